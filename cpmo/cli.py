@@ -1,0 +1,196 @@
+"""The `cpmo` command: database, seed data, users, and the development server."""
+
+import json
+import sys
+from pathlib import Path
+
+import click
+from flask import Flask, current_app
+from flask.cli import FlaskGroup, with_appcontext
+
+from cpmo import create_app
+from cpmo.db import transaction
+from cpmo.errors import DomainError
+from cpmo.vocabulary import ROLES
+
+
+def _app() -> Flask:
+    return create_app()
+
+
+@click.group(cls=FlaskGroup, create_app=_app, load_dotenv=False, add_default_commands=False)
+def main() -> None:
+    """cpmo: portfolio and programme governance for a Corporate Portfolio Management Office."""
+
+
+def _session_factory():  # type: ignore[no-untyped-def]
+    return current_app.extensions["cpmo.sessionmaker"]
+
+
+def _fail(exc: DomainError) -> None:
+    click.echo(f"Error: {exc.detail}", err=True)
+    sys.exit(1)
+
+
+# --- database ---------------------------------------------------------------------------
+
+
+@main.group()
+def db() -> None:
+    """Database migrations."""
+
+
+@db.command("upgrade")
+@click.option("--revision", default="head", show_default=True)
+@with_appcontext
+def db_upgrade(revision: str) -> None:
+    """Migrate the configured database up to REVISION."""
+    from cpmo.migrate import upgrade
+
+    upgrade(current_app.config["CPMO_DATABASE_URL"], revision)
+    click.echo(f"Database at {revision}.")
+
+
+@db.command("downgrade")
+@click.argument("revision")
+@with_appcontext
+def db_downgrade(revision: str) -> None:
+    """Migrate the configured database down to REVISION ('base' empties it)."""
+    from cpmo.migrate import downgrade
+
+    downgrade(current_app.config["CPMO_DATABASE_URL"], revision)
+    click.echo(f"Database at {revision}.")
+
+
+# --- seed data --------------------------------------------------------------------------
+
+
+@main.command()
+@click.option("--reset", is_flag=True, help="Delete all domain data first (users are kept).")
+@click.option(
+    "--dir", "directory", type=click.Path(path_type=Path), default=None,
+    help="Seed folder (default: the repository's seeds/).",
+)
+@with_appcontext
+def seed(reset: bool, directory: Path | None) -> None:
+    """Load the seed documents' data; running it twice leaves the same data."""
+    from cpmo.seeding import SEEDS_DIR, SeedError, load_seeds, reset_seeded_data
+
+    try:
+        with transaction(_session_factory()) as session:
+            if reset:
+                reset_seeded_data(session)
+            counts = load_seeds(session, directory or SEEDS_DIR)
+    except SeedError as exc:
+        click.echo("Seed data rejected; nothing was loaded.", err=True)
+        for problem in exc.problems:
+            click.echo(f"  {problem}", err=True)
+        sys.exit(1)
+    total = sum(counts.values())
+    click.echo(f"Seeded {total} records: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+
+
+# --- users ------------------------------------------------------------------------------
+
+
+@main.group()
+def users() -> None:
+    """Users, roles and API tokens."""
+
+
+@users.command("add")
+@click.argument("name")
+@click.option("--role", required=True, type=click.Choice(ROLES))
+@click.option("--display-name", default=None)
+@click.option("--password", default=None, help="Also allow signing in to the pages.")
+@with_appcontext
+def users_add(name: str, role: str, display_name: str | None, password: str | None) -> None:
+    """Create a user; the API token is printed as the last line."""
+    from cpmo.users import service
+
+    try:
+        with transaction(_session_factory()) as session:
+            user, token = service.create(
+                session, username=name, role=role, password=password, display_name=display_name
+            )
+    except DomainError as exc:
+        _fail(exc)
+    click.echo(f"Created user {user.username} with role {user.role}. API token:")
+    click.echo(token)
+
+
+@users.command("token")
+@click.argument("name")
+@with_appcontext
+def users_token(name: str) -> None:
+    """Issue another API token for NAME (printed as the last line)."""
+    from cpmo.users import service
+
+    try:
+        with transaction(_session_factory()) as session:
+            token = service.issue_token(session, user=service.get_or_raise(session, username=name))
+    except DomainError as exc:
+        _fail(exc)
+    click.echo(f"New API token for {name}:")
+    click.echo(token)
+
+
+@users.command("revoke")
+@click.argument("name")
+@with_appcontext
+def users_revoke(name: str) -> None:
+    """Revoke every API token of NAME."""
+    from cpmo.users import service
+
+    try:
+        with transaction(_session_factory()) as session:
+            count = service.revoke_tokens(session, username=name)
+    except DomainError as exc:
+        _fail(exc)
+    click.echo(f"Revoked {count} token(s) of {name}.")
+
+
+@users.command("list")
+@click.option("--json", "as_json", is_flag=True)
+@with_appcontext
+def users_list(as_json: bool) -> None:
+    """List users and their tokens (prefix and state only; tokens are never shown)."""
+    from cpmo.users import service
+
+    with transaction(_session_factory()) as session:
+        rows = [
+            {
+                "username": user.username,
+                "role": user.role,
+                "active": user.active,
+                "tokens": [
+                    {
+                        "prefix": t.prefix,
+                        "created_at": t.created_at.isoformat(),
+                        "revoked": t.revoked_at is not None,
+                    }
+                    for t in tokens
+                ],
+            }
+            for user, tokens in service.list_users(session)
+        ]
+    if as_json:
+        click.echo(json.dumps(rows, indent=2))
+        return
+    for row in rows:
+        live = sum(not t["revoked"] for t in row["tokens"])
+        click.echo(f"{row['username']:<24} {row['role']:<18} live tokens: {live}")
+
+
+# --- serving ----------------------------------------------------------------------------
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=5000, show_default=True, type=int)
+@click.option("--debug", is_flag=True)
+@with_appcontext
+def serve(host: str, port: int, debug: bool) -> None:
+    """Serve cpmo (development server; the embedded SQLite default unless configured)."""
+    click.echo(f"cpmo on http://{host}:{port}/ (database {current_app.config['CPMO_DATABASE_URL']})")
+    current_app.run(host=host, port=port, debug=debug, use_reloader=False)

@@ -1,0 +1,97 @@
+"""Settings from environment variables, with safe defaults.
+
+Nothing here touches Flask: the app factory turns a :class:`Settings` into app config.
+"""
+
+import os
+import secrets
+from dataclasses import dataclass, field
+from pathlib import Path
+
+DEFAULT_DELEGATED_LIMIT_GBP = 5_000_000
+DEFAULT_COST_TOLERANCE = 0.10
+DEFAULT_MAX_BODY_BYTES = 1_048_576
+
+
+class ConfigError(ValueError):
+    """A setting in the environment cannot be used."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything cpmo reads from its environment."""
+
+    database_url: str
+    secret_key: str
+    delegated_limit_gbp: int = DEFAULT_DELEGATED_LIMIT_GBP
+    cost_tolerance: float = DEFAULT_COST_TOLERANCE
+    max_body_bytes: int = DEFAULT_MAX_BODY_BYTES
+    extra: dict[str, object] = field(default_factory=dict)
+
+
+def _int_setting(env: dict[str, str], name: str, default: int) -> int:
+    raw = env.get(name, "").strip().replace(",", "").replace("_", "")
+    if not raw:
+        return default
+    try:
+        value = int(raw)
+    except ValueError as exc:
+        raise ConfigError(f"{name} must be a whole number, got {raw!r}") from exc
+    if value < 0:
+        raise ConfigError(f"{name} must not be negative, got {value}")
+    return value
+
+
+def _float_setting(env: dict[str, str], name: str, default: float) -> float:
+    raw = env.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = float(raw)
+    except ValueError as exc:
+        raise ConfigError(f"{name} must be a number, got {raw!r}") from exc
+    if not 0 <= value <= 10:
+        raise ConfigError(f"{name} must be between 0 and 10, got {value}")
+    return value
+
+
+def sqlite_url_for(instance_path: Path) -> str:
+    """The embedded default database: a SQLite file in the instance folder."""
+    return f"sqlite:///{instance_path / 'cpmo.sqlite3'}"
+
+
+def normalise_database_url(url: str) -> str:
+    """Use psycopg 3 explicitly for PostgreSQL URLs (SQLAlchemy 2.1 default is psycopg2)."""
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix):]
+    return url
+
+
+def _secret_key(env: dict[str, str], instance_path: Path) -> str:
+    """CPMO_SECRET_KEY, else a random key generated once and kept in the instance folder."""
+    if env.get("CPMO_SECRET_KEY"):
+        return env["CPMO_SECRET_KEY"]
+    key_file = instance_path / "secret_key"
+    if key_file.exists():
+        return key_file.read_text().strip()
+    instance_path.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_hex(32)
+    key_file.write_text(key)
+    key_file.chmod(0o600)
+    return key
+
+
+def load_settings(instance_path: Path, env: dict[str, str] | None = None) -> Settings:
+    """Read settings from ``env`` (default: the process environment)."""
+    env = dict(os.environ if env is None else env)
+    url = env.get("CPMO_DATABASE_URL") or sqlite_url_for(instance_path)
+    return Settings(
+        database_url=normalise_database_url(url),
+        secret_key=_secret_key(env, instance_path),
+        delegated_limit_gbp=_int_setting(
+            env, "CPMO_DELEGATED_LIMIT_GBP", DEFAULT_DELEGATED_LIMIT_GBP
+        ),
+        cost_tolerance=_float_setting(env, "CPMO_COST_TOLERANCE", DEFAULT_COST_TOLERANCE),
+        max_body_bytes=_int_setting(env, "CPMO_MAX_BODY_BYTES", DEFAULT_MAX_BODY_BYTES),
+    )

@@ -1,0 +1,130 @@
+"""Impact, orphans and enablers: what depends on what in a built graph."""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import networkx as nx
+
+from cpmo.graph.model import kind_of, nodes_of_kind
+
+
+@dataclass(frozen=True)
+class ImpactReport:
+    """Everything reachable from one node, grouped by kind, with the benefit value at risk."""
+
+    key: str
+    kind: str
+    affected: list[str]
+    programmes_affected: list[str]
+    objectives_at_risk: list[str]
+    priorities_at_risk: list[str]
+    benefits_at_risk: list[str]
+    benefit_value_at_risk: int
+
+
+@dataclass(frozen=True)
+class Orphans:
+    """Programmes, objectives and benefits left unconnected (definitions on ``orphans``)."""
+
+    programmes: list[str]
+    objectives: list[str]
+    benefits: list[str]
+
+
+@dataclass(frozen=True)
+class Enabler:
+    """How much one programme enables downstream."""
+
+    key: str
+    benefits: int
+    benefit_value_gbp: int
+    programmes: int
+
+
+def impact(graph: nx.DiGraph, key: str) -> ImpactReport:
+    """The impact of key: every node reachable from it (not itself); NotFound if unknown."""
+    kind = kind_of(graph, key)
+    reached = nx.descendants(graph, key)
+    by_kind: dict[str, list[str]] = {}
+    for node in reached:
+        by_kind.setdefault(graph.nodes[node]["kind"], []).append(node)
+    benefits = sorted(by_kind.get("benefit", []))
+    return ImpactReport(
+        key=key,
+        kind=kind,
+        affected=sorted(reached),
+        programmes_affected=sorted(by_kind.get("programme", [])),
+        objectives_at_risk=sorted(by_kind.get("objective", [])),
+        priorities_at_risk=sorted(by_kind.get("priority", [])),
+        benefits_at_risk=benefits,
+        benefit_value_at_risk=benefit_value(graph, benefits),
+    )
+
+
+def benefit_value(graph: nx.DiGraph, keys: Iterable[str]) -> int:
+    """Sum of value_gbp over the given benefit keys that have a value."""
+    return sum(v for k in keys if (v := graph.nodes[k].get("value_gbp")) is not None)
+
+
+def orphans(graph: nx.DiGraph) -> Orphans:
+    """Unconnected programmes, objectives and benefits.
+
+    - programme: has no outgoing ``contributes_to`` edge AND no ``delivers`` edge to a benefit
+      that itself has an outgoing ``contributes_to`` edge. Only direct links count: a programme
+      that merely ``enables`` another programme is still an orphan.
+    - objective: no programme reaches it by any path.
+    - benefit: no programme ``delivers`` it (no incoming ``delivers`` edge).
+    """
+    programmes = nodes_of_kind(graph, "programme")
+    served = _reachable(graph, programmes)
+    return Orphans(
+        programmes=[p for p in programmes if not _contributes(graph, p)],
+        objectives=[o for o in nodes_of_kind(graph, "objective") if o not in served],
+        benefits=[
+            b for b in nodes_of_kind(graph, "benefit") if not _has_in_edge(graph, b, "delivers")
+        ],
+    )
+
+
+def enablers(graph: nx.DiGraph, limit: int | None = None) -> list[Enabler]:
+    """Programmes ranked by downstream benefit value, then benefit count (both desc), then key."""
+    rows = []
+    for key in nodes_of_kind(graph, "programme"):
+        reached = nx.descendants(graph, key)
+        benefits = [n for n in reached if graph.nodes[n]["kind"] == "benefit"]
+        programmes = sum(1 for n in reached if graph.nodes[n]["kind"] == "programme")
+        rows.append(Enabler(key, len(benefits), benefit_value(graph, benefits), programmes))
+    rows.sort(key=lambda r: (-r.benefit_value_gbp, -r.benefits, r.key))
+    return rows if limit is None else rows[:limit]
+
+
+def _contributes(graph: nx.DiGraph, programme: str) -> bool:
+    """Whether programme contributes to an objective directly or through a benefit it delivers."""
+    for target, data in graph.adj[programme].items():
+        if data["kind"] == "contributes_to":
+            return True
+        if data["kind"] == "delivers" and _has_out_edge(graph, target, "contributes_to"):
+            return True
+    return False
+
+
+def _has_out_edge(graph: nx.DiGraph, key: str, kind: str) -> bool:
+    """Whether key has an outgoing edge of kind."""
+    return any(data["kind"] == kind for data in graph.adj[key].values())
+
+
+def _has_in_edge(graph: nx.DiGraph, key: str, kind: str) -> bool:
+    """Whether key has an incoming edge of kind."""
+    return any(data["kind"] == kind for data in graph.pred[key].values())
+
+
+def _reachable(graph: nx.DiGraph, sources: Iterable[str]) -> set[str]:
+    """Nodes reachable from any of sources by one or more edges."""
+    seen: set[str] = set()
+    stack = [t for s in sources for t in graph.adj[s]]
+    while stack:
+        node = stack.pop()
+        if node not in seen:
+            seen.add(node)
+            stack.extend(graph.adj[node])
+    return seen

@@ -1,0 +1,48 @@
+"""Would a new node or edge be accepted? Checks that raise the refusing domain error."""
+
+import networkx as nx
+
+from cpmo.errors import CycleDetected, DuplicateKey
+from cpmo.graph.model import EdgeRecord, NodeRecord, kind_of
+from cpmo.graph.rules import validate_edge, validate_node
+
+
+def cycle_if_added(graph: nx.DiGraph, source: str, target: str) -> list[str] | None:
+    """The cycle (first key == last key) that an edge source → target would close, else None."""
+    if source == target:
+        return [source, source]
+    if source in graph and target in graph and nx.has_path(graph, target, source):
+        return [source, *nx.shortest_path(graph, target, source)]
+    return None
+
+
+def check_edge(graph: nx.DiGraph, *, source: str, target: str, kind: str) -> None:
+    """Raise NotFound, RuleViolation, CycleDetected or DuplicateKey if the edge is refused."""
+    validate_edge(kind, kind_of(graph, source), kind_of(graph, target))
+    if graph.has_edge(source, target):
+        raise DuplicateKey(f"{source} → {target} already exists", source=source, target=target)
+    cycle = cycle_if_added(graph, source, target)
+    if cycle is not None:
+        raise CycleDetected(
+            f"{source} -{kind}-> {target} would close the cycle {' → '.join(cycle)}",
+            cycle=cycle,
+        )
+
+
+def check_node(graph: nx.DiGraph, node: NodeRecord) -> None:
+    """Raise RuleViolation for a malformed node or DuplicateKey for a key already in use."""
+    validate_node(key=node.key, kind=node.kind, label=node.label, attrs=node.attrs)
+    if node.key in graph:
+        raise DuplicateKey(f"node {node.key} already exists", key=node.key)
+
+
+def add_edge(graph: nx.DiGraph, edge: EdgeRecord) -> None:
+    """Check edge and add it to graph in place (the graph is changed only if accepted)."""
+    check_edge(graph, source=edge.source, target=edge.target, kind=edge.kind)
+    graph.add_edge(edge.source, edge.target, **{**edge.attrs, "kind": edge.kind, "id": edge.id})
+
+
+def add_node(graph: nx.DiGraph, node: NodeRecord) -> None:
+    """Check node and add it to graph in place (the graph is changed only if accepted)."""
+    check_node(graph, node)
+    graph.add_node(node.key, **{**node.attrs, "kind": node.kind, "label": node.label})

@@ -1,0 +1,87 @@
+"""The seed kinds, in load order: which file, which schema, which table, which natural key."""
+
+from dataclasses import dataclass, field
+
+from marshmallow import Schema
+from sqlmodel import SQLModel
+
+from cpmo.models import (
+    Benefit,
+    CspPriority,
+    Department,
+    FundingAllocation,
+    GatePlan,
+    Kpi,
+    Milestone,
+    Objective,
+    OrganisationUnit,
+    Portfolio,
+    PortfolioFunnelStage,
+    Programme,
+    ReportingLine,
+    Risk,
+)
+from cpmo.seeding import schemas as s
+
+
+@dataclass(frozen=True)
+class SeedKind:
+    """How one seed file maps onto one table."""
+
+    kind: str
+    schema: type[Schema]
+    model: type[SQLModel]
+    key: tuple[str, ...] = ("code",)
+    # seed field -> (referenced table, foreign-key attribute on this table)
+    refs: dict[str, tuple[type[SQLModel], str]] = field(default_factory=dict)
+    # attributes written when a record is created but never overwritten by a re-seed
+    insert_only: tuple[str, ...] = ()
+
+    @property
+    def file(self) -> str:
+        return f"{self.kind}.yaml"
+
+
+DEPT = (Department, "department_id")
+
+SEED_KINDS: tuple[SeedKind, ...] = (
+    SeedKind("departments", s.DepartmentSeed, Department),
+    SeedKind("csp_priorities", s.CspPrioritySeed, CspPriority),
+    SeedKind(
+        "organisation_units", s.OrganisationUnitSeed, OrganisationUnit,
+        refs={"department": DEPT, "parent": (OrganisationUnit, "parent_id")},
+    ),
+    SeedKind("portfolios", s.PortfolioSeed, Portfolio),
+    SeedKind(
+        "portfolio_funnel", s.PortfolioFunnelSeed, PortfolioFunnelStage,
+        key=("portfolio_id", "sequence"), refs={"portfolio": (Portfolio, "portfolio_id")},
+    ),
+    SeedKind(
+        "programmes", s.ProgrammeSeed, Programme,
+        refs={
+            "portfolio": (Portfolio, "portfolio_id"),
+            "parent": (Programme, "parent_id"),
+            "department": DEPT,
+        },
+        insert_only=("stage",),
+    ),
+    SeedKind(
+        "gate_plans", s.GatePlanSeed, GatePlan,
+        key=("programme_id", "gate"), refs={"programme": (Programme, "programme_id")},
+    ),
+    SeedKind("objectives", s.ObjectiveSeed, Objective, refs={"department": DEPT}),
+    SeedKind(
+        "benefits", s.BenefitSeed, Benefit,
+        refs={"programme": (Programme, "programme_id"), "department": DEPT},
+    ),
+    SeedKind("kpis", s.KpiSeed, Kpi, refs={"department": DEPT}),
+    SeedKind(
+        "funding_allocations", s.FundingAllocationSeed, FundingAllocation,
+        key=("reference", "year"), refs={"department": DEPT},
+    ),
+    SeedKind("reporting_lines", s.ReportingLineSeed, ReportingLine),
+    SeedKind(
+        "milestones", s.MilestoneSeed, Milestone, refs={"programme": (Programme, "programme_id")}
+    ),
+    SeedKind("risks", s.RiskSeed, Risk, refs={"programme": (Programme, "programme_id")}),
+)
