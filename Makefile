@@ -1,0 +1,39 @@
+# cpmo — two commands on a fresh machine: `make run` and `make test`.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 5000
+
+.PHONY: install run test lint bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+## Create the environment, migrate and seed the embedded SQLite database, serve on :5000.
+run: install
+	$(BIN)/cpmo db upgrade
+	$(BIN)/cpmo seed
+	$(BIN)/cpmo serve --host $(HOST) --port $(PORT)
+
+## Same set-up, then lint and the whole test suite.
+test: install
+	$(BIN)/ruff check .
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+bench: install
+	$(BIN)/python benchmarks/bench_graph.py
+	$(BIN)/python benchmarks/bench_prioritisation.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis

@@ -1,0 +1,1 @@
+"""Importers: pure parsers that turn published files into plain records."""

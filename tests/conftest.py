@@ -1,0 +1,142 @@
+"""Shared fixtures, on the flaskr/Dispatch pattern.
+
+The suite runs on SQLite by default and on PostgreSQL when CPMO_TEST_DATABASE_URL is set; on
+PostgreSQL each run works in its own schema, dropped afterwards. Most tests run inside a
+transaction that is rolled back; tests that need real commits across connections use
+``fresh_database_url``.
+"""
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.orm import sessionmaker
+from sqlmodel import Session
+
+from cpmo import create_app
+from cpmo.db import make_engine
+from cpmo.migrate import upgrade
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+SHARED_DIR = REPO_ROOT.parent / "shared"
+PG_URL = os.environ.get("CPMO_TEST_DATABASE_URL", "").strip()
+
+
+def on_postgres() -> bool:
+    return bool(PG_URL)
+
+
+def _with_search_path(url: str, schema: str) -> str:
+    parsed = make_url(url)
+    if parsed.drivername in ("postgresql", "postgres"):
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    return parsed.update_query_dict({"options": f"-csearch_path={schema}"}).render_as_string(
+        hide_password=False
+    )
+
+
+class _Databases:
+    """Creates and drops throwaway databases (SQLite files or PostgreSQL schemas)."""
+
+    def __init__(self, tmp_dir: Path) -> None:
+        self.tmp_dir = tmp_dir
+        self.schemas: list[str] = []
+
+    def new(self) -> str:
+        if not on_postgres():
+            return f"sqlite:///{self.tmp_dir / f'cpmo-{uuid.uuid4().hex[:10]}.sqlite3'}"
+        schema = f"cpmo_test_{uuid.uuid4().hex[:12]}"
+        admin = make_engine(_with_search_path(PG_URL, "public"))
+        with admin.begin() as conn:
+            conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+        admin.dispose()
+        self.schemas.append(schema)
+        return _with_search_path(PG_URL, schema)
+
+    def drop_all(self) -> None:
+        if not self.schemas:
+            return
+        admin = make_engine(_with_search_path(PG_URL, "public"))
+        with admin.begin() as conn:
+            for schema in self.schemas:
+                conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+        admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def databases(tmp_path_factory: pytest.TempPathFactory) -> Iterator[_Databases]:
+    dbs = _Databases(tmp_path_factory.mktemp("databases"))
+    yield dbs
+    dbs.drop_all()
+
+
+@pytest.fixture(scope="session")
+def database_url(databases: _Databases) -> str:
+    """A database migrated to head once for the whole run."""
+    url = databases.new()
+    upgrade(url)
+    return url
+
+
+@pytest.fixture(scope="session")
+def engine(database_url: str) -> Iterator[Engine]:
+    eng = make_engine(database_url)
+    yield eng
+    eng.dispose()
+
+
+@pytest.fixture
+def session_factory(engine: Engine) -> Iterator[sessionmaker[Session]]:
+    """Sessions joined to one outer transaction that is rolled back after the test."""
+    connection = engine.connect()
+    outer = connection.begin()
+    factory = sessionmaker(
+        bind=connection,
+        class_=Session,
+        expire_on_commit=False,
+        join_transaction_mode="create_savepoint",
+    )
+    yield factory
+    outer.rollback()
+    connection.close()
+
+
+@pytest.fixture
+def session(session_factory: sessionmaker[Session]) -> Iterator[Session]:
+    with session_factory() as s:
+        yield s
+
+
+@pytest.fixture
+def fresh_database_url(databases: _Databases) -> str:
+    """An empty, unmigrated database of the run's kind, for tests that need real commits."""
+    return databases.new()
+
+
+def app_config(tmp_path: Path, database_url: str, **extra: object) -> dict[str, object]:
+    return {
+        "TESTING": True,
+        "INSTANCE_PATH": str(tmp_path / "instance"),
+        "CPMO_DATABASE_URL": database_url,
+        "CPMO_SECRET_KEY": "test-secret-key",
+        **extra,
+    }
+
+
+@pytest.fixture
+def app(tmp_path: Path, database_url: str, session_factory: sessionmaker[Session]):  # type: ignore[no-untyped-def]
+    return create_app(app_config(tmp_path, database_url, SESSIONMAKER=session_factory))
+
+
+@pytest.fixture
+def client(app):  # type: ignore[no-untyped-def]
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):  # type: ignore[no-untyped-def]
+    return app.test_cli_runner()
