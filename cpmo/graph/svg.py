@@ -92,12 +92,12 @@ def _node(graph: nx.DiGraph, pos: dict[str, tuple[int, int]], key: str, focus: b
     short = label if len(label) <= LABEL_CHARS else label[: LABEL_CHARS - 1] + "…"
     stroke = 3 if focus else 1
     return (
-        f'<g class={quoteattr("node " + kind)}>'
+        f"<g class={quoteattr('node ' + kind)}>"
         f"<title>{_esc(f'{kind} {key}: {label}')}</title>"
         f'<rect x="{x}" y="{y}" width="{BOX_W}" height="{BOX_H}" rx="4" fill="{fill}" '
         f'stroke="#0b0c0c" stroke-width="{stroke}"/>'
         f'<text x="{x + 8}" y="{y + 23}" {FONT} font-size="13">'
-        f"<tspan font-weight=\"bold\">{badge}</tspan> {_esc(short)}</text></g>"
+        f'<tspan font-weight="bold">{badge}</tspan> {_esc(short)}</text></g>'
     )
 
 

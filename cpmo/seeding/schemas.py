@@ -34,7 +34,7 @@ class SeedRecord(Schema):
     class Meta:
         unknown = RAISE
 
-    source = fields.String(required=True, validate=validate.Length(min=3, max=500))
+    source = fields.String(required=True, validate=validate.Length(min=3, max=1000))
     illustrative = fields.Boolean(load_default=False)
 
 

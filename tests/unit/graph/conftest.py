@@ -1,10 +1,10 @@
 """A small hand-worked portfolio graph shared by the graph unit tests.
 
-    ms-foundation ─enables─▶ cyber ─enables─▶ its ◀─enables─ hub      lonely (no edges)
-          └────────────enables──────────────▶ its
-    cyber ─delivers─▶ better-service        cyber ─contributes_to─▶ obj-secure ─▶ modern-services
-    its ─delivers─▶ cash-releasing (£70m) ─contributes_to─▶ obj-efficient ─▶ sustainable-finance
-    kpi-cash ─measures─▶ cash-releasing     obj-unserved ─▶ modern-services    undelivered (£5)
+ms-foundation ─enables─▶ cyber ─enables─▶ its ◀─enables─ hub      lonely (no edges)
+      └────────────enables──────────────▶ its
+cyber ─delivers─▶ better-service        cyber ─contributes_to─▶ obj-secure ─▶ modern-services
+its ─delivers─▶ cash-releasing (£70m) ─contributes_to─▶ obj-efficient ─▶ sustainable-finance
+kpi-cash ─measures─▶ cash-releasing     obj-unserved ─▶ modern-services    undelivered (£5)
 """
 
 from datetime import date
@@ -65,3 +65,4 @@ def edge_records() -> list[EdgeRecord]:
 def portfolio():
     """The hand-worked sample graph."""
     return build_graph(NODES, edge_records())
+

@@ -1,8 +1,8 @@
 """foundation tables
 
-Revision ID: 8c33e51ca330
+Revision ID: f31e6cabbdfb
 Revises: 
-Create Date: 2026-11-24 01:08:54.121212
+Create Date: 2026-11-24 01:13:00.159889
 """
 from collections.abc import Sequence
 
@@ -11,7 +11,7 @@ import sqlmodel  # noqa: F401  (autogenerate writes sqlmodel.sql.sqltypes.AutoSt
 from alembic import op
 
 
-revision: str = '8c33e51ca330'
+revision: str = 'f31e6cabbdfb'
 down_revision: str | None = None
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
@@ -33,7 +33,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_app_user_username'), ['username'], unique=True)
 
     op.create_table('csp_priority',
-    sa.Column('source', sqlmodel.sql.sqltypes.AutoString(length=500), nullable=True),
+    sa.Column('source', sqlmodel.sql.sqltypes.AutoString(length=1000), nullable=True),
     sa.Column('illustrative', sa.Boolean(), nullable=False),
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('code', sqlmodel.sql.sqltypes.AutoString(length=80), nullable=False),
@@ -45,7 +45,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_csp_priority_code'), ['code'], unique=True)
 
     op.create_table('department',
-    sa.Column('source', sqlmodel.sql.sqltypes.AutoString(length=500), nullable=True),
+    sa.Column('source', sqlmodel.sql.sqltypes.AutoString(length=1000), nullable=True),
     sa.Column('illustrative', sa.Boolean(), nullable=False),
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('code', sqlmodel.sql.sqltypes.AutoString(length=80), nullable=False),
@@ -56,7 +56,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_department_code'), ['code'], unique=True)
 
     op.create_table('portfolio',
-    sa.Column('source', sqlmodel.sql.sqltypes.AutoString(length=500), nullable=True),
+    sa.Column('source', sqlmodel.sql.sqltypes.AutoString(length=1000), nullable=True),
     sa.Column('illustrative', sa.Boolean(), nullable=False),
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('code', sqlmodel.sql.sqltypes.AutoString(length=80), nullable=False),
@@ -69,7 +69,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_portfolio_code'), ['code'], unique=True)
 
     op.create_table('reporting_line',
-    sa.Column('source', sqlmodel.sql.sqltypes.AutoString(length=500), nullable=True),
+    sa.Column('source', sqlmodel.sql.sqltypes.AutoString(length=1000), nullable=True),
     sa.Column('illustrative', sa.Boolean(), nullable=False),
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('code', sqlmodel.sql.sqltypes.AutoString(length=80), nullable=False),
@@ -97,7 +97,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_api_token_user_id'), ['user_id'], unique=False)
 
     op.create_table('funding_allocation',
-    sa.Column('source', sqlmodel.sql.sqltypes.AutoString(length=500), nullable=True),
+    sa.Column('source', sqlmodel.sql.sqltypes.AutoString(length=1000), nullable=True),
     sa.Column('illustrative', sa.Boolean(), nullable=False),
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('reference', sqlmodel.sql.sqltypes.AutoString(length=40), nullable=False),
@@ -113,7 +113,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_funding_allocation_reference'), ['reference'], unique=False)
 
     op.create_table('kpi',
-    sa.Column('source', sqlmodel.sql.sqltypes.AutoString(length=500), nullable=True),
+    sa.Column('source', sqlmodel.sql.sqltypes.AutoString(length=1000), nullable=True),
     sa.Column('illustrative', sa.Boolean(), nullable=False),
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('code', sqlmodel.sql.sqltypes.AutoString(length=80), nullable=False),
@@ -128,7 +128,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_kpi_code'), ['code'], unique=True)
 
     op.create_table('objective',
-    sa.Column('source', sqlmodel.sql.sqltypes.AutoString(length=500), nullable=True),
+    sa.Column('source', sqlmodel.sql.sqltypes.AutoString(length=1000), nullable=True),
     sa.Column('illustrative', sa.Boolean(), nullable=False),
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('code', sqlmodel.sql.sqltypes.AutoString(length=80), nullable=False),
@@ -143,7 +143,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_objective_department_id'), ['department_id'], unique=False)
 
     op.create_table('organisation_unit',
-    sa.Column('source', sqlmodel.sql.sqltypes.AutoString(length=500), nullable=True),
+    sa.Column('source', sqlmodel.sql.sqltypes.AutoString(length=1000), nullable=True),
     sa.Column('illustrative', sa.Boolean(), nullable=False),
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('code', sqlmodel.sql.sqltypes.AutoString(length=80), nullable=False),
@@ -161,7 +161,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_organisation_unit_department_id'), ['department_id'], unique=False)
 
     op.create_table('portfolio_funnel_stage',
-    sa.Column('source', sqlmodel.sql.sqltypes.AutoString(length=500), nullable=True),
+    sa.Column('source', sqlmodel.sql.sqltypes.AutoString(length=1000), nullable=True),
     sa.Column('illustrative', sa.Boolean(), nullable=False),
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('portfolio_id', sa.Integer(), nullable=False),
@@ -178,7 +178,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_portfolio_funnel_stage_portfolio_id'), ['portfolio_id'], unique=False)
 
     op.create_table('programme',
-    sa.Column('source', sqlmodel.sql.sqltypes.AutoString(length=500), nullable=True),
+    sa.Column('source', sqlmodel.sql.sqltypes.AutoString(length=1000), nullable=True),
     sa.Column('illustrative', sa.Boolean(), nullable=False),
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('code', sqlmodel.sql.sqltypes.AutoString(length=80), nullable=False),
@@ -215,7 +215,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_programme_stage'), ['stage'], unique=False)
 
     op.create_table('benefit',
-    sa.Column('source', sqlmodel.sql.sqltypes.AutoString(length=500), nullable=True),
+    sa.Column('source', sqlmodel.sql.sqltypes.AutoString(length=1000), nullable=True),
     sa.Column('illustrative', sa.Boolean(), nullable=False),
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('code', sqlmodel.sql.sqltypes.AutoString(length=80), nullable=False),
@@ -236,7 +236,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_benefit_programme_id'), ['programme_id'], unique=False)
 
     op.create_table('gate_plan',
-    sa.Column('source', sqlmodel.sql.sqltypes.AutoString(length=500), nullable=True),
+    sa.Column('source', sqlmodel.sql.sqltypes.AutoString(length=1000), nullable=True),
     sa.Column('illustrative', sa.Boolean(), nullable=False),
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('programme_id', sa.Integer(), nullable=False),
@@ -251,7 +251,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_gate_plan_programme_id'), ['programme_id'], unique=False)
 
     op.create_table('milestone',
-    sa.Column('source', sqlmodel.sql.sqltypes.AutoString(length=500), nullable=True),
+    sa.Column('source', sqlmodel.sql.sqltypes.AutoString(length=1000), nullable=True),
     sa.Column('illustrative', sa.Boolean(), nullable=False),
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('code', sqlmodel.sql.sqltypes.AutoString(length=80), nullable=False),
@@ -268,7 +268,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_milestone_programme_id'), ['programme_id'], unique=False)
 
     op.create_table('risk',
-    sa.Column('source', sqlmodel.sql.sqltypes.AutoString(length=500), nullable=True),
+    sa.Column('source', sqlmodel.sql.sqltypes.AutoString(length=1000), nullable=True),
     sa.Column('illustrative', sa.Boolean(), nullable=False),
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('code', sqlmodel.sql.sqltypes.AutoString(length=80), nullable=False),

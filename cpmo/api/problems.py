@@ -1,0 +1,127 @@
+"""RFC 9457 problem+json responses for every error the API can give."""
+
+import logging
+from http import HTTPStatus
+from typing import Any
+
+from flask import Response, json
+from marshmallow import Schema, fields
+from sqlalchemy.exc import DataError, IntegrityError, OperationalError
+from werkzeug.exceptions import HTTPException
+
+from cpmo.errors import DomainError
+
+PROBLEM_JSON = "application/problem+json"
+log = logging.getLogger(__name__)
+
+KIND_STATUS = {"not_found": 404, "conflict": 409, "refused": 422, "forbidden": 403, "invalid": 422}
+
+
+class ProblemSchema(Schema):
+    """application/problem+json (RFC 9457), with cpmo's extensions."""
+
+    type = fields.String(metadata={"description": "URI reference for the problem type"})
+    title = fields.String(required=True)
+    status = fields.Integer(required=True)
+    detail = fields.String()
+    errors = fields.Dict(
+        keys=fields.String(),
+        metadata={"description": "field → messages, for validation errors"},
+    )
+    unmet = fields.List(
+        fields.Raw(), metadata={"description": "unmet gate criteria, for gate refusals"}
+    )
+
+
+def problem(
+    status: int, detail: str | None = None, *, title: str | None = None,
+    headers: dict[str, str] | None = None, **extra: Any,
+) -> Response:
+    """A problem+json response."""
+    body: dict[str, Any] = {
+        "type": "about:blank",
+        "title": title or HTTPStatus(status).phrase,
+        "status": status,
+    }
+    if detail:
+        body["detail"] = detail
+    body.update({k: v for k, v in extra.items() if v is not None})
+    response = Response(json.dumps(body), status=status, mimetype=PROBLEM_JSON)
+    for name, value in (headers or {}).items():
+        response.headers[name] = value
+    return response
+
+
+def _flatten_messages(messages: Any) -> dict[str, list[str]]:
+    """webargs' {location: {field: [msgs]}} → {field: [msgs]} (nested fields dotted)."""
+    out: dict[str, list[str]] = {}
+
+    def walk(value: Any, path: str) -> None:
+        if isinstance(value, dict):
+            for key, inner in value.items():
+                walk(inner, f"{path}.{key}" if path else str(key))
+        elif isinstance(value, list) and all(isinstance(v, str) for v in value):
+            out.setdefault(path or "body", []).extend(value)
+        elif isinstance(value, list):
+            for index, inner in enumerate(value):
+                walk(inner, f"{path}.{index}" if path else str(index))
+        else:
+            out.setdefault(path or "body", []).append(str(value))
+
+    if isinstance(messages, dict):
+        for location_messages in messages.values():
+            walk(location_messages, "")
+    else:
+        walk(messages, "")
+    return out
+
+
+def handle_http_exception(error: HTTPException) -> Response:
+    """Every HTTP error (including webargs validation aborts) as problem+json."""
+    status = error.code or 500
+    headers = dict(error.get_headers())
+    headers.pop("Content-Type", None)
+    data = getattr(error, "data", None) or {}
+    headers.update(data.get("headers", {}) or {})
+    errors = None
+    if "messages" in data or "errors" in data:
+        errors = _flatten_messages(data.get("errors") or data.get("messages"))
+    detail = data.get("message") or error.description
+    if errors:
+        detail = "The request is not valid: " + "; ".join(
+            f"{field}: {' '.join(msgs)}" for field, msgs in sorted(errors.items())
+        )
+    if status >= 500:
+        detail = "An unexpected error occurred; it has been logged."
+    return problem(status, detail, headers=headers, errors=errors)
+
+
+def handle_domain_error(error: DomainError) -> Response:
+    """A domain refusal, with its extras (``unmet``, ``cycle`` …) in the body."""
+    status = KIND_STATUS.get(error.kind, 422)
+    extra = {k: v for k, v in error.extra.items() if v is not None}
+    return problem(status, error.detail, title=error.title, **extra)
+
+
+def handle_integrity_error(error: IntegrityError) -> Response:
+    log.info("integrity error: %s", error)
+    return problem(409, "The change conflicts with existing data (a duplicate or a reference "
+                   "that does not exist).", title="Conflict")
+
+
+def handle_data_error(error: DataError) -> Response:
+    log.info("data error: %s", error)
+    return problem(422, "A value could not be stored: it is out of range or malformed.")
+
+
+def handle_operational_error(error: OperationalError) -> Response:
+    log.error("database unavailable: %s", error)
+    return problem(503, "The database is unavailable; try again shortly.",
+                   headers={"Retry-After": "5"})
+
+
+def handle_unexpected(error: Exception) -> Response:
+    if isinstance(error, HTTPException):
+        return handle_http_exception(error)
+    log.exception("unexpected error", exc_info=error)
+    return problem(500, "An unexpected error occurred; it has been logged.")

@@ -1,0 +1,311 @@
+"""Portfolios and programmes: reads with a constant number of queries, and edits.
+
+Programme managers change only the programmes they manage; CPMO officers change any. The
+stage is never edited here: it moves only through lifecycle events.
+"""
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import func
+from sqlalchemy.orm import aliased
+from sqlmodel import Session, select
+
+from cpmo.db import utcnow
+from cpmo.errors import (
+    CycleDetected,
+    DuplicateKey,
+    NotPermitted,
+    RuleViolation,
+    StaleVersion,
+    UnknownPortfolio,
+    UnknownProgramme,
+)
+from cpmo.portfolios.models import Department, GatePlan, Portfolio, Programme
+from cpmo.portfolios.views import ProgrammeView, next_gate_of
+from cpmo.users.models import User
+from cpmo.validation import is_code
+from cpmo.vocabulary import NEXT_GATE, RAGS, STAGES, Role
+
+Parent = aliased(Programme)
+
+
+# --- portfolios ---------------------------------------------------------------------------
+
+
+def list_portfolios(session: Session) -> list[tuple[Portfolio, int]]:
+    """Every portfolio with its programme count (one query)."""
+    counts = (
+        select(Programme.portfolio_id, func.count().label("n"))
+        .group_by(Programme.portfolio_id)
+        .subquery()
+    )
+    rows = session.exec(
+        select(Portfolio, func.coalesce(counts.c.n, 0))
+        .outerjoin(counts, counts.c.portfolio_id == Portfolio.id)
+        .order_by(Portfolio.code)
+    ).all()
+    return [(p, int(n)) for p, n in rows]
+
+
+def get_portfolio_or_raise(session: Session, *, code: str) -> Portfolio:
+    """The portfolio with ``code``; UnknownPortfolio otherwise."""
+    portfolio = (
+        session.exec(select(Portfolio).where(Portfolio.code == code)).first()
+        if is_code(code)
+        else None
+    )
+    if portfolio is None:
+        raise UnknownPortfolio(f"No portfolio with code {code!r}.")
+    return portfolio
+
+
+# --- programme reads ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ProgrammeFilter:
+    portfolio: str | None = None
+    stage: str | None = None
+    rag: str | None = None
+    department: str | None = None
+    parent: str | None = None
+
+
+def _programme_query():  # type: ignore[no-untyped-def]
+    return (
+        select(Programme, Portfolio.code, Parent.code, Department.code, User.username)
+        .join(Portfolio, Portfolio.id == Programme.portfolio_id)
+        .outerjoin(Parent, Parent.id == Programme.parent_id)
+        .outerjoin(Department, Department.id == Programme.department_id)
+        .outerjoin(User, User.id == Programme.manager_id)
+    )
+
+
+def _apply_filter(query, flt: ProgrammeFilter):  # type: ignore[no-untyped-def]
+    if flt.portfolio is not None:
+        query = query.where(Portfolio.code == flt.portfolio)
+    if flt.stage is not None:
+        query = query.where(Programme.stage == flt.stage)
+    if flt.rag is not None:
+        query = query.where(Programme.rag == flt.rag)
+    if flt.department is not None:
+        query = query.where(Department.code == flt.department)
+    if flt.parent is not None:
+        query = query.where(Parent.code == flt.parent)
+    return query
+
+
+def _gate_plans(session: Session, programme_ids: list[int] | None, portfolio_id: int | None = None) -> dict[int, dict[str, GatePlan]]:
+    query = select(GatePlan)
+    if portfolio_id is not None:
+        query = query.join(Programme, Programme.id == GatePlan.programme_id).where(
+            Programme.portfolio_id == portfolio_id
+        )
+    elif programme_ids is not None:
+        if not programme_ids:
+            return {}
+        query = query.where(GatePlan.programme_id.in_(programme_ids))  # type: ignore[union-attr]
+    plans: dict[int, dict[str, GatePlan]] = {}
+    for plan in session.exec(query):
+        plans.setdefault(plan.programme_id, {})[plan.gate] = plan
+    return plans
+
+
+def _views(rows: Any, plans: dict[int, dict[str, GatePlan]]) -> list[ProgrammeView]:
+    return [
+        ProgrammeView(
+            programme=prog,
+            portfolio=portfolio,
+            parent=parent,
+            department=department,
+            manager=manager,
+            next_gate=next_gate_of(NEXT_GATE.get(prog.stage), plans.get(prog.id, {})),
+        )
+        for prog, portfolio, parent, department, manager in rows
+    ]
+
+
+def list_programmes(
+    session: Session, *, flt: ProgrammeFilter, page: int = 1, page_size: int = 50
+) -> tuple[list[ProgrammeView], int]:
+    """One page of programmes matching ``flt`` and the total count (three queries)."""
+    query = _apply_filter(_programme_query(), flt)
+    total = session.exec(select(func.count()).select_from(query.subquery())).one()
+    rows = session.exec(
+        query.order_by(Programme.code).offset((page - 1) * page_size).limit(page_size)
+    ).all()
+    return _views(rows, _gate_plans(session, [r[0].id for r in rows])), int(total)
+
+
+def get_programme_view(session: Session, *, code: str) -> ProgrammeView:
+    """One programme as clients see it; UnknownProgramme otherwise."""
+    row = (
+        session.exec(_programme_query().where(Programme.code == code)).first()
+        if is_code(code)
+        else None
+    )
+    if row is None:
+        raise UnknownProgramme(f"No programme with code {code!r}.")
+    return _views([row], _gate_plans(session, [row[0].id]))[0]
+
+
+def get_programme_or_raise(session: Session, *, code: str) -> Programme:
+    """The programme row with ``code``; UnknownProgramme otherwise."""
+    programme = (
+        session.exec(select(Programme).where(Programme.code == code)).first()
+        if is_code(code)
+        else None
+    )
+    if programme is None:
+        raise UnknownProgramme(f"No programme with code {code!r}.")
+    return programme
+
+
+# --- status -------------------------------------------------------------------------------
+
+
+@dataclass
+class PortfolioStatus:
+    portfolio: Portfolio
+    programmes: list[ProgrammeView]
+    totals: dict[str, int] = field(default_factory=dict)
+    by_stage: dict[str, int] = field(default_factory=dict)
+    by_rag: dict[str, int] = field(default_factory=dict)
+
+
+def portfolio_status(session: Session, *, code: str) -> PortfolioStatus:
+    """The portfolio at a glance, in three queries however many programmes it holds."""
+    portfolio = get_portfolio_or_raise(session, code=code)
+    rows = session.exec(
+        _programme_query().where(Programme.portfolio_id == portfolio.id).order_by(Programme.code)
+    ).all()
+    views = _views(rows, _gate_plans(session, None, portfolio_id=portfolio.id))
+    stage_counts = Counter(v.programme.stage for v in views)
+    rag_counts = Counter(v.programme.rag for v in views)
+    costed = [v.programme.whole_life_cost_gbp for v in views if v.programme.whole_life_cost_gbp is not None]
+    return PortfolioStatus(
+        portfolio=portfolio,
+        programmes=views,
+        totals={
+            "programmes": len(views),
+            "whole_life_cost_gbp": sum(costed),
+            "programmes_without_cost": len(views) - len(costed),
+        },
+        by_stage={stage: stage_counts.get(stage, 0) for stage in STAGES},
+        by_rag={rag: rag_counts.get(rag, 0) for rag in RAGS},
+    )
+
+
+# --- programme edits ----------------------------------------------------------------------
+
+
+def _resolve(session: Session, model: Any, code: str | None, label: str) -> int | None:
+    if code is None:
+        return None
+    row_id = session.exec(select(model.id).where(model.code == code)).first() if is_code(code) else None
+    if row_id is None:
+        raise RuleViolation(f"Unknown {label} {code!r}.", errors={label: [f"unknown code {code!r}"]})
+    return row_id
+
+
+def _resolve_manager(session: Session, username: str | None) -> int | None:
+    if username is None:
+        return None
+    user = session.exec(select(User).where(User.username == username)).first()
+    if user is None or user.role not in (Role.PROGRAMME_MANAGER, Role.CPMO):
+        raise RuleViolation(
+            f"{username!r} is not a programme manager or CPMO officer.",
+            errors={"manager": ["must be the username of a programme manager or CPMO officer"]},
+        )
+    return user.id
+
+
+def _check_may_edit(actor: User, programme: Programme) -> None:
+    if actor.role == Role.CPMO:
+        return
+    if actor.role == Role.PROGRAMME_MANAGER and programme.manager_id == actor.id:
+        return
+    raise NotPermitted(f"Only the programme's manager or a CPMO officer may change {programme.code!r}.")
+
+
+def _check_parent(session: Session, programme: Programme, parent_id: int | None) -> None:
+    """The parent must be in the same portfolio and must not make the hierarchy circular."""
+    if parent_id is None:
+        return
+    parents = dict(session.exec(select(Programme.id, Programme.parent_id)).all())
+    path, current = [programme.code], parent_id
+    codes = dict(session.exec(select(Programme.id, Programme.code)).all())
+    while current is not None:
+        path.append(codes[current])
+        if current == programme.id:
+            raise CycleDetected(
+                "The parent would make the programme hierarchy circular: " + " → ".join(path),
+                cycle=path,
+            )
+        current = parents.get(current)
+    parent = session.get(Programme, parent_id)
+    if parent is not None and parent.portfolio_id != programme.portfolio_id:
+        raise RuleViolation("A programme's parent must be in the same portfolio.",
+                            errors={"parent": ["must be in the same portfolio"]})
+
+
+REFERENCES = {"portfolio": "portfolio_id", "parent": "parent_id", "department": "department_id"}
+
+
+def create_programme(session: Session, *, actor: User, data: dict[str, Any]) -> ProgrammeView:
+    """Register a programme; a programme manager who creates it becomes its manager."""
+    values = dict(data)
+    if session.exec(select(Programme.id).where(Programme.code == values["code"])).first():
+        raise DuplicateKey(f"A programme with code {values['code']!r} already exists.")
+    portfolio_id = _resolve(session, Portfolio, values.pop("portfolio"), "portfolio")
+    parent_id = _resolve(session, Programme, values.pop("parent", None), "parent")
+    department_id = _resolve(session, Department, values.pop("department", None), "department")
+    manager = values.pop("manager", None)
+    if actor.role == Role.PROGRAMME_MANAGER:
+        if manager not in (None, actor.username):
+            raise NotPermitted("A programme manager cannot register a programme for someone else.")
+        manager_id = actor.id
+    else:
+        manager_id = _resolve_manager(session, manager)
+    programme = Programme(
+        **values, portfolio_id=portfolio_id, parent_id=parent_id,
+        department_id=department_id, manager_id=manager_id,
+    )
+    _check_parent(session, programme, parent_id)
+    session.add(programme)
+    session.flush()
+    return get_programme_view(session, code=programme.code)
+
+
+def update_programme(
+    session: Session, *, actor: User, code: str, data: dict[str, Any]
+) -> ProgrammeView:
+    """Edit a programme's details; bumps its version (a decision on old details is stale)."""
+    programme = get_programme_or_raise(session, code=code)
+    _check_may_edit(actor, programme)
+    values = dict(data)
+    expected = values.pop("version", None)
+    if expected is not None and expected != programme.version:
+        raise StaleVersion(
+            f"The programme is at version {programme.version}, not {expected}; reload it.",
+            current_version=programme.version,
+        )
+    if "parent" in values:
+        parent_id = _resolve(session, Programme, values.pop("parent"), "parent")
+        _check_parent(session, programme, parent_id)
+        programme.parent_id = parent_id
+    if "department" in values:
+        programme.department_id = _resolve(session, Department, values.pop("department"), "department")
+    if "manager" in values:
+        if actor.role != Role.CPMO:
+            raise NotPermitted("Only a CPMO officer may reassign a programme's manager.")
+        programme.manager_id = _resolve_manager(session, values.pop("manager"))
+    for name, value in values.items():
+        setattr(programme, name, value)
+    programme.version += 1
+    programme.updated_at = utcnow()
+    session.add(programme)
+    session.flush()
+    return get_programme_view(session, code=programme.code)
