@@ -1,7 +1,86 @@
-"""HTTP API (filled in by the API platform)."""
+"""The HTTP API: flask-smorest blueprints under /api/v1, problem+json errors, offline docs."""
 
-from flask import Flask
+import http
+from pathlib import Path
+
+import swagger_ui_bundle
+from flask import Blueprint, Flask, send_from_directory
+from flask_smorest import Api
+from flask_smorest.utils import prepare_response
+from sqlalchemy.exc import DataError, IntegrityError, OperationalError
+from werkzeug.exceptions import HTTPException
+
+from cpmo import __version__
+from cpmo.api import problems
+from cpmo.api.auth import authenticate_request
+from cpmo.errors import DomainError
+
+SWAGGER_ASSETS = Path(swagger_ui_bundle.swagger_ui_path)
+
+
+class CpmoApi(Api):
+    """flask-smorest's Api with every error documented and served as problem+json."""
+
+    ERROR_SCHEMA = problems.ProblemSchema
+
+    def _register_responses(self) -> None:
+        for status in http.HTTPStatus:
+            response: dict[str, object] = {"description": status.phrase}
+            if status >= 400:
+                response["schema"] = self.ERROR_SCHEMA
+                prepare_response(response, self.spec, problems.PROBLEM_JSON)
+            self.spec.components.response(status.name, response, lazy=True)
+        default = {"description": "Default error response", "schema": self.ERROR_SCHEMA}
+        prepare_response(default, self.spec, problems.PROBLEM_JSON)
+        self.spec.components.response(self.DEFAULT_ERROR_RESPONSE_NAME, default, lazy=True)
+
+    def handle_http_exception(self, error: HTTPException):  # type: ignore[override]
+        return problems.handle_http_exception(error)
+
+
+def _assets_blueprint() -> Blueprint:
+    """Swagger UI's files, served from the installed package (no CDN)."""
+    assets = Blueprint("api_assets", __name__, url_prefix="/api/v1/docs/assets")
+
+    @assets.route("/<path:filename>")
+    def swagger_asset(filename: str):  # type: ignore[no-untyped-def]
+        return send_from_directory(SWAGGER_ASSETS, filename, max_age=3600)
+
+    return assets
 
 
 def init_app(app: Flask) -> None:
-    """Register the API blueprints."""
+    """Register the API, its documentation, authentication and error handlers."""
+    app.config.update(
+        API_TITLE="cpmo",
+        API_VERSION=__version__,
+        OPENAPI_VERSION="3.0.3",
+        OPENAPI_URL_PREFIX="/api/v1",
+        OPENAPI_JSON_PATH="openapi.json",
+        OPENAPI_SWAGGER_UI_PATH="/docs",
+        OPENAPI_SWAGGER_UI_URL="/api/v1/docs/assets/",
+        API_SPEC_OPTIONS={
+            "info": {
+                "description": "Portfolio and programme governance for a Corporate Portfolio "
+                "Management Office. Authenticate with 'Authorization: Bearer <token>' "
+                "(create one with `cpmo users add NAME --role ROLE`). Errors are "
+                "application/problem+json.",
+            },
+            "components": {
+                "securitySchemes": {"bearerAuth": {"type": "http", "scheme": "bearer"}}
+            },
+            "security": [{"bearerAuth": []}],
+        },
+    )
+    api = CpmoApi(app)
+    from cpmo.api import health, me, portfolios, programmes
+
+    for blp in (health.blp, me.me_blp, me.users_blp, portfolios.blp, programmes.blp):
+        api.register_blueprint(blp)
+    app.register_blueprint(_assets_blueprint())
+    app.before_request(authenticate_request)
+    app.register_error_handler(DomainError, problems.handle_domain_error)
+    app.register_error_handler(IntegrityError, problems.handle_integrity_error)
+    app.register_error_handler(DataError, problems.handle_data_error)
+    app.register_error_handler(OperationalError, problems.handle_operational_error)
+    app.register_error_handler(Exception, problems.handle_unexpected)

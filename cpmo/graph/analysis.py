@@ -1,4 +1,4 @@
-"""Impact, orphans and enablers: what depends on what in a built graph."""
+"""Impact and orphans: what depends on what in a built graph."""
 
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -29,16 +29,6 @@ class Orphans:
     programmes: list[str]
     objectives: list[str]
     benefits: list[str]
-
-
-@dataclass(frozen=True)
-class Enabler:
-    """How much one programme enables downstream."""
-
-    key: str
-    benefits: int
-    benefit_value_gbp: int
-    programmes: int
 
 
 def impact(graph: nx.DiGraph, key: str) -> ImpactReport:
@@ -84,18 +74,6 @@ def orphans(graph: nx.DiGraph) -> Orphans:
             b for b in nodes_of_kind(graph, "benefit") if not _has_in_edge(graph, b, "delivers")
         ],
     )
-
-
-def enablers(graph: nx.DiGraph, limit: int | None = None) -> list[Enabler]:
-    """Programmes ranked by downstream benefit value, then benefit count (both desc), then key."""
-    rows = []
-    for key in nodes_of_kind(graph, "programme"):
-        reached = nx.descendants(graph, key)
-        benefits = [n for n in reached if graph.nodes[n]["kind"] == "benefit"]
-        programmes = sum(1 for n in reached if graph.nodes[n]["kind"] == "programme")
-        rows.append(Enabler(key, len(benefits), benefit_value(graph, benefits), programmes))
-    rows.sort(key=lambda r: (-r.benefit_value_gbp, -r.benefits, r.key))
-    return rows if limit is None else rows[:limit]
 
 
 def _contributes(graph: nx.DiGraph, programme: str) -> bool:

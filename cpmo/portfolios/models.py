@@ -3,7 +3,7 @@
 from datetime import date, datetime
 
 from sqlalchemy import BigInteger, DateTime, UniqueConstraint
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field
 
 from cpmo.db import utcnow
 from cpmo.provenance import Provenance

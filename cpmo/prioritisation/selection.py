@@ -9,6 +9,7 @@ from scipy.optimize import Bounds, LinearConstraint, milp
 
 from cpmo.errors import Infeasible, RuleViolation
 from cpmo.prioritisation.greedy import GreedyResult, greedy_select
+from cpmo.prioritisation.quiet import solver_stdout_to_stderr
 from cpmo.prioritisation.selection_explain import refuse_simple_causes
 from cpmo.prioritisation.selection_input import Candidate, SelectionProblem, Year, prepare_selection
 
@@ -73,13 +74,14 @@ def solve(
         options["time_limit"] = time_limit
     cuts: list[list[int]] = []
     for _ in range(MAX_REPAIRS):
-        res = milp(
-            -problem.values,
-            integrality=np.ones(n),
-            bounds=Bounds(lower, upper),
-            constraints=_rows(problem, cuts),
-            options=options,
-        )
+        with solver_stdout_to_stderr():
+            res = milp(
+                -problem.values,
+                integrality=np.ones(n),
+                bounds=Bounds(lower, upper),
+                constraints=_rows(problem, cuts),
+                options=options,
+            )
         if res.x is None:
             status = "infeasible" if res.status == 2 else "no_solution"
             return status, [], None

@@ -118,6 +118,7 @@ def _upsert_kind(
     existing = {tuple(getattr(row, k) for k in kind.key): row for row in session.exec(select(kind.model))}
     for index, record in enumerate(parsed.records):
         values = dict(record)
+        unresolved = False
         for seed_field, (target, attribute) in kind.refs.items():
             code = values.pop(seed_field, None)
             values[attribute] = None
@@ -125,9 +126,12 @@ def _upsert_kind(
                 continue
             values[attribute] = codes.get(target, code)
             if values[attribute] is None:
+                unresolved = True
                 problems.append(
                     f"{kind.file}: {_label(index, record)}: {seed_field}: unknown code {code!r}"
                 )
+        if unresolved:
+            continue
         key = tuple(values[k] for k in kind.key)
         row = existing.get(key)
         if row is None:

@@ -89,4 +89,5 @@ def delivery_confidence(ipa: Rating, sro: Rating, independent: str = "ipa") -> D
 
 def _reason_rank(reason: str) -> int:
     """Rank a reason by REASON_PRIORITY (most informative first)."""
-    return next(i for i, prefix in enumerate(REASON_PRIORITY) if reason.startswith(prefix))
+    ranks = (i for i, prefix in enumerate(REASON_PRIORITY) if reason.startswith(prefix))
+    return next(ranks, len(REASON_PRIORITY))

@@ -65,4 +65,3 @@ def edge_records() -> list[EdgeRecord]:
 def portfolio():
     """The hand-worked sample graph."""
     return build_graph(NODES, edge_records())
-

@@ -2,6 +2,7 @@
 analyses agree with networkx's own algorithms."""
 
 import xml.etree.ElementTree as ET
+from contextlib import suppress
 from itertools import pairwise
 
 import networkx as nx
@@ -11,12 +12,18 @@ from hypothesis import strategies as st
 from cpmo.errors import CycleDetected, DuplicateKey
 from cpmo.graph import (
     EdgeRecord,
+    Enabler,
     NodeRecord,
     add_edge,
     build_graph,
     critical_path,
     delivery_order,
+    edge_kind_for,
+    enablers,
     impact,
+    kind_of,
+    nodes_of_kind,
+    orphans,
     programme_subgraph,
     to_graphml,
     to_svg,
@@ -123,3 +130,56 @@ def test_any_labels_give_well_formed_svg_and_graphml(labels):
     graph = build_graph(nodes, [])
     ET.fromstring(to_svg(graph))
     assert set(nx.parse_graphml(to_graphml(graph))) == set(graph)
+
+
+@st.composite
+def mixed_graphs(draw):
+    """Programmes, benefits (some valued) and objectives joined by random accepted edges."""
+    counts = {"programme": draw(st.integers(1, 8)), "benefit": draw(st.integers(0, 6))}
+    counts["objective"] = draw(st.integers(0, 4))
+    nodes = [
+        NodeRecord(f"{kind}:{kind[0]}{i}", kind, f"{kind} {i}", {"value_gbp": value})
+        for kind, n in counts.items()
+        for i in range(n)
+        for value in [draw(st.none() | st.integers(0, 10**12)) if kind == "benefit" else None]
+    ]
+    graph = build_graph(nodes, [])
+    for _ in range(draw(st.integers(0, 30))):
+        source, target = draw(st.sampled_from(nodes)).key, draw(st.sampled_from(nodes)).key
+        kind = edge_kind_for(kind_of(graph, source), kind_of(graph, target))
+        if kind is not None:
+            with suppress(CycleDetected, DuplicateKey):
+                add_edge(graph, EdgeRecord(None, source, target, kind))
+    return graph
+
+
+@BOUNDED
+@given(mixed_graphs())
+def test_enablers_agree_with_counting_each_programmes_descendants(graph):
+    expected = []
+    for key in nodes_of_kind(graph, "programme"):
+        reached = nx.descendants(graph, key)
+        benefits = [n for n in reached if n.startswith("benefit:")]
+        value = sum(graph.nodes[b]["value_gbp"] or 0 for b in benefits)
+        programmes = sum(1 for n in reached if n.startswith("programme:"))
+        expected.append(Enabler(key, len(benefits), value, programmes))
+    expected.sort(key=lambda e: (-e.benefit_value_gbp, -e.benefits, e.key))
+    assert enablers(graph) == expected
+
+
+@BOUNDED
+@given(mixed_graphs())
+def test_impact_value_and_unserved_objectives_follow_reachability(graph):
+    programmes = nodes_of_kind(graph, "programme")
+    for key in graph:
+        reached = nx.descendants(graph, key)
+        report = impact(graph, key)
+        assert report.affected == sorted(reached)
+        assert report.benefit_value_at_risk == sum(
+            graph.nodes[n]["value_gbp"] or 0 for n in reached if n.startswith("benefit:")
+        )
+    assert orphans(graph).objectives == [
+        o
+        for o in nodes_of_kind(graph, "objective")
+        if not any(nx.has_path(graph, p, o) for p in programmes)
+    ]

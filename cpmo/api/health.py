@@ -1,0 +1,26 @@
+"""GET /api/v1/health: the only endpoint without authentication."""
+
+from marshmallow import fields
+from sqlalchemy import text
+
+from cpmo import __version__, request_session
+from cpmo.api.blueprints import documents, make_blueprint
+from cpmo.api.schemas.common import StrictSchema
+
+blp = make_blueprint("health", "/health", "Liveness and database reachability (no token needed)")
+
+
+class HealthRead(StrictSchema):
+    status = fields.String(required=True)
+    version = fields.String(required=True)
+    database = fields.String(required=True)
+
+
+@blp.route("", methods=["GET"])
+@blp.doc(security=[])
+@blp.response(200, HealthRead)
+@documents(blp, 503, public=True)
+def health() -> dict[str, str]:
+    """Report that the service is up and its database answers."""
+    request_session().execute(text("SELECT 1"))
+    return {"status": "ok", "version": __version__, "database": "ok"}

@@ -1,0 +1,49 @@
+"""Portfolio endpoints: list, one, and the status at a glance."""
+
+from typing import Any
+
+from cpmo import request_session
+from cpmo.api.blueprints import documents, make_blueprint
+from cpmo.api.schemas.portfolios import PortfolioRead, PortfolioStatusRead
+from cpmo.portfolios import service
+
+blp = make_blueprint("portfolios", "/portfolios", "Portfolios and their status")
+
+
+def _portfolio_dict(portfolio: Any, programme_count: int | None = None) -> dict[str, Any]:
+    data = portfolio.model_dump()
+    if programme_count is not None:
+        data["programme_count"] = programme_count
+    return data
+
+
+@blp.route("", methods=["GET"])
+@blp.response(200, PortfolioRead(many=True))
+@documents(blp)
+def list_portfolios() -> list[dict[str, Any]]:
+    """Every portfolio with its programme count."""
+    return [_portfolio_dict(p, n) for p, n in service.list_portfolios(request_session())]
+
+
+@blp.route("/<code>", methods=["GET"])
+@blp.response(200, PortfolioRead)
+@documents(blp, 404)
+def get_portfolio(code: str) -> dict[str, Any]:
+    """One portfolio."""
+    return _portfolio_dict(service.get_portfolio_or_raise(request_session(), code=code))
+
+
+@blp.route("/<code>/status", methods=["GET"])
+@blp.response(200, PortfolioStatusRead)
+@documents(blp, 404)
+def portfolio_status(code: str) -> dict[str, Any]:
+    """The portfolio at a glance: each programme's stage, RAG, cost and next gate; totals;
+    counts by stage and by RAG. A constant number of queries however large the portfolio."""
+    status = service.portfolio_status(request_session(), code=code)
+    return {
+        "portfolio": _portfolio_dict(status.portfolio, len(status.programmes)),
+        "programmes": status.programmes,
+        "totals": status.totals,
+        "by_stage": status.by_stage,
+        "by_rag": status.by_rag,
+    }

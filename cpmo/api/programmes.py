@@ -1,0 +1,64 @@
+"""Programme endpoints: list (filtered, paginated), one, create, edit details."""
+
+from typing import Any
+
+from cpmo import request_session
+from cpmo.api.auth import current_user
+from cpmo.api.blueprints import documents, make_blueprint
+from cpmo.api.schemas.programmes import (
+    ProgrammeCreate,
+    ProgrammePage,
+    ProgrammeQuery,
+    ProgrammeRead,
+    ProgrammeUpdate,
+)
+from cpmo.portfolios import service
+from cpmo.portfolios.service import ProgrammeFilter
+
+blp = make_blueprint("programmes", "/programmes", "Programmes and projects")
+
+
+@blp.route("", methods=["GET"])
+@blp.arguments(ProgrammeQuery, location="query")
+@blp.response(200, ProgrammePage)
+@documents(blp)
+def list_programmes(args: dict[str, Any]) -> dict[str, Any]:
+    """Programmes, filtered by portfolio, stage, RAG, department or parent; paginated."""
+    page, page_size = args.pop("page"), args.pop("page_size")
+    items, total = service.list_programmes(
+        request_session(), flt=ProgrammeFilter(**args), page=page, page_size=page_size
+    )
+    return {"items": items, "total": total, "page": page, "page_size": page_size}
+
+
+@blp.route("/<code>", methods=["GET"])
+@blp.response(200, ProgrammeRead)
+@documents(blp, 404)
+def get_programme(code: str) -> Any:
+    """One programme."""
+    return service.get_programme_view(request_session(), code=code)
+
+
+@blp.route("", methods=["POST"])
+@blp.arguments(ProgrammeCreate)
+@blp.response(201, ProgrammeRead)
+@documents(blp, 409, 422)
+def create_programme(data: dict[str, Any]) -> Any:
+    """Register a programme (it starts at ``proposed``). A programme manager who registers it
+    becomes its manager."""
+    session = request_session()
+    view = service.create_programme(session, actor=current_user(), data=data)
+    session.commit()
+    return view
+
+
+@blp.route("/<code>", methods=["PATCH"])
+@blp.arguments(ProgrammeUpdate)
+@blp.response(200, ProgrammeRead)
+@documents(blp, 404, 409, 422)
+def update_programme(data: dict[str, Any], code: str) -> Any:
+    """Edit a programme's details (never its stage). Bumps the version."""
+    session = request_session()
+    view = service.update_programme(session, actor=current_user(), code=code, data=data)
+    session.commit()
+    return view
