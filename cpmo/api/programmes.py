@@ -2,6 +2,8 @@
 
 from typing import Any
 
+from marshmallow import RAISE
+
 from cpmo import request_session
 from cpmo.api.auth import current_user
 from cpmo.api.blueprints import documents, make_blueprint
@@ -19,7 +21,7 @@ blp = make_blueprint("programmes", "/programmes", "Programmes and projects")
 
 
 @blp.route("", methods=["GET"])
-@blp.arguments(ProgrammeQuery, location="query")
+@blp.arguments(ProgrammeQuery, location="query", unknown=RAISE)
 @blp.response(200, ProgrammePage)
 @documents(blp)
 def list_programmes(args: dict[str, Any]) -> dict[str, Any]:

@@ -2,10 +2,10 @@
 
 from datetime import date, datetime
 
-from sqlalchemy import BigInteger, DateTime, UniqueConstraint
+from sqlalchemy import BigInteger, UniqueConstraint
 from sqlmodel import Field
 
-from cpmo.db import utcnow
+from cpmo.db import UTCDateTime, utcnow
 from cpmo.provenance import Provenance
 
 
@@ -58,8 +58,8 @@ class Programme(Provenance, table=True):
     whole_life_cost_gbp: int | None = Field(default=None, sa_type=BigInteger)
     planned_start: date | None = None
     planned_end: date | None = None
-    created_at: datetime = Field(default_factory=utcnow, sa_type=DateTime(timezone=True))
-    updated_at: datetime = Field(default_factory=utcnow, sa_type=DateTime(timezone=True))
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
 
 class GatePlan(Provenance, table=True):

@@ -2,10 +2,9 @@
 
 from datetime import datetime
 
-from sqlalchemy import DateTime
 from sqlmodel import Field, SQLModel
 
-from cpmo.db import utcnow
+from cpmo.db import UTCDateTime, utcnow
 
 
 class User(SQLModel, table=True):
@@ -17,7 +16,7 @@ class User(SQLModel, table=True):
     display_name: str | None = Field(default=None, max_length=200)
     password_hash: str | None = Field(default=None, max_length=300)
     active: bool = Field(default=True)
-    created_at: datetime = Field(default_factory=utcnow, sa_type=DateTime(timezone=True))
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
 
 class ApiToken(SQLModel, table=True):
@@ -29,5 +28,5 @@ class ApiToken(SQLModel, table=True):
     user_id: int = Field(foreign_key="app_user.id", index=True)
     token_hash: str = Field(max_length=64, unique=True, index=True)
     prefix: str = Field(max_length=12)
-    created_at: datetime = Field(default_factory=utcnow, sa_type=DateTime(timezone=True))
-    revoked_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    revoked_at: datetime | None = Field(default=None, sa_type=UTCDateTime)

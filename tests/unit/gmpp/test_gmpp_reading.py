@@ -1,5 +1,7 @@
 """Decoding, header matching, file recognition, positions and row problems."""
 
+import re
+
 import pytest
 
 from cpmo.errors import InvalidInput
@@ -54,7 +56,7 @@ def test_replaces_and_records_a_byte_that_is_not_even_cp1252():
         ("Description / Aims", "description"),
         ("Project Description", "description"),
         (
-            "IPA Delivery Confidence Assessment \n(A Delivery Confidence Assessment of the project)",
+            "IPA Delivery Confidence Assessment \n(A Delivery Confidence Assessment of …)",
             "ipa_rating",
         ),
         ("IPA Delivery Confidence Assessment", "ipa_rating"),
@@ -126,7 +128,7 @@ def test_accepts_an_explicit_year_when_the_filename_has_none():
 
 @pytest.mark.parametrize(("filename", "year"), [("upload.csv", None), ("x.csv", "2021-23")])
 def test_refuses_a_file_whose_year_cannot_be_told(filename, year):
-    with pytest.raises(InvalidInput, match=filename):
+    with pytest.raises(InvalidInput, match=re.escape(filename)):
         parse_gmpp(csv_bytes("A,CO,Green,1"), filename, year=year)
 
 
@@ -135,7 +137,7 @@ def test_refuses_a_file_whose_year_cannot_be_told(filename, year):
     [b"", b"Name,Cost\r\nA,1\r\n", b"PK\x03\x04\x14\x00\x06\x00binary", b'"unterminated,\r\nA'],
 )
 def test_refuses_a_file_without_a_project_name_column_naming_the_file(data):
-    with pytest.raises(InvalidInput, match="gmpp_2021_22.csv") as caught:
+    with pytest.raises(InvalidInput, match=re.escape("gmpp_2021_22.csv")) as caught:
         parse_gmpp(data, "gmpp_2021_22.csv")
     assert caught.value.errors["file"]
 

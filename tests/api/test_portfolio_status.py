@@ -1,0 +1,78 @@
+from datetime import date
+
+import pytest
+from sqlmodel import Session, select
+
+from cpmo.models import GatePlan, Portfolio, Programme
+from cpmo.vocabulary import RAGS, STAGES
+from tests.support.querycount import count_statements
+
+
+def test_status_lists_the_seeded_ttp_programmes_with_correct_counts(client, seeded, auth) -> None:
+    response = client.get("/api/v1/portfolios/goj-change/status", headers=auth("oversight"))
+    assert response.status_code == 200
+    body = response.json
+    programmes = {p["code"]: p for p in body["programmes"]}
+    ttp_children = [p for p in programmes.values() if p["parent"] == "ttp"]
+    assert len(ttp_children) == 10
+    assert set(body["by_stage"]) == set(STAGES) and set(body["by_rag"]) == set(RAGS)
+    assert sum(body["by_stage"].values()) == len(programmes) == body["totals"]["programmes"]
+    expected_stages: dict[str, int] = {}
+    for p in programmes.values():
+        expected_stages[p["stage"]] = expected_stages.get(p["stage"], 0) + 1
+    assert {k: v for k, v in body["by_stage"].items() if v} == expected_stages
+    assert body["totals"]["whole_life_cost_gbp"] == sum(
+        p["whole_life_cost_gbp"] or 0 for p in programmes.values()
+    )
+    assert programmes["ttp-ms-foundation"]["next_gate"] == {
+        "gate": "obc", "planned_date": "2020-03-31", "planned_text": "Q1 2020"
+    }
+
+
+def _portfolio_of(session: Session, code: str, size: int) -> None:
+    portfolio = Portfolio(code=code, name=code)
+    session.add(portfolio)
+    session.flush()
+    parent = Programme(code=f"{code}-root", name="root", portfolio_id=portfolio.id)
+    session.add(parent)
+    session.flush()
+    rows = [
+        Programme(
+            code=f"{code}-{i:04d}", name=f"P{i}", portfolio_id=portfolio.id, parent_id=parent.id,
+            stage=STAGES[i % 9], rag=RAGS[i % 6], whole_life_cost_gbp=1_000 * i,
+        )
+        for i in range(size - 1)
+    ]
+    session.add_all(rows)
+    session.flush()
+    session.add_all(
+        GatePlan(programme_id=p.id, gate="obc", planned_date=date(2021, 3, 31)) for p in rows
+    )
+    session.commit()
+
+
+@pytest.mark.parametrize("size", [10, 500])
+def test_status_takes_a_constant_number_of_queries(client, session, engine, auth, size) -> None:
+    _portfolio_of(session, "small", 10)
+    _portfolio_of(session, "sized", size)
+    headers = auth("cpmo")
+    with count_statements(engine) as small:
+        assert client.get("/api/v1/portfolios/small/status", headers=headers).status_code == 200
+    with count_statements(engine) as sized:
+        response = client.get("/api/v1/portfolios/sized/status", headers=headers)
+    assert response.status_code == 200
+    assert len(response.json["programmes"]) == size
+    assert sized.count == small.count <= 5
+
+
+def test_programme_list_filters_and_paginates_with_a_total(client, seeded, auth) -> None:
+    headers = auth("scorer")
+    everything = client.get("/api/v1/programmes?parent=ttp&page_size=4", headers=headers).json
+    assert everything["total"] == 10 and len(everything["items"]) == 4
+    page3 = client.get("/api/v1/programmes?parent=ttp&page_size=4&page=3", headers=headers).json
+    assert len(page3["items"]) == 2
+    in_delivery = client.get("/api/v1/programmes?stage=delivery&department=coo", headers=headers)
+    stages = {p["stage"] for p in in_delivery.json["items"]}
+    assert stages == {"delivery"}
+    count = seeded.exec(select(Programme).where(Programme.stage == "delivery")).all()
+    assert in_delivery.json["total"] == len(count)
