@@ -68,7 +68,10 @@ def db_downgrade(revision: str) -> None:
 @main.command()
 @click.option("--reset", is_flag=True, help="Delete all domain data first (users are kept).")
 @click.option(
-    "--dir", "directory", type=click.Path(path_type=Path), default=None,
+    "--dir",
+    "directory",
+    type=click.Path(path_type=Path),
+    default=None,
     help="Seed folder (default: the repository's seeds/).",
 )
 @with_appcontext
@@ -192,5 +195,7 @@ def users_list(as_json: bool) -> None:
 @with_appcontext
 def serve(host: str, port: int, debug: bool) -> None:
     """Serve cpmo (development server; the embedded SQLite default unless configured)."""
-    click.echo(f"cpmo on http://{host}:{port}/ (database {current_app.config['CPMO_DATABASE_URL']})")
+    click.echo(
+        f"cpmo on http://{host}:{port}/ (database {current_app.config['CPMO_DATABASE_URL']})"
+    )
     current_app.run(host=host, port=port, debug=debug, use_reloader=False)

@@ -64,7 +64,7 @@ def normalise_database_url(url: str) -> str:
     """Use psycopg 3 explicitly for PostgreSQL URLs (SQLAlchemy 2.1 default is psycopg2)."""
     for prefix in ("postgres://", "postgresql://"):
         if url.startswith(prefix):
-            return "postgresql+psycopg://" + url[len(prefix):]
+            return "postgresql+psycopg://" + url[len(prefix) :]
     return url
 
 

@@ -66,9 +66,7 @@ def init_app(app: Flask) -> None:
                 "(create one with `cpmo users add NAME --role ROLE`). Errors are "
                 "application/problem+json.",
             },
-            "components": {
-                "securitySchemes": {"bearerAuth": {"type": "http", "scheme": "bearer"}}
-            },
+            "components": {"securitySchemes": {"bearerAuth": {"type": "http", "scheme": "bearer"}}},
             "security": [{"bearerAuth": []}],
         },
     )

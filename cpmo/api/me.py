@@ -33,8 +33,12 @@ class UserCreated(UserRead):
 
 
 def _user_dict(user: User, live_tokens: int | None = None) -> dict[str, object]:
-    data = {"username": user.username, "role": user.role, "display_name": user.display_name,
-            "active": user.active}
+    data = {
+        "username": user.username,
+        "role": user.role,
+        "display_name": user.display_name,
+        "active": user.active,
+    }
     if live_tokens is not None:
         data["live_tokens"] = live_tokens
     return data

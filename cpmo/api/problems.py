@@ -34,8 +34,12 @@ class ProblemSchema(Schema):
 
 
 def problem(
-    status: int, detail: str | None = None, *, title: str | None = None,
-    headers: dict[str, str] | None = None, **extra: Any,
+    status: int,
+    detail: str | None = None,
+    *,
+    title: str | None = None,
+    headers: dict[str, str] | None = None,
+    **extra: Any,
 ) -> Response:
     """A problem+json response."""
     body: dict[str, Any] = {
@@ -105,8 +109,11 @@ def handle_domain_error(error: DomainError) -> Response:
 
 def handle_integrity_error(error: IntegrityError) -> Response:
     log.info("integrity error: %s", error)
-    return problem(409, "The change conflicts with existing data (a duplicate or a reference "
-                   "that does not exist).", title="Conflict")
+    return problem(
+        409,
+        "The change conflicts with existing data (a duplicate or a reference that does not exist).",
+        title="Conflict",
+    )
 
 
 def handle_data_error(error: DataError) -> Response:
@@ -116,8 +123,9 @@ def handle_data_error(error: DataError) -> Response:
 
 def handle_operational_error(error: OperationalError) -> Response:
     log.error("database unavailable: %s", error)
-    return problem(503, "The database is unavailable; try again shortly.",
-                   headers={"Retry-After": "5"})
+    return problem(
+        503, "The database is unavailable; try again shortly.", headers={"Retry-After": "5"}
+    )
 
 
 def handle_unexpected(error: Exception) -> Response:

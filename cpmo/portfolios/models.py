@@ -87,4 +87,3 @@ class FundingAllocation(Provenance, table=True):
     department_id: int | None = Field(default=None, foreign_key="department.id")
     year: int
     amount_gbp: int = Field(sa_type=BigInteger)
-

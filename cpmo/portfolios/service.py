@@ -97,7 +97,9 @@ def _apply_filter(query, flt: ProgrammeFilter):  # type: ignore[no-untyped-def]
     return query
 
 
-def _gate_plans(session: Session, programme_ids: list[int] | None, portfolio_id: int | None = None) -> dict[int, dict[str, GatePlan]]:
+def _gate_plans(
+    session: Session, programme_ids: list[int] | None, portfolio_id: int | None = None
+) -> dict[int, dict[str, GatePlan]]:
     query = select(GatePlan)
     if portfolio_id is not None:
         query = query.join(Programme, Programme.id == GatePlan.programme_id).where(
@@ -184,7 +186,11 @@ def portfolio_status(session: Session, *, code: str) -> PortfolioStatus:
     views = _views(rows, _gate_plans(session, None, portfolio_id=portfolio.id))
     stage_counts = Counter(v.programme.stage for v in views)
     rag_counts = Counter(v.programme.rag for v in views)
-    costed = [v.programme.whole_life_cost_gbp for v in views if v.programme.whole_life_cost_gbp is not None]
+    costed = [
+        v.programme.whole_life_cost_gbp
+        for v in views
+        if v.programme.whole_life_cost_gbp is not None
+    ]
     return PortfolioStatus(
         portfolio=portfolio,
         programmes=views,
@@ -204,9 +210,13 @@ def portfolio_status(session: Session, *, code: str) -> PortfolioStatus:
 def _resolve(session: Session, model: Any, code: str | None, label: str) -> int | None:
     if code is None:
         return None
-    row_id = session.exec(select(model.id).where(model.code == code)).first() if is_code(code) else None
+    row_id = (
+        session.exec(select(model.id).where(model.code == code)).first() if is_code(code) else None
+    )
     if row_id is None:
-        raise RuleViolation(f"Unknown {label} {code!r}.", errors={label: [f"unknown code {code!r}"]})
+        raise RuleViolation(
+            f"Unknown {label} {code!r}.", errors={label: [f"unknown code {code!r}"]}
+        )
     return row_id
 
 
@@ -227,7 +237,9 @@ def _check_may_edit(actor: User, programme: Programme) -> None:
         return
     if actor.role == Role.PROGRAMME_MANAGER and programme.manager_id == actor.id:
         return
-    raise NotPermitted(f"Only the programme's manager or a CPMO officer may change {programme.code!r}.")
+    raise NotPermitted(
+        f"Only the programme's manager or a CPMO officer may change {programme.code!r}."
+    )
 
 
 def _check_parent(session: Session, programme: Programme, parent_id: int | None) -> None:
@@ -247,8 +259,10 @@ def _check_parent(session: Session, programme: Programme, parent_id: int | None)
         current = parents.get(current)
     parent = session.get(Programme, parent_id)
     if parent is not None and parent.portfolio_id != programme.portfolio_id:
-        raise RuleViolation("A programme's parent must be in the same portfolio.",
-                            errors={"parent": ["must be in the same portfolio"]})
+        raise RuleViolation(
+            "A programme's parent must be in the same portfolio.",
+            errors={"parent": ["must be in the same portfolio"]},
+        )
 
 
 REFERENCES = {"portfolio": "portfolio_id", "parent": "parent_id", "department": "department_id"}
@@ -270,8 +284,11 @@ def create_programme(session: Session, *, actor: User, data: dict[str, Any]) -> 
     else:
         manager_id = _resolve_manager(session, manager)
     programme = Programme(
-        **values, portfolio_id=portfolio_id, parent_id=parent_id,
-        department_id=department_id, manager_id=manager_id,
+        **values,
+        portfolio_id=portfolio_id,
+        parent_id=parent_id,
+        department_id=department_id,
+        manager_id=manager_id,
     )
     _check_parent(session, programme, parent_id)
     session.add(programme)
@@ -297,7 +314,9 @@ def update_programme(
         _check_parent(session, programme, parent_id)
         programme.parent_id = parent_id
     if "department" in values:
-        programme.department_id = _resolve(session, Department, values.pop("department"), "department")
+        programme.department_id = _resolve(
+            session, Department, values.pop("department"), "department"
+        )
     if "manager" in values:
         if actor.role != Role.CPMO:
             raise NotPermitted("Only a CPMO officer may reassign a programme's manager.")

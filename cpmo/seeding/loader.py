@@ -115,7 +115,9 @@ def _upsert_kind(
     session: Session, parsed: ParsedFile, codes: _CodeIndex, problems: list[str]
 ) -> int:
     kind = parsed.kind
-    existing = {tuple(getattr(row, k) for k in kind.key): row for row in session.exec(select(kind.model))}
+    existing = {
+        tuple(getattr(row, k) for k in kind.key): row for row in session.exec(select(kind.model))
+    }
     for index, record in enumerate(parsed.records):
         values = dict(record)
         unresolved = False

@@ -85,7 +85,9 @@ class ProgrammeSeed(SeedRecord):
     parent = _ref()
     department = _ref()
     group = fields.String(
-        allow_none=True, load_default=None, validate=validate.OneOf([g.value for g in ProgrammeGroup])
+        allow_none=True,
+        load_default=None,
+        validate=validate.OneOf([g.value for g in ProgrammeGroup]),
     )
     description = _text()
     senior_responsible_owner = _text(300)
@@ -112,7 +114,11 @@ class ObjectiveSeed(SeedRecord):
 
 
 BENEFIT_TYPES = [
-    "cash_releasing", "productivity", "cost_avoidance", "commercial", "efficiency",
+    "cash_releasing",
+    "productivity",
+    "cost_avoidance",
+    "commercial",
+    "efficiency",
     "non_financial",
 ]
 

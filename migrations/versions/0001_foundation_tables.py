@@ -1,6 +1,6 @@
 """foundation tables
 
-Revision ID: f31e6cabbdfb
+Revision ID: 0001_foundation
 Revises: 
 Create Date: 2026-11-24 01:13:00.159889
 """
@@ -11,7 +11,7 @@ import sqlmodel  # noqa: F401  (autogenerate writes sqlmodel.sql.sqltypes.AutoSt
 from alembic import op
 
 
-revision: str = 'f31e6cabbdfb'
+revision: str = '0001_foundation'
 down_revision: str | None = None
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None

@@ -46,15 +46,22 @@ def test_whoami_names_the_tokens_user(client, auth) -> None:
 
 def test_admins_create_users_and_see_token_counts_never_tokens(client, auth) -> None:
     created = client.post(
-        "/api/v1/users", json={"username": "newpm", "role": "programme_manager"},
+        "/api/v1/users",
+        json={"username": "newpm", "role": "programme_manager"},
         headers=auth("admin"),
     )
     assert created.status_code == 201
     token = created.json["token"]
-    assert client.get("/api/v1/me", headers={"Authorization": f"Bearer {token}"}).json[
-        "username"
-    ] == "newpm"
+    assert (
+        client.get("/api/v1/me", headers={"Authorization": f"Bearer {token}"}).json["username"]
+        == "newpm"
+    )
     listing = client.get("/api/v1/users", headers=auth("admin"))
     assert token not in listing.get_data(as_text=True)
-    assert {"username": "newpm", "role": "programme_manager", "display_name": None,
-            "active": True, "live_tokens": 1} in listing.json
+    assert {
+        "username": "newpm",
+        "role": "programme_manager",
+        "display_name": None,
+        "active": True,
+        "live_tokens": 1,
+    } in listing.json

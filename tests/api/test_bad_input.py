@@ -18,7 +18,9 @@ def _problem(response, status: int) -> dict:  # type: ignore[no-untyped-def]
 
 def test_malformed_json_is_a_400(client, cpmo_headers) -> None:
     response = client.post(
-        "/api/v1/programmes", data="{not json", headers=cpmo_headers,
+        "/api/v1/programmes",
+        data="{not json",
+        headers=cpmo_headers,
         content_type="application/json",
     )
     _problem(response, 400)
@@ -26,7 +28,9 @@ def test_malformed_json_is_a_400(client, cpmo_headers) -> None:
 
 def test_a_body_that_is_not_json_is_a_415(client, cpmo_headers) -> None:
     response = client.post(
-        "/api/v1/programmes", data="code=x", headers=cpmo_headers,
+        "/api/v1/programmes",
+        data="code=x",
+        headers=cpmo_headers,
         content_type="application/x-www-form-urlencoded",
     )
     _problem(response, 415)
@@ -40,20 +44,28 @@ def test_an_oversized_body_is_a_413(client, cpmo_headers) -> None:
 @pytest.mark.parametrize(
     ("body", "field"),
     [
-        ({"code": "f", "name": "F", "portfolio": "goj-change", "whole_life_cost_gbp": 1.5},
-         "whole_life_cost_gbp"),
-        ({"code": "f", "name": "F", "portfolio": "goj-change", "whole_life_cost_gbp": "100"},
-         "whole_life_cost_gbp"),
-        ({"code": "f", "name": "F", "portfolio": "goj-change", "whole_life_cost_gbp": 10**40},
-         "whole_life_cost_gbp"),
+        (
+            {"code": "f", "name": "F", "portfolio": "goj-change", "whole_life_cost_gbp": 1.5},
+            "whole_life_cost_gbp",
+        ),
+        (
+            {"code": "f", "name": "F", "portfolio": "goj-change", "whole_life_cost_gbp": "100"},
+            "whole_life_cost_gbp",
+        ),
+        (
+            {"code": "f", "name": "F", "portfolio": "goj-change", "whole_life_cost_gbp": 10**40},
+            "whole_life_cost_gbp",
+        ),
         ({"code": "f", "name": "F", "portfolio": "goj-change", "colour": "red"}, "colour"),
         ({"code": "f", "name": "F", "portfolio": "goj-change", "stage": "delivery"}, "stage"),
         ({"code": "f", "name": "", "portfolio": "goj-change"}, "name"),
         ({"code": "f", "name": "Nul\x00byte", "portfolio": "goj-change"}, "name"),
         ({"code": "Not A Code", "name": "F", "portfolio": "goj-change"}, "code"),
         ({"name": "F", "portfolio": "goj-change"}, "code"),
-        ({"code": "f", "name": "F", "portfolio": "goj-change", "planned_start": "31/12/2020"},
-         "planned_start"),
+        (
+            {"code": "f", "name": "F", "portfolio": "goj-change", "planned_start": "31/12/2020"},
+            "planned_start",
+        ),
         ({"code": "f", "name": "F", "portfolio": "goj-change", "rag": "purple"}, "rag"),
     ],
 )

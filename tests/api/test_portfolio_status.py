@@ -25,7 +25,9 @@ def test_status_lists_the_seeded_ttp_programmes_with_correct_counts(client, seed
         p["whole_life_cost_gbp"] or 0 for p in programmes.values()
     )
     assert programmes["ttp-ms-foundation"]["next_gate"] == {
-        "gate": "obc", "planned_date": "2020-03-31", "planned_text": "Q1 2020"
+        "gate": "obc",
+        "planned_date": "2020-03-31",
+        "planned_text": "Q1 2020",
     }
 
 
@@ -38,8 +40,13 @@ def _portfolio_of(session: Session, code: str, size: int) -> None:
     session.flush()
     rows = [
         Programme(
-            code=f"{code}-{i:04d}", name=f"P{i}", portfolio_id=portfolio.id, parent_id=parent.id,
-            stage=STAGES[i % 9], rag=RAGS[i % 6], whole_life_cost_gbp=1_000 * i,
+            code=f"{code}-{i:04d}",
+            name=f"P{i}",
+            portfolio_id=portfolio.id,
+            parent_id=parent.id,
+            stage=STAGES[i % 9],
+            rag=RAGS[i % 6],
+            whole_life_cost_gbp=1_000 * i,
         )
         for i in range(size - 1)
     ]

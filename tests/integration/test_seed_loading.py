@@ -49,7 +49,9 @@ def test_seeds_the_investment_funnel_and_the_csp_allocations(session: Session) -
         .order_by(PortfolioFunnelStage.sequence)
     ).all()
     assert [(f.project_count, f.total_cost_gbp) for f in funnel] == [
-        (577, 637_000_000), (481, 396_000_000), (10, 99_000_000)
+        (577, 637_000_000),
+        (481, 396_000_000),
+        (10, 99_000_000),
     ]
     allocations = session.exec(select(FundingAllocation)).all()
     assert {a.year for a in allocations} == {2020, 2021, 2022, 2023}
@@ -92,7 +94,10 @@ def test_a_bad_field_names_file_record_and_field_and_loads_nothing(
         engine.dispose()
     problems = "\n".join(caught.value.problems)
     assert "programmes.yaml: record 3 (ttp-cyber): stage: Must be one of" in problems
-    assert "benefits.yaml: record 2 (ben-ttp-savings-15m-pa): value_gbp: Not a valid integer." in problems
+    assert (
+        "benefits.yaml: record 2 (ben-ttp-savings-15m-pa): value_gbp: Not a valid integer."
+        in problems
+    )
 
 
 def test_an_unknown_reference_rolls_back_everything_already_written(
@@ -106,12 +111,19 @@ def test_an_unknown_reference_rolls_back_everything_already_written(
             load_seeds(session, seed_copy)
         with factory() as session:
             before = dump_tables(session)
-        _edit_record(seed_copy, "objectives.yaml", "obj-hcs-1", department="no-such-dept",
-                     title="Changed title")
-        with pytest.raises(SeedError, match=r"objectives.yaml: record \d+ \(obj-hcs-1\): "
-                           r"department: unknown code 'no-such-dept'"):
-            with transaction(factory) as session:
-                load_seeds(session, seed_copy)
+        _edit_record(
+            seed_copy,
+            "objectives.yaml",
+            "obj-hcs-1",
+            department="no-such-dept",
+            title="Changed title",
+        )
+        with pytest.raises(
+            SeedError,
+            match=r"objectives.yaml: record \d+ \(obj-hcs-1\): "
+            r"department: unknown code 'no-such-dept'",
+        ), transaction(factory) as session:
+            load_seeds(session, seed_copy)
         with factory() as session:
             assert dump_tables(session) == before
     finally:
@@ -124,10 +136,16 @@ def test_an_unknown_reference_rolls_back_everything_already_written(
         ("kind: programmes\nrecords: [\n", "not valid YAML"),
         ("kind: departments\nrecords: []\n", "must be a mapping with kind: programmes"),
         ("kind: programmes\nrecords: 3\n", "'records' must be a list"),
-        ("kind: programmes\nrecords:\n- code: x\n  name: X\n  stage: proposed\n  portfolio: p\n"
-         "  source: doc\n  colour: red\n", "record 1 (x): colour: Unknown field."),
-        ("kind: programmes\nrecords:\n- code: Bad Code\n  name: X\n  stage: proposed\n"
-         "  portfolio: p\n  source: doc\n", "code: must be a lowercase slug"),
+        (
+            "kind: programmes\nrecords:\n- code: x\n  name: X\n  stage: proposed\n  portfolio: p\n"
+            "  source: doc\n  colour: red\n",
+            "record 1 (x): colour: Unknown field.",
+        ),
+        (
+            "kind: programmes\nrecords:\n- code: Bad Code\n  name: X\n  stage: proposed\n"
+            "  portfolio: p\n  source: doc\n",
+            "code: must be a lowercase slug",
+        ),
     ],
 )
 def test_malformed_files_are_explained(

@@ -30,7 +30,8 @@ class Text(fields.String):
 def Code(**kwargs: Any) -> Text:
     """A lowercase slug code such as ``ttp-cyber``."""
     return Text(
-        max_length=80, min_length=1,
+        max_length=80,
+        min_length=1,
         validate=[validate.Regexp(CODE_PATTERN, error="must be a lowercase code like 'ttp-cyber'")],
         **kwargs,
     )

@@ -33,7 +33,8 @@ class ProgrammeCreate(ProgrammeFields):
 
 class ProgrammeUpdate(ProgrammeFields):
     version = fields.Integer(
-        strict=True, validate=validate.Range(min=1, max=2**31 - 1),
+        strict=True,
+        validate=validate.Range(min=1, max=2**31 - 1),
         metadata={"description": "the version you edited; 409 if the programme has moved on"},
     )
 
