@@ -1,6 +1,8 @@
 """Imports every table module so that ``metadata`` knows all tables (for Alembic and tests)."""
 
+from cpmo.business_cases.models import BusinessCase
 from cpmo.db import metadata
+from cpmo.delivery.models import BenefitsPlan, Lot
 from cpmo.portfolios.models import (
     Department,
     FundingAllocation,
@@ -20,9 +22,16 @@ from cpmo.strategy.models import (
     Risk,
 )
 from cpmo.users.models import ApiToken, User
+from cpmo.workflows.models import AuditEntry, AuditHead, Condition
 
 __all__ = [
     "ApiToken",
+    "AuditEntry",
+    "AuditHead",
+    "BenefitsPlan",
+    "BusinessCase",
+    "Condition",
+    "Lot",
     "Benefit",
     "CspPriority",
     "Department",

@@ -40,10 +40,18 @@ def run_migrations_online() -> None:
     engine.dispose()
 
 
+def render_item(type_, obj, autogen_context):  # type: ignore[no-untyped-def]
+    """Write cpmo's column types as plain SQLAlchemy types: migrations never import cpmo."""
+    if type_ == "type" and type(obj).__name__ == "UTCDateTime":
+        return "sa.DateTime(timezone=True)"
+    return False
+
+
 def _run_with(connection) -> None:  # type: ignore[no-untyped-def]
     context.configure(
         connection=connection,
         target_metadata=metadata,
+        render_item=render_item,
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
     )

@@ -53,6 +53,7 @@ class Programme(Provenance, table=True):
     senior_responsible_owner: str | None = Field(default=None, max_length=300)
     stage: str = Field(default="proposed", max_length=40, index=True)
     version: int = Field(default=1)
+    held_from_stage: str | None = Field(default=None, max_length=40)
     rag: str = Field(default="unrated", max_length=20, index=True)
     rag_reason: str | None = Field(default=None, max_length=500)
     whole_life_cost_gbp: int | None = Field(default=None, sa_type=BigInteger)

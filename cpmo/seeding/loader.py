@@ -18,7 +18,7 @@ from cpmo.errors import InvalidInput
 from cpmo.seeding.kinds import SEED_KINDS, SeedKind
 
 SEEDS_DIR = Path(__file__).resolve().parent.parent.parent / "seeds"
-KEEP_ON_RESET = {"app_user", "api_token"}
+KEEP_ON_RESET = {"app_user", "api_token", "audit_entry", "audit_head"}
 
 
 class SeedError(InvalidInput):

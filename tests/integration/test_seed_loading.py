@@ -118,11 +118,14 @@ def test_an_unknown_reference_rolls_back_everything_already_written(
             department="no-such-dept",
             title="Changed title",
         )
-        with pytest.raises(
-            SeedError,
-            match=r"objectives.yaml: record \d+ \(obj-hcs-1\): "
-            r"department: unknown code 'no-such-dept'",
-        ), transaction(factory) as session:
+        with (
+            pytest.raises(
+                SeedError,
+                match=r"objectives.yaml: record \d+ \(obj-hcs-1\): "
+                r"department: unknown code 'no-such-dept'",
+            ),
+            transaction(factory) as session,
+        ):
             load_seeds(session, seed_copy)
         with factory() as session:
             assert dump_tables(session) == before
