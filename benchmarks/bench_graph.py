@@ -1,13 +1,20 @@
 """Time the graph analyses on a random portfolio DAG of 10,000 nodes and 50,000 edges.
 
-Run: .venv/bin/python benchmarks/bench_graph.py [--seed N] [--enablers]. Prints one line per figure.
+Run: .venv/bin/python benchmarks/bench_graph.py [--seed N] [--enablers] [--db [--database-url U]].
+Prints one line per figure. With --db the same graph is also stored in a database (a temporary
+SQLite file unless --database-url names an empty, migratable one) and built from it, as the
+API does: one query per table, then cached until the graph version changes.
 """
 
 import argparse
 import random
 import statistics
+import tempfile
 import time
 from collections.abc import Callable
+from pathlib import Path
+
+from sqlmodel import select
 
 from cpmo.graph import (
     EdgeRecord,
@@ -71,6 +78,8 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=2020)
     parser.add_argument("--samples", type=int, default=50)
     parser.add_argument("--enablers", action="store_true", help="also time enablers (slow)")
+    parser.add_argument("--db", action="store_true", help="also build the graph from a database")
+    parser.add_argument("--database-url", help="an empty database for --db (default: SQLite)")
     args = parser.parse_args()
     rng = random.Random(args.seed)
     nodes, edges = random_portfolio(rng)
@@ -105,6 +114,105 @@ def main() -> None:
     print(f"orphans: {timed(lambda: orphans(graph)):.1f} ms")
     if args.enablers:
         print(f"enablers (all programmes): {timed(lambda: enablers(graph)):.0f} ms")
+    if args.db:
+        with tempfile.TemporaryDirectory() as folder:
+            url = args.database_url or f"sqlite:///{Path(folder) / 'bench.sqlite3'}"
+            bench_database(url, nodes, edges, rng, args.samples)
+
+
+def store_portfolio(session, nodes: list[NodeRecord], edges: list[EdgeRecord]) -> None:  # type: ignore[no-untyped-def]
+    """Write the random portfolio into cpmo's tables: each kind in its own table, edges in
+    graph_edge (bulk inserts: this times reading, not writing)."""
+    from sqlalchemy import insert
+
+    from cpmo.models import (
+        Benefit,
+        CspPriority,
+        Department,
+        GraphEdge,
+        Kpi,
+        Objective,
+        Portfolio,
+        Programme,
+    )
+
+    def code(node: NodeRecord) -> str:
+        return node.key.split(":", 1)[1]
+
+    session.add(Department(code="bench", name="Bench"))
+    session.add(Portfolio(code="bench", name="Bench"))
+    session.flush()
+    dept = session.exec(select(Department.id)).one()
+    folio = session.exec(select(Portfolio.id)).one()
+    by_kind: dict[str, list[NodeRecord]] = {}
+    for node in nodes:
+        by_kind.setdefault(node.kind, []).append(node)
+    rows = {
+        Programme: [
+            {"code": code(n), "name": n.label, "portfolio_id": folio} for n in by_kind["programme"]
+        ],
+        Benefit: [
+            {"code": code(n), "title": n.label, "value_gbp": n.attrs.get("value_gbp")}
+            for n in by_kind["benefit"]
+        ],
+        Objective: [
+            {"code": code(n), "title": n.label, "department_id": dept} for n in by_kind["objective"]
+        ],
+        CspPriority: [{"code": code(n), "name": n.label} for n in by_kind["priority"]],
+        Kpi: [{"code": code(n), "name": n.label} for n in by_kind["kpi"]],
+    }
+    for model, values in rows.items():
+        session.execute(insert(model), values)
+    session.execute(
+        insert(GraphEdge),
+        [{"source_key": e.source, "target_key": e.target, "kind": e.kind} for e in edges],
+    )
+
+
+def bench_database(
+    url: str, nodes: list[NodeRecord], edges: list[EdgeRecord], rng: random.Random, samples: int
+) -> None:
+    """Store the graph in the database at url, then time building it and reading through it."""
+    from cpmo.db import make_engine, make_sessionmaker, transaction
+    from cpmo.graph import service, store, version
+    from cpmo.migrate import upgrade
+
+    upgrade(url)
+    engine = make_engine(url)
+    factory = make_sessionmaker(engine)
+    try:
+        start = time.perf_counter()
+        with transaction(factory) as session:
+            store_portfolio(session, nodes, edges)
+            version.bump(session)
+        print(f"database ({engine.dialect.name}): stored in {time.perf_counter() - start:.1f} s")
+        with factory() as session:
+            builds = []
+            for _ in range(3):
+                store.clear_cache()
+                builds.append(timed(lambda: store.get_graph(session)))
+            graph = store.get_graph(session)
+            print(
+                f"build from database ({graph.number_of_nodes()} nodes, "
+                f"{graph.number_of_edges()} edges, 7 queries): median of 3 "
+                f"{statistics.median(builds):.0f} ms"
+            )
+            hits = [timed(lambda: store.get_graph(session)) for _ in range(samples)]
+            print(f"cached graph (version check, 1 query): {statistics.median(hits):.2f} ms")
+            keys = rng.sample(sorted(k for k in graph if k.startswith("programme:")), samples)
+            times = [timed(lambda k=k: service.get_impact(session, key=k)) for k in keys]
+            print(
+                f"service impact, cached graph (median of {samples} programmes): "
+                f"{statistics.median(times):.1f} ms (max {max(times):.1f} ms)"
+            )
+            print(
+                f"service order, cached graph: {timed(lambda: service.get_order(session)):.1f} ms"
+            )
+            store.clear_cache()
+            cold = timed(lambda: service.get_impact(session, key=keys[0]))
+            print(f"service impact after a change (rebuild + impact): {cold:.0f} ms")
+    finally:
+        engine.dispose()
 
 
 if __name__ == "__main__":

@@ -8,7 +8,7 @@ from typing import Any
 from flask import Flask, g
 
 from cpmo.config import load_settings
-from cpmo.db import make_engine, make_sessionmaker
+from cpmo.db import make_engine, make_sessionmaker, writing_session
 
 __version__ = "0.1.0"
 
@@ -66,8 +66,10 @@ def init_db(app: Flask, factory: Any = None) -> None:
 
 def request_session() -> Any:
     """The session of the current request (one transaction per request)."""
-    from flask import current_app
+    from flask import current_app, request
 
     if "cpmo_session" not in g:
-        g.cpmo_session = current_app.extensions["cpmo.sessionmaker"]()
+        factory = current_app.extensions["cpmo.sessionmaker"]
+        writes = request.method not in ("GET", "HEAD", "OPTIONS")
+        g.cpmo_session = writing_session(factory) if writes else factory()
     return g.cpmo_session

@@ -185,6 +185,31 @@ def users_list(as_json: bool) -> None:
         click.echo(f"{row['username']:<24} {row['role']:<18} live tokens: {live}")
 
 
+# --- audit ------------------------------------------------------------------------------
+
+
+@main.group()
+def audit() -> None:
+    """The tamper-evident audit trail."""
+
+
+@audit.command("verify")
+@with_appcontext
+def audit_verify() -> None:
+    """Recompute the hash chain; name the first broken entry (exit 1 if any)."""
+    from cpmo.workflows import audit_store
+
+    with _session_factory()() as session:
+        result = audit_store.verify(session)
+    if result.ok:
+        click.echo(f"Audit chain intact: {result.entries} entries verified.")
+        return
+    broken = result.first_break
+    assert broken is not None
+    click.echo(f"Audit chain BROKEN at entry {broken.sequence}: {broken.reason}", err=True)
+    sys.exit(1)
+
+
 # --- serving ----------------------------------------------------------------------------
 
 

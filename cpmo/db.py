@@ -25,6 +25,11 @@ SQLModel.metadata.naming_convention = NAMING_CONVENTION
 metadata: MetaData = SQLModel.metadata
 
 
+# Execution option marking a unit of work that will write: on SQLite it takes the write lock
+# at BEGIN (BEGIN IMMEDIATE), so concurrent writers queue instead of failing with "locked".
+WRITE_INTENT = "cpmo_write_intent"
+
+
 def utcnow() -> datetime:
     """The current time, timezone-aware UTC."""
     return datetime.now(UTC)
@@ -66,7 +71,8 @@ def _configure_sqlite(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection):  # type: ignore[no-untyped-def]
-        connection.exec_driver_sql("BEGIN")
+        immediate = connection.get_execution_options().get(WRITE_INTENT)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
 def make_engine(url: str, **kwargs: object) -> Engine:
@@ -84,10 +90,18 @@ def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(bind=engine, class_=Session, expire_on_commit=False)
 
 
+def writing_session(factory: sessionmaker[Session]) -> Session:
+    """A session whose transaction announces it will write (see WRITE_INTENT)."""
+    bind = factory.kw.get("bind")
+    if isinstance(bind, Engine):
+        return factory(bind=bind.execution_options(**{WRITE_INTENT: True}))
+    return factory()
+
+
 @contextmanager
 def transaction(factory: sessionmaker[Session]) -> Iterator[Session]:
-    """One unit of work: commit on success, roll back on any error."""
-    session = factory()
+    """One unit of work that writes: commit on success, roll back on any error."""
+    session = writing_session(factory)
     try:
         yield session
         session.commit()

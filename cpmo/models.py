@@ -3,6 +3,7 @@
 from cpmo.business_cases.models import BusinessCase
 from cpmo.db import metadata
 from cpmo.delivery.models import BenefitsPlan, Lot
+from cpmo.graph.models import GraphEdge, GraphNode, GraphState
 from cpmo.portfolios.models import (
     Department,
     FundingAllocation,
@@ -36,6 +37,9 @@ __all__ = [
     "Department",
     "FundingAllocation",
     "GatePlan",
+    "GraphEdge",
+    "GraphNode",
+    "GraphState",
     "Kpi",
     "Lot",
     "Milestone",

@@ -71,9 +71,30 @@ def init_app(app: Flask) -> None:
         },
     )
     api = CpmoApi(app)
-    from cpmo.api import health, me, portfolios, programmes
+    from cpmo.api import (
+        business_cases,
+        delivery,
+        graph,
+        health,
+        me,
+        portfolios,
+        programmes,
+        workflow,
+    )
 
-    for blp in (health.blp, me.me_blp, me.users_blp, portfolios.blp, programmes.blp):
+    for blp in (
+        health.blp,
+        me.me_blp,
+        me.users_blp,
+        portfolios.blp,
+        programmes.blp,
+        business_cases.blp,
+        workflow.blp,
+        workflow.audit_blp,
+        workflow.diagram_blp,
+        delivery.blp,
+        graph.blp,
+    ):
         api.register_blueprint(blp)
     app.register_blueprint(_assets_blueprint())
     app.before_request(authenticate_request)

@@ -11,6 +11,10 @@ PUBLIC = frozenset[Role]()  # marker: no authentication at all
 CPMO = frozenset({Role.CPMO})
 ADMIN = frozenset({Role.ADMIN})
 PROGRAMME_WRITERS = frozenset({Role.PROGRAMME_MANAGER, Role.CPMO})
+PROGRAMME_MANAGER = frozenset({Role.PROGRAMME_MANAGER})
+# lifecycle events: which role fires which event is checked per verb in
+# cpmo.workflows.criteria.VERB_ROLES (oversight may only endorse)
+EVENT_FIRERS = frozenset({Role.PROGRAMME_MANAGER, Role.CPMO, Role.OVERSIGHT})
 
 PUBLIC_ENDPOINTS = frozenset(
     {
@@ -32,6 +36,35 @@ POLICY: dict[str, frozenset[Role]] = {
     "programmes.get_programme": ALL,
     "programmes.create_programme": PROGRAMME_WRITERS,
     "programmes.update_programme": PROGRAMME_WRITERS,
+    "business_cases.create_business_case": PROGRAMME_WRITERS,
+    "business_cases.list_business_cases": ALL,
+    "business_cases.get_business_case": ALL,
+    "business_cases.update_business_case": PROGRAMME_WRITERS,
+    "business_cases.upload_business_case": PROGRAMME_WRITERS,
+    "workflow.fire_event": EVENT_FIRERS,
+    "workflow.get_workflow": ALL,
+    "audit.verify_audit": ALL,
+    "lifecycle.lifecycle_diagram": ALL,
+    "delivery.list_conditions": ALL,
+    "delivery.discharge_condition": PROGRAMME_MANAGER,
+    "delivery.accept_condition": CPMO,
+    "delivery.list_lots": ALL,
+    "delivery.record_lot": PROGRAMME_WRITERS,
+    "delivery.list_milestones": ALL,
+    "delivery.update_milestone": PROGRAMME_WRITERS,
+    "delivery.get_benefits_plan": ALL,
+    "delivery.put_benefits_plan": PROGRAMME_WRITERS,
+    "graph.read_graph": ALL,
+    "graph.create_node": CPMO,
+    "graph.create_edge": CPMO,
+    "graph.delete_edge": CPMO,
+    "graph.impact": ALL,
+    "graph.order": ALL,
+    "graph.critical_path": ALL,
+    "graph.orphans": ALL,
+    "graph.enablers": ALL,
+    "graph.export_graphml": ALL,
+    "graph.picture": ALL,
 }
 
 

@@ -1,5 +1,6 @@
 """Programme endpoints: list (filtered, paginated), one, create, edit details."""
 
+from dataclasses import dataclass
 from typing import Any
 
 from marshmallow import RAISE
@@ -9,15 +10,29 @@ from cpmo.api.auth import current_user
 from cpmo.api.blueprints import documents, make_blueprint
 from cpmo.api.schemas.programmes import (
     ProgrammeCreate,
+    ProgrammeDetail,
     ProgrammePage,
     ProgrammeQuery,
     ProgrammeRead,
     ProgrammeUpdate,
 )
+from cpmo.graph import service as graph
 from cpmo.portfolios import service
 from cpmo.portfolios.service import ProgrammeFilter
+from cpmo.portfolios.views import ProgrammeView
 
 blp = make_blueprint("programmes", "/programmes", "Programmes and projects")
+
+
+@dataclass(frozen=True)
+class _Detail:
+    """A programme view with its place in the dependency graph."""
+
+    view: ProgrammeView
+    dependencies: graph.Dependencies
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.view, name)
 
 
 @blp.route("", methods=["GET"])
@@ -34,11 +49,14 @@ def list_programmes(args: dict[str, Any]) -> dict[str, Any]:
 
 
 @blp.route("/<code>", methods=["GET"])
-@blp.response(200, ProgrammeRead)
+@blp.response(200, ProgrammeDetail)
 @documents(blp, 404)
 def get_programme(code: str) -> Any:
-    """One programme."""
-    return service.get_programme_view(request_session(), code=code)
+    """One programme, with the programmes it needs first (directly or through others) and a
+    summary of what depends on it."""
+    session = request_session()
+    view = service.get_programme_view(session, code=code)
+    return _Detail(view, graph.programme_dependencies(session, code=code))
 
 
 @blp.route("", methods=["POST"])

@@ -1,9 +1,11 @@
 """The seed kinds, in load order: which file, which schema, which table, which natural key."""
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from marshmallow import Schema
-from sqlmodel import SQLModel
+from sqlmodel import Session, SQLModel
 
 from cpmo.models import (
     Benefit,
@@ -11,6 +13,7 @@ from cpmo.models import (
     Department,
     FundingAllocation,
     GatePlan,
+    GraphEdge,
     Kpi,
     Milestone,
     Objective,
@@ -22,6 +25,10 @@ from cpmo.models import (
     Risk,
 )
 from cpmo.seeding import schemas as s
+from cpmo.seeding.graph_edges import check_graph_edges
+
+# (session, parsed records) -> (record index, field, message) for each record refused
+Check = Callable[[Session, list[dict[str, Any]]], list[tuple[int, str, str]]]
 
 
 @dataclass(frozen=True)
@@ -36,6 +43,8 @@ class SeedKind:
     refs: dict[str, tuple[type[SQLModel], str]] = field(default_factory=dict)
     # attributes written when a record is created but never overwritten by a re-seed
     insert_only: tuple[str, ...] = ()
+    # a check of the whole file against what is loaded so far, run before it is written
+    check: Check | None = None
 
     @property
     def file(self) -> str:
@@ -99,4 +108,11 @@ SEED_KINDS: tuple[SeedKind, ...] = (
         "milestones", s.MilestoneSeed, Milestone, refs={"programme": (Programme, "programme_id")}
     ),
     SeedKind("risks", s.RiskSeed, Risk, refs={"programme": (Programme, "programme_id")}),
+    SeedKind(
+        "graph_edges",
+        s.GraphEdgeSeed,
+        GraphEdge,
+        key=("source_key", "target_key"),
+        check=check_graph_edges,
+    ),
 )

@@ -15,10 +15,11 @@ from sqlmodel import Session, SQLModel, select
 
 from cpmo.db import metadata
 from cpmo.errors import InvalidInput
+from cpmo.graph import version
 from cpmo.seeding.kinds import SEED_KINDS, SeedKind
 
 SEEDS_DIR = Path(__file__).resolve().parent.parent.parent / "seeds"
-KEEP_ON_RESET = {"app_user", "api_token", "audit_entry", "audit_head"}
+KEEP_ON_RESET = {"app_user", "api_token", "audit_entry", "audit_head", "graph_state"}
 
 
 class SeedError(InvalidInput):
@@ -38,8 +39,15 @@ class ParsedFile:
 
 
 def _label(index: int, raw: Any) -> str:
-    code = raw.get("code") if isinstance(raw, dict) else None
+    code = raw.get("code") or _ends(raw) if isinstance(raw, dict) else None
     return f"record {index + 1}" + (f" ({code})" if code else "")
+
+
+def _ends(raw: dict[str, Any]) -> str | None:
+    """'source → target' for a graph edge record."""
+    if "source_key" in raw and "target_key" in raw:
+        return f"{raw['source_key']} → {raw['target_key']}"
+    return None
 
 
 def _flatten(messages: Any, prefix: str = "") -> list[tuple[str, str]]:
@@ -156,7 +164,15 @@ def load_seeds(session: Session, directory: Path = SEEDS_DIR) -> dict[str, int]:
     parsed_files = read_seed_dir(directory)
     codes = _CodeIndex(session)
     problems: list[str] = []
-    counts = {p.kind.kind: _upsert_kind(session, p, codes, problems) for p in parsed_files}
+    counts: dict[str, int] = {}
+    for parsed in parsed_files:
+        refused = parsed.kind.check(session, parsed.records) if parsed.kind.check else []
+        problems += [
+            f"{parsed.kind.file}: {_label(i, parsed.records[i])}: {field_name}: {message}"
+            for i, field_name, message in refused
+        ]
+        if not refused:
+            counts[parsed.kind.kind] = _upsert_kind(session, parsed, codes, problems)
     if problems:
         raise SeedError(problems)
     return counts
@@ -171,4 +187,5 @@ def reset_seeded_data(session: Session) -> None:
             if table.name == "organisation_unit":
                 session.execute(table.update().values(parent_id=None))
             session.execute(delete(table))
+    version.bump(session)  # bulk deletes bypass the listener that bumps the graph version
     session.flush()

@@ -2,6 +2,8 @@
 
 from marshmallow import RAISE, Schema, fields, validate
 
+from cpmo.graph.keys import KEY_PATTERN
+from cpmo.graph.rules import EDGE_KINDS
 from cpmo.vocabulary import GATES, RAGS, STAGES, ProgrammeGroup
 
 CODE = validate.Regexp(r"^[a-z0-9][a-z0-9._-]*$", error="must be a lowercase slug")
@@ -187,3 +189,12 @@ class RiskSeed(SeedRecord):
     )
     owner = _text(300)
     mitigation = _text()
+
+
+NODE_KEY = validate.Regexp(KEY_PATTERN, error="must be a node key like 'programme:ttp-cyber'")
+
+
+class GraphEdgeSeed(SeedRecord):
+    source_key = fields.String(required=True, validate=[validate.Length(max=100), NODE_KEY])
+    target_key = fields.String(required=True, validate=[validate.Length(max=100), NODE_KEY])
+    kind = fields.String(required=True, validate=validate.OneOf(EDGE_KINDS))

@@ -3,6 +3,7 @@
 from marshmallow import fields, validate
 
 from cpmo.api.schemas.common import Code, Money, OneOf, PageArgs, StrictSchema, Text
+from cpmo.api.schemas.graph import DependenciesRead
 from cpmo.vocabulary import RAGS, STAGES, ProgrammeGroup
 
 GROUPS = [g.value for g in ProgrammeGroup]
@@ -67,6 +68,17 @@ class ProgrammeRead(StrictSchema):
     illustrative = fields.Boolean()
     created_at = fields.DateTime()
     updated_at = fields.DateTime()
+
+
+class ProgrammeDetail(ProgrammeRead):
+    dependencies = fields.Nested(
+        DependenciesRead,
+        required=True,
+        metadata={
+            "description": "programmes it needs first (upstream) and what depends on it "
+            "(downstream), from the dependency graph"
+        },
+    )
 
 
 class ProgrammePage(StrictSchema):

@@ -1,0 +1,134 @@
+"""Business case endpoints: versions (create, list, get, edit drafts) and .docx upload."""
+
+from typing import Any
+
+from flask import request
+from sqlmodel import select
+
+from cpmo import request_session
+from cpmo.api.auth import current_user
+from cpmo.api.blueprints import documents, make_blueprint
+from cpmo.api.problems import problem
+from cpmo.api.schemas.business_cases import (
+    BusinessCaseCreate,
+    BusinessCaseRead,
+    DocxImportRead,
+    DocxUpload,
+    FiveCases,
+    to_content,
+)
+from cpmo.business_cases import service
+from cpmo.business_cases.completeness import missing_items
+from cpmo.business_cases.models import BusinessCase
+from cpmo.users.models import User
+
+blp = make_blueprint("business_cases", "/programmes", "Business cases (Five Case Model)")
+KIND = {"obc", "fbc"}
+
+
+def case_dict(case: BusinessCase, code: str, users: dict[int, str]) -> dict[str, Any]:
+    return {
+        **FiveCases().load(case.content),  # stored JSON-safe; read back as typed values
+        "programme": code,
+        "kind": case.kind,
+        "version": case.number,
+        "status": case.status,
+        "created_by": users.get(case.created_by_id),
+        "created_at": case.created_at,
+        "submitted_by": users.get(case.submitted_by_id or 0),
+        "submitted_at": case.submitted_at,
+        "missing": missing_items(case.content) if case.status == "draft" else [],
+    }
+
+
+def _usernames() -> dict[int, str]:
+    return dict(request_session().exec(select(User.id, User.username)).all())
+
+
+@blp.route("/<code>/business-cases", methods=["POST"])
+@blp.arguments(BusinessCaseCreate)
+@blp.response(201, BusinessCaseRead)
+@documents(blp, 404, 409, 422)
+def create_business_case(data: dict[str, Any], code: str) -> dict[str, Any]:
+    """Create a new draft version (drafts may be incomplete; `missing` lists the gaps)."""
+    session = request_session()
+    case = service.create_version(
+        session, actor=current_user(), code=code, kind=data["kind"], content=to_content(data)
+    )
+    session.commit()
+    return case_dict(case, code, _usernames())
+
+
+@blp.route("/<code>/business-cases", methods=["GET"])
+@blp.response(200, BusinessCaseRead(many=True))
+@documents(blp, 404)
+def list_business_cases(code: str) -> list[dict[str, Any]]:
+    """Every version of the programme's business cases, newest first within each kind."""
+    users = _usernames()
+    return [case_dict(c, code, users) for c in service.list_versions(request_session(), code=code)]
+
+
+def _kind(kind: str) -> str:
+    from cpmo.errors import NotFound
+
+    if kind not in KIND:
+        raise NotFound(f"Business case kinds are obc and fbc, not {kind!r}.")
+    return kind
+
+
+@blp.route("/<code>/business-cases/<kind>/<int:number>", methods=["GET"])
+@blp.response(200, BusinessCaseRead)
+@documents(blp, 404)
+def get_business_case(code: str, kind: str, number: int) -> dict[str, Any]:
+    """One version."""
+    case = service.get_version(request_session(), code=code, kind=_kind(kind), number=number)
+    return case_dict(case, code, _usernames())
+
+
+@blp.route("/<code>/business-cases/<kind>/<int:number>", methods=["PUT"])
+@blp.arguments(FiveCases)
+@blp.response(200, BusinessCaseRead)
+@documents(blp, 404, 409, 422)
+def update_business_case(data: dict[str, Any], code: str, kind: str, number: int) -> Any:
+    """Replace a draft's five cases (409 once submitted: create a new version instead)."""
+    session = request_session()
+    case = service.update_draft(
+        session,
+        actor=current_user(),
+        code=code,
+        kind=_kind(kind),
+        number=number,
+        content=to_content(data),
+    )
+    session.commit()
+    return case_dict(case, code, _usernames())
+
+
+@blp.route("/<code>/business-cases/upload", methods=["POST"])
+@blp.arguments(DocxUpload, location="form")
+@blp.response(201, DocxImportRead)
+@documents(blp, 404, 409, 413, 415, 422)
+def upload_business_case(data: dict[str, Any], code: str) -> Any:
+    """Upload a .docx business case (multipart field `file`) in the usual five-section
+    layout; its sections become a new draft, and sections it could not find are listed."""
+    from cpmo.business_cases.docx_import import extract_business_case
+
+    upload = request.files.get("file")
+    if upload is None or not upload.filename:
+        return problem(
+            422,
+            "Attach the .docx as the multipart field 'file'.",
+            errors={"file": ["a .docx file is required"]},
+        )
+    extraction = extract_business_case(upload.read())
+    content = to_content(FiveCases().load(extraction.content))
+    session = request_session()
+    case = service.create_version(
+        session, actor=current_user(), code=code, kind=data["kind"], content=content
+    )
+    session.commit()
+    return {
+        "business_case": case_dict(case, code, _usernames()),
+        "not_found": list(extraction.missing),
+        "notes": list(extraction.notes),
+    }

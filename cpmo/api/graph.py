@@ -1,0 +1,172 @@
+"""Dependency-graph endpoints: the graph, its changes, its analyses and its pictures."""
+
+from collections.abc import Callable
+from http import HTTPStatus
+from typing import Any
+
+from flask import Response
+from marshmallow import RAISE
+
+from cpmo import request_session
+from cpmo.api.auth import current_user
+from cpmo.api.blueprints import documents, make_blueprint
+from cpmo.api.problems import PROBLEM_JSON
+from cpmo.api.schemas.graph import (
+    CriticalPathRead,
+    EdgeCreate,
+    EdgeRead,
+    EnablerQuery,
+    EnablerRead,
+    GraphProblem,
+    GraphQuery,
+    GraphRead,
+    ImpactRead,
+    NodeCreate,
+    NodeRead,
+    OrderRead,
+    OrphansRead,
+    PictureQuery,
+)
+from cpmo.graph import edits, service
+
+blp = make_blueprint(
+    "graph",
+    "/graph",
+    "Dependency graph: programmes, objectives, benefits, priorities and KPIs joined by typed "
+    "edges pointing the way impact flows",
+)
+GRAPHML = "application/graphml+xml"
+SVG = "image/svg+xml"
+
+
+def refusals(*codes: int) -> Callable[[Any], Any]:
+    """Document graph refusals as problem+json carrying the graph's extensions."""
+
+    def decorate(func: Any) -> Any:
+        for code in sorted(codes, reverse=True):
+            func = blp.alt_response(
+                code,
+                schema=GraphProblem,
+                content_type=PROBLEM_JSON,
+                description=HTTPStatus(code).phrase,
+            )(func)
+        return func
+
+    return decorate
+
+
+@blp.route("", methods=["GET"])
+@blp.arguments(GraphQuery, location="query", unknown=RAISE)
+@blp.response(200, GraphRead)
+@documents(blp)
+def read_graph(args: dict[str, Any]) -> Any:
+    """Every node and edge, optionally only nodes of some kinds (`kind=programme&kind=benefit`)
+    and edges of some kinds (`edge_kind=enables`); edges are shown between shown nodes."""
+    return service.list_graph(
+        request_session(), kinds=args.get("kind"), edge_kinds=args.get("edge_kind")
+    )
+
+
+@blp.route("/nodes", methods=["POST"])
+@blp.arguments(NodeCreate)
+@blp.response(201, NodeRead)
+@documents(blp)
+@refusals(409, 422)
+def create_node(data: dict[str, Any]) -> Any:
+    """Add a node that no table holds (programmes, objectives, benefits, priorities and KPIs
+    are nodes already). 409 if the key is taken."""
+    session = request_session()
+    node = edits.create_node(session, actor=current_user().username, **data)
+    session.commit()
+    return {**node.model_dump(), "origin": "graph_node"}
+
+
+@blp.route("/edges", methods=["POST"])
+@blp.arguments(EdgeCreate)
+@blp.response(201, EdgeRead)
+@documents(blp)
+@refusals(409, 422)
+def create_edge(data: dict[str, Any]) -> Any:
+    """Add an edge. 422 if its kind may not join those kinds of node (or a node is unknown);
+    409 if the nodes are already joined, or if it would close a cycle (`cycle` gives the path)."""
+    session = request_session()
+    edge = edits.create_edge(session, actor=current_user().username, **data)
+    session.commit()
+    return edge
+
+
+@blp.route("/edges/<int:edge_id>", methods=["DELETE"])
+@blp.response(204)
+@documents(blp)
+@refusals(404)
+def delete_edge(edge_id: int) -> Response:
+    """Remove an edge."""
+    session = request_session()
+    edits.delete_edge(session, edge_id=edge_id)
+    session.commit()
+    response = Response(status=204)
+    del response.headers["Content-Type"]
+    return response
+
+
+@blp.route("/impact/<key>", methods=["GET"])
+@blp.response(200, ImpactRead)
+@documents(blp)
+@refusals(404)
+def impact(key: str) -> Any:
+    """Everything that depends on a node, by kind, with the benefit value at risk."""
+    return service.get_impact(request_session(), key=key)
+
+
+@blp.route("/order", methods=["GET"])
+@blp.response(200, OrderRead)
+@documents(blp)
+def order() -> Any:
+    """Programmes in delivery order: generations that can each run in parallel."""
+    return {"generations": service.get_order(request_session())}
+
+
+@blp.route("/critical-path", methods=["GET"])
+@blp.response(200, CriticalPathRead)
+@documents(blp)
+def critical_path() -> Any:
+    """The chain of enabling programmes with the greatest total duration (planned dates, else
+    duration_days; programmes with neither count as 0 days and are listed)."""
+    return service.get_critical_path(request_session())
+
+
+@blp.route("/orphans", methods=["GET"])
+@blp.response(200, OrphansRead)
+@documents(blp)
+def orphans() -> Any:
+    """Programmes serving no objective, objectives no programme reaches, undelivered benefits."""
+    return service.get_orphans(request_session())
+
+
+@blp.route("/enablers", methods=["GET"])
+@blp.arguments(EnablerQuery, location="query", unknown=RAISE)
+@blp.response(200, EnablerRead(many=True))
+@documents(blp)
+def enablers(args: dict[str, Any]) -> Any:
+    """Programmes ranked by the benefit value they unlock downstream."""
+    return service.list_enablers(request_session(), limit=args.get("limit"))
+
+
+@blp.route("/export.graphml", methods=["GET"])
+@blp.response(200, {"type": "string"}, content_type=GRAPHML, description="GraphML document")
+@documents(blp)
+def export_graphml() -> Response:
+    """The whole graph as GraphML (for yEd, Gephi, networkx …)."""
+    text = service.export_graphml(request_session())
+    disposition = 'attachment; filename="cpmo-graph.graphml"'
+    return Response(text, mimetype=GRAPHML, headers={"Content-Disposition": disposition})
+
+
+@blp.route("/picture.svg", methods=["GET"])
+@blp.arguments(PictureQuery, location="query", unknown=RAISE)
+@blp.response(200, {"type": "string"}, content_type=SVG, description="SVG picture")
+@documents(blp)
+@refusals(404)
+def picture(args: dict[str, Any]) -> Response:
+    """A picture of the whole graph, or of one node (`focus`) and everything it reaches."""
+    return Response(service.picture(request_session(), focus=args.get("focus")), mimetype=SVG)

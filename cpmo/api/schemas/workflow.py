@@ -1,0 +1,138 @@
+"""Lifecycle events, the workflow view, conditions, lots, milestones, benefits plan, audit."""
+
+from marshmallow import fields, validate
+
+from cpmo.api.schemas.common import Money, StrictSchema, Text
+from cpmo.workflows.lifecycle import EVENTS
+
+
+class EventCreate(StrictSchema):
+    event = fields.String(required=True, validate=validate.OneOf(sorted(EVENTS)))
+    version = fields.Integer(
+        strict=True,
+        required=True,
+        validate=validate.Range(min=1, max=2**31 - 1),
+        metadata={"description": "the programme version decided on"},
+    )
+    rationale = Text(
+        max_length=20_000, metadata={"description": "required for approve, return and stop"}
+    )
+    conditions = fields.List(Text(min_length=1, max_length=2000), validate=validate.Length(max=50))
+    accept_cost_growth = Text(
+        max_length=20_000,
+        metadata={"description": "why FBC cost growth beyond tolerance is accepted"},
+    )
+
+
+class EventResultRead(StrictSchema):
+    programme = fields.String(required=True)
+    event = fields.String(required=True)
+    stage = fields.String(required=True)
+    version = fields.Integer(required=True)
+    audit_sequence = fields.Integer(required=True)
+
+
+class AvailableEventRead(StrictSchema):
+    event = fields.String(required=True)
+    criteria_met = fields.Boolean(required=True)
+    unmet = fields.List(fields.String(), required=True)
+
+
+class DecisionRead(StrictSchema):
+    sequence = fields.Integer(required=True)
+    event = fields.String(required=True)
+    from_stage = fields.String(required=True)
+    to_stage = fields.String(required=True)
+    actor = fields.String(required=True)
+    role = fields.String(required=True)
+    at = fields.DateTime(required=True)
+    rationale = fields.String(allow_none=True)
+    business_case_version = fields.Integer(allow_none=True)
+    conditions = fields.List(fields.String())
+    accept_cost_growth = fields.String(allow_none=True)
+
+
+class WorkflowRead(StrictSchema):
+    programme = fields.String(required=True)
+    stage = fields.String(required=True)
+    version = fields.Integer(required=True)
+    available_events = fields.List(fields.Nested(AvailableEventRead), required=True)
+    history = fields.List(fields.Nested(DecisionRead), required=True)
+
+
+class ConditionRead(StrictSchema):
+    id = fields.Integer(required=True)
+    gate = fields.String(required=True)
+    text = fields.String(required=True)
+    status = fields.String(required=True)
+    set_by = fields.String(required=True)
+    set_at = fields.DateTime(required=True)
+    discharged_by = fields.String(allow_none=True)
+    discharged_at = fields.DateTime(allow_none=True)
+    discharge_note = fields.String(allow_none=True)
+    accepted_by = fields.String(allow_none=True)
+    accepted_at = fields.DateTime(allow_none=True)
+
+
+class DischargeCreate(StrictSchema):
+    note = Text(required=True, min_length=1, max_length=20_000)
+
+
+class LotUpdate(StrictSchema):
+    supplier = Text(required=True, min_length=1, max_length=300)
+    contract_value_gbp = Money(required=True)
+
+
+class LotRead(StrictSchema):
+    name = fields.String(required=True)
+    description = fields.String(allow_none=True)
+    supplier = fields.String(allow_none=True)
+    contract_value_gbp = fields.Integer(allow_none=True)
+
+
+class MilestoneUpdate(StrictSchema):
+    completed_on = fields.Date(required=True, allow_none=True)
+
+
+class MilestoneRead(StrictSchema):
+    id = fields.Integer(required=True)
+    code = fields.String(required=True)
+    title = fields.String(required=True)
+    due_date = fields.Date(allow_none=True)
+    due_text = fields.String(allow_none=True)
+    completed_on = fields.Date(allow_none=True)
+
+
+class PlannedBenefit(StrictSchema):
+    title = Text(required=True, min_length=1, max_length=300)
+    owner = Text(
+        required=True, min_length=1, max_length=300, metadata={"description": "a role title"}
+    )
+    measure = Text(required=True, min_length=1, max_length=2000)
+    baseline = Text(required=True, max_length=500)
+    target = Text(required=True, min_length=1, max_length=500)
+    date = fields.Date(required=True)
+    value_gbp = Money(allow_none=True)
+
+
+class BenefitsPlanPut(StrictSchema):
+    benefits = fields.List(
+        fields.Nested(PlannedBenefit), required=True, validate=validate.Length(min=1, max=200)
+    )
+
+
+class BenefitsPlanRead(BenefitsPlanPut):
+    programme = fields.String(required=True)
+    updated_at = fields.DateTime(required=True)
+
+
+class AuditVerifyRead(StrictSchema):
+    ok = fields.Boolean(required=True)
+    entries = fields.Integer(required=True)
+    first_broken_sequence = fields.Integer(allow_none=True)
+    reason = fields.String(allow_none=True)
+
+
+class DiagramRead(StrictSchema):
+    mermaid = fields.String(required=True)
+    svg = fields.String(required=True)

@@ -1,0 +1,91 @@
+"""Lifecycle endpoints: fire events, see the workflow, verify the audit chain, the diagram."""
+
+from typing import Any
+
+from flask import current_app
+
+from cpmo import request_session
+from cpmo.api.auth import current_user
+from cpmo.api.blueprints import documents, make_blueprint
+from cpmo.api.schemas.workflow import (
+    AuditVerifyRead,
+    DiagramRead,
+    EventCreate,
+    EventResultRead,
+    WorkflowRead,
+)
+from cpmo.workflows import audit_store, service
+from cpmo.workflows.service import Limits
+
+blp = make_blueprint("workflow", "/programmes", "The stage-gate lifecycle")
+audit_blp = make_blueprint("audit", "/audit", "The tamper-evident audit trail")
+diagram_blp = make_blueprint("lifecycle", "/workflow", "The lifecycle declaration")
+
+
+def limits() -> Limits:
+    return Limits(
+        delegated_limit_gbp=current_app.config["CPMO_DELEGATED_LIMIT_GBP"],
+        cost_tolerance=current_app.config["CPMO_COST_TOLERANCE"],
+    )
+
+
+@blp.route("/<code>/events", methods=["POST"])
+@blp.arguments(EventCreate)
+@blp.response(200, EventResultRead)
+@documents(blp, 404, 409, 422)
+def fire_event(data: dict[str, Any], code: str) -> dict[str, Any]:
+    """Fire a lifecycle event decided on `version`. 403: role, self-approval or missing
+    endorsement; 409: not possible from this stage, or stale version; 422 with `unmet`:
+    gate criteria not met."""
+    session = request_session()
+    result = service.fire_event(session, actor=current_user(), code=code, limits=limits(), **data)
+    session.commit()
+    return {
+        "programme": code,
+        "event": data["event"],
+        "stage": result.stage,
+        "version": result.version,
+        "audit_sequence": result.entry.sequence,
+    }
+
+
+@blp.route("/<code>/workflow", methods=["GET"])
+@blp.response(200, WorkflowRead)
+@documents(blp, 404)
+def get_workflow(code: str) -> dict[str, Any]:
+    """Stage, version, the events you may fire now (with unmet criteria) and the history."""
+    programme, events, record = service.available_events(
+        request_session(), actor=current_user(), code=code, limits=limits()
+    )
+    return {
+        "programme": code,
+        "stage": programme.stage,
+        "version": programme.version,
+        "available_events": events,
+        "history": service.history(record),
+    }
+
+
+@audit_blp.route("/verify", methods=["GET"])
+@audit_blp.response(200, AuditVerifyRead)
+@documents(audit_blp)
+def verify_audit() -> dict[str, Any]:
+    """Recompute the hash chain; name the first broken entry."""
+    result = audit_store.verify(request_session())
+    broken = result.first_break
+    return {
+        "ok": result.ok,
+        "entries": result.entries,
+        "first_broken_sequence": broken.sequence if broken else None,
+        "reason": broken.reason if broken else None,
+    }
+
+
+@diagram_blp.route("/diagram", methods=["GET"])
+@diagram_blp.response(200, DiagramRead)
+@documents(diagram_blp)
+def lifecycle_diagram() -> dict[str, str]:
+    """The lifecycle drawn from its declaration: mermaid text and an SVG picture."""
+    from cpmo.workflows.diagram import to_mermaid, to_svg
+
+    return {"mermaid": to_mermaid(), "svg": to_svg()}

@@ -1,0 +1,113 @@
+"""What a business case needs before it can be submitted (HM Treasury Five Case Model).
+
+Pure functions over the case's content (a dict as stored); each gap is one readable item.
+"""
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+DO_MINIMUM = re.compile(r"business[- ]as[- ]usual|\bbau\b|do[- ]minimum|do[- ]nothing", re.I)
+MIN_OPTIONS = 3
+
+
+def _text(value: Any) -> bool:
+    return isinstance(value, str) and bool(value.strip())
+
+
+def _strategic(case: dict[str, Any]) -> list[str]:
+    missing = []
+    if not _text(case.get("case_for_change")):
+        missing.append("strategic.case_for_change: the case for change is missing")
+    if not case.get("objectives"):
+        missing.append("strategic.objectives: name at least one objective it contributes to")
+    return missing
+
+
+def _economic(case: dict[str, Any]) -> list[str]:
+    options = case.get("options") or []
+    missing = []
+    if len(options) < MIN_OPTIONS:
+        missing.append(
+            f"economic.options: at least {MIN_OPTIONS} options are needed (found {len(options)})"
+        )
+    if options and not any(
+        DO_MINIMUM.search(o.get("name", "")) or o.get("do_minimum") for o in options
+    ):
+        missing.append("economic.options: one option must be business-as-usual or do-minimum")
+    for index, option in enumerate(options):
+        if not isinstance(option.get("npv"), int):
+            missing.append(
+                f"economic.options.{index}.npv: option {option.get('name', index + 1)!r} has no NPV"
+            )
+    names = {o.get("name") for o in options}
+    preferred = case.get("preferred_option")
+    if not _text(preferred):
+        missing.append("economic.preferred_option: the preferred option is missing")
+    elif preferred not in names:
+        missing.append(f"economic.preferred_option: {preferred!r} is not one of the options")
+    return missing
+
+
+def _commercial(case: dict[str, Any]) -> list[str]:
+    missing = []
+    if not _text(case.get("procurement_route")):
+        missing.append("commercial.procurement_route: the procurement route is missing")
+    if not case.get("lots"):
+        missing.append("commercial.lots: at least one lot is needed")
+    return missing
+
+
+def _financial(case: dict[str, Any]) -> list[str]:
+    missing = []
+    cost = case.get("whole_life_cost")
+    if not isinstance(cost, int):
+        missing.append("financial.whole_life_cost: the whole-life cost is missing")
+    if not _text(case.get("funding_source")):
+        missing.append("financial.funding_source: the funding source is missing")
+    profile = case.get("profile") or {}
+    if not profile:
+        missing.append("financial.profile: the spending profile by year is missing")
+    elif isinstance(cost, int) and sum(profile.values()) != cost:
+        missing.append(
+            f"financial.profile: the profile sums to £{sum(profile.values()):,}, "
+            f"not the whole-life cost of £{cost:,}"
+        )
+    return missing
+
+
+def _management(case: dict[str, Any]) -> list[str]:
+    missing = []
+    if not _text(case.get("senior_responsible_owner")):
+        missing.append("management.senior_responsible_owner: the SRO (a role title) is missing")
+    for part, what in (("milestones", "milestone"), ("risks", "risk"), ("benefits", "benefit")):
+        if not case.get(part):
+            missing.append(f"management.{part}: at least one {what} is needed")
+    return missing
+
+
+SECTIONS: dict[str, Callable[[dict[str, Any]], list[str]]] = {
+    "strategic": _strategic,
+    "economic": _economic,
+    "commercial": _commercial,
+    "financial": _financial,
+    "management": _management,
+}
+
+
+def missing_items(content: dict[str, Any]) -> list[str]:
+    """Every item a complete business case still lacks (empty when it is complete)."""
+    missing: list[str] = []
+    for section, check in SECTIONS.items():
+        part = content.get(section)
+        if not isinstance(part, dict) or not part:
+            missing.append(f"{section}: the {section} case is missing")
+            continue
+        missing += check(part)
+    return missing
+
+
+def whole_life_cost(content: dict[str, Any]) -> int | None:
+    """The case's whole-life cost in pounds, if stated."""
+    cost = (content.get("financial") or {}).get("whole_life_cost")
+    return cost if isinstance(cost, int) else None

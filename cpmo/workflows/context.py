@@ -1,0 +1,113 @@
+"""Gather a :class:`GateContext` for one programme in a fixed handful of queries."""
+
+from dataclasses import dataclass, field
+
+from sqlmodel import Session, select
+
+from cpmo.business_cases.completeness import missing_items, whole_life_cost
+from cpmo.business_cases.models import BusinessCase
+from cpmo.delivery.models import BenefitsPlan, Lot
+from cpmo.portfolios.models import Programme
+from cpmo.strategy.models import Milestone
+from cpmo.users.models import User
+from cpmo.workflows.audit_store import entries_for
+from cpmo.workflows.criteria import GateContext, LotFact
+from cpmo.workflows.models import AuditEntry, Condition
+
+
+@dataclass
+class ProgrammeRecord:
+    """What the workflow knows about a programme's history."""
+
+    cases: list[BusinessCase]
+    entries: list[AuditEntry]
+    open_conditions: list[Condition] = field(default_factory=list)
+
+    def latest_entry(self, event: str) -> AuditEntry | None:
+        return next((e for e in reversed(self.entries) if e.event == event), None)
+
+    def case(self, kind: str, number: int | None) -> BusinessCase | None:
+        return next((c for c in self.cases if c.kind == kind and c.number == number), None)
+
+    def latest_case(self, kind: str) -> BusinessCase | None:
+        of_kind = [c for c in self.cases if c.kind == kind]
+        return max(of_kind, key=lambda c: c.number) if of_kind else None
+
+    def cost_of(self, event: str) -> int | None:
+        """Whole-life cost of the business case the latest ``event`` referred to."""
+        entry = self.latest_entry(event)
+        kind = event.rsplit("_", 1)[-1]
+        case = self.case(kind, entry.business_case_version) if entry else None
+        return whole_life_cost(case.content) if case else None
+
+
+def load_record(session: Session, programme: Programme) -> ProgrammeRecord:
+    cases = list(
+        session.exec(select(BusinessCase).where(BusinessCase.programme_id == programme.id))
+    )
+    conditions = list(
+        session.exec(
+            select(Condition)
+            .where(Condition.programme_id == programme.id, Condition.status == "open")
+            .order_by(Condition.id)
+        )
+    )
+    return ProgrammeRecord(cases, entries_for(session, programme_code=programme.code), conditions)
+
+
+def _gate_facts(record: ProgrammeRecord, gate: str) -> tuple[str | None, bool]:
+    submitted = record.latest_entry(f"submit_{gate}")
+    endorsed = record.latest_entry(f"endorse_{gate}")
+    endorsed_since = bool(submitted and endorsed and endorsed.sequence > submitted.sequence)
+    return (submitted.actor if submitted else None), endorsed_since
+
+
+def build_context(
+    session: Session,
+    *,
+    programme: Programme,
+    actor: User,
+    record: ProgrammeRecord,
+    delegated_limit: int,
+    cost_tolerance: float,
+    accept_cost_growth: str | None = None,
+) -> GateContext:
+    """The facts the gate criteria check, for ``actor`` acting on ``programme`` now."""
+    gates = ("obc", "fbc", "supplier_selection", "delivery")
+    facts = {gate: _gate_facts(record, gate) for gate in gates}
+    drafts: dict[str, list[str] | None] = {}
+    for kind in ("obc", "fbc"):
+        latest = record.latest_case(kind)
+        drafts[kind] = (
+            missing_items(latest.content) if latest and latest.status == "draft" else None
+        )
+    under_review = [record.cost_of(f"submit_{kind}") for kind in ("obc", "fbc")]
+    fbc_cost = record.cost_of("submit_fbc")
+    wlc_candidates = [c for c in (programme.whole_life_cost_gbp, *under_review) if c is not None]
+    lots = session.exec(select(Lot).where(Lot.programme_id == programme.id).order_by(Lot.name))
+    milestones = session.exec(
+        select(Milestone.completed_on).where(Milestone.programme_id == programme.id)
+    )
+    plan = session.exec(
+        select(BenefitsPlan.id).where(BenefitsPlan.programme_id == programme.id)
+    ).first()
+    return GateContext(
+        actor=actor.username,
+        role=actor.role,
+        is_manager=programme.manager_id == actor.id,
+        whole_life_cost=max(wlc_candidates) if wlc_candidates else None,
+        delegated_limit=delegated_limit,
+        cost_tolerance=cost_tolerance,
+        draft_gaps=drafts,
+        submitter={gate: f[0] for gate, f in facts.items()},
+        endorsed={gate: f[1] for gate, f in facts.items()},
+        open_conditions=[
+            f"#{c.id} {c.text} (set at {c.gate.upper()})" for c in record.open_conditions
+        ],
+        approved_obc_cost=record.cost_of("approve_obc"),
+        fbc_cost=fbc_cost,
+        lots=[LotFact(lot.name, lot.supplier, lot.contract_value_gbp) for lot in lots],
+        milestones_done=[done is not None for done in milestones],
+        has_benefits_plan=plan is not None,
+        accept_cost_growth=accept_cost_growth,
+    )
