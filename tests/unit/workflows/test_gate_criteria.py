@@ -1,0 +1,139 @@
+"""Gate criteria as pure functions: reasons, not booleans."""
+
+from dataclasses import replace
+
+from cpmo.business_cases.completeness import missing_items
+from cpmo.workflows.audit import entry_hash, verify_chain
+from cpmo.workflows.criteria import GateContext, LotFact, refusals_for
+from cpmo.workflows.lifecycle import EVENTS, ProgrammeFlow, events_from, machine_for
+from tests.support.cases import complete_case
+
+BASE = GateContext(
+    actor="officer",
+    role="cpmo",
+    is_manager=False,
+    whole_life_cost=1_000_000,
+    delegated_limit=5_000_000,
+)
+
+
+def test_every_gate_has_submit_approve_return_and_endorse_events() -> None:
+    for gate in ("obc", "fbc", "supplier_selection", "delivery"):
+        assert {f"{verb}_{gate}" for verb in ("submit", "approve", "return", "endorse")} <= set(
+            EVENTS
+        )
+
+
+def test_the_machine_follows_the_declared_stages() -> None:
+    flow = ProgrammeFlow("proposed", None, lambda _event: True)
+    machine_for(flow)
+    for event, stage in [
+        ("submit_obc", "obc_review"),
+        ("approve_obc", "fbc_development"),
+        ("submit_fbc", "fbc_review"),
+        ("return_fbc", "fbc_development"),
+    ]:
+        flow.trigger(event)
+        assert flow.state == stage
+
+
+def test_a_failing_guard_keeps_the_stage() -> None:
+    flow = ProgrammeFlow("proposed", None, lambda _event: False)
+    machine_for(flow)
+    assert flow.trigger("submit_obc") is False
+    assert flow.state == "proposed"
+
+
+def test_closed_and_stopped_programmes_have_no_events() -> None:
+    assert events_from("closed") == [] and events_from("stopped") == []
+    assert events_from("on_hold") == ["resume", "stop"]
+
+
+def test_a_complete_case_has_no_missing_items() -> None:
+    content = complete_case("obc")
+    content.pop("kind")
+    assert missing_items(content) == []
+
+
+def test_an_empty_case_misses_all_five_sections() -> None:
+    assert len(missing_items({})) == 5
+
+
+def test_a_scorer_may_fire_nothing() -> None:
+    ctx = replace(BASE, role="scorer")
+    assert all(refusals_for(event, ctx).forbidden for event in EVENTS)
+
+
+def test_self_approval_and_missing_endorsement_are_forbidden_not_unmet() -> None:
+    ctx = replace(BASE, whole_life_cost=9_000_000, submitter={"obc": "officer"})
+    refusals = refusals_for("approve_obc", ctx)
+    assert len(refusals.forbidden) == 2 and refusals.unmet == []
+    endorsed = replace(ctx, submitter={"obc": "someone"}, endorsed={"obc": True})
+    assert refusals_for("approve_obc", endorsed).forbidden == []
+
+
+def test_cost_growth_is_measured_against_the_approved_obc() -> None:
+    ctx = replace(BASE, approved_obc_cost=1_000_000, fbc_cost=1_100_000)
+    assert refusals_for("approve_fbc", ctx).unmet == []
+    grown = replace(ctx, fbc_cost=1_100_001)
+    assert "accept_cost_growth" in refusals_for("approve_fbc", grown).unmet[0]
+    assert refusals_for("approve_fbc", replace(grown, accept_cost_growth="why")).unmet == []
+
+
+def test_every_lot_needs_a_supplier_and_a_value_within_the_fbc_cost() -> None:
+    ctx = replace(
+        BASE,
+        role="programme_manager",
+        is_manager=True,
+        fbc_cost=100,
+        lots=[LotFact("A", None, None), LotFact("B", "B Ltd", 150)],
+    )
+    unmet = refusals_for("submit_supplier_selection", ctx).unmet
+    assert unmet == [
+        "lot 'A' has no selected supplier",
+        "lot 'A' has no contract value",
+        "contracts total £150, above the FBC whole-life cost of £100",
+    ]
+
+
+def test_delivery_needs_every_milestone_done_and_a_benefits_plan() -> None:
+    ctx = replace(BASE, milestones_done=[True, False])
+    assert refusals_for("approve_delivery", ctx).unmet == [
+        "1 delivery milestone(s) not complete",
+        "no benefits realisation plan recorded",
+    ]
+
+
+class _Entry:
+    def __init__(self, **fields: object) -> None:
+        self.__dict__.update(fields)
+
+
+def _chain(n: int) -> list[_Entry]:
+    entries, prev = [], "0" * 64
+    for sequence in range(1, n + 1):
+        fields = {
+            "sequence": sequence,
+            "programme_code": "p",
+            "event": "pause",
+            "from_stage": "proposed",
+            "to_stage": "on_hold",
+            "actor": "a",
+            "role": "cpmo",
+            "created_at": None,
+            "rationale": None,
+            "business_case_version": None,
+            "details": {},
+        }
+        digest = entry_hash(fields, prev)
+        entries.append(_Entry(**fields, prev_hash=prev, hash=digest))
+        prev = digest
+    return entries
+
+
+def test_the_audit_chain_verifies_and_names_the_first_altered_entry() -> None:
+    entries = _chain(4)
+    assert verify_chain(entries).ok
+    entries[2].actor = "mallory"
+    result = verify_chain(entries)
+    assert not result.ok and result.first_break.sequence == 3
