@@ -1,0 +1,75 @@
+"""The `cpmo` command, end to end against a fresh database."""
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from cpmo.cli import main
+
+
+@pytest.fixture
+def cli(fresh_database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("CPMO_DATABASE_URL", fresh_database_url)
+    monkeypatch.setenv("CPMO_INSTANCE_PATH", str(tmp_path / "instance"))
+    monkeypatch.setenv("CPMO_SECRET_KEY", "cli-test")
+    runner = CliRunner()
+
+    def run(*args: str, ok: bool = True):  # type: ignore[no-untyped-def]
+        result = runner.invoke(main, list(args), catch_exceptions=False)
+        if ok:
+            assert result.exit_code == 0, result.output
+        return result
+
+    run("db", "upgrade")
+    return run
+
+
+def test_users_add_prints_the_token_as_the_last_line(cli) -> None:
+    result = cli("users", "add", "alice", "--role", "cpmo")
+    token = result.output.strip().splitlines()[-1]
+    assert len(token) >= 43 and " " not in token
+    listing = cli("users", "list").output
+    assert "alice" in listing and "live tokens: 1" in listing and token not in listing
+
+
+def test_a_second_token_and_revocation(cli) -> None:
+    cli("users", "add", "bob", "--role", "oversight")
+    cli("users", "token", "bob")
+    assert "Revoked 2 token(s)" in cli("users", "revoke", "bob").output
+    assert "live tokens: 0" in cli("users", "list").output
+
+
+def test_bad_user_input_is_a_clear_error_not_a_traceback(cli) -> None:
+    cli("users", "add", "carol", "--role", "scorer")
+    duplicate = cli("users", "add", "carol", "--role", "scorer", ok=False)
+    assert duplicate.exit_code == 1 and "already exists" in duplicate.output
+    bad_role = cli("users", "add", "dave", "--role", "minister", ok=False)
+    assert bad_role.exit_code == 2 and "minister" in bad_role.output
+    unknown = cli("users", "revoke", "nobody", ok=False)
+    assert unknown.exit_code == 1 and "no user called 'nobody'" in unknown.output
+
+
+def test_seed_is_idempotent_and_reports_counts(cli) -> None:
+    first = cli("seed").output
+    assert "programmes 14" in first
+    assert cli("seed").output == first
+    assert "programmes 14" in cli("seed", "--reset").output
+
+
+def test_a_broken_seed_folder_is_rejected_naming_file_record_and_field(cli, tmp_path) -> None:
+    folder = tmp_path / "seeds"
+    folder.mkdir()
+    (folder / "departments.yaml").write_text(
+        "kind: departments\nrecords:\n- code: x\n  source: doc\n"
+    )
+    result = cli("seed", "--dir", str(folder), ok=False)
+    assert result.exit_code == 1
+    assert "departments.yaml: record 1 (x): name: Missing data for required field." in (
+        result.output
+    )
+    assert "nothing was loaded" in result.output
+
+
+def test_audit_verify_on_an_empty_chain(cli) -> None:
+    assert "0 entries verified" in cli("audit", "verify").output
