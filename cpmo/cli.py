@@ -220,7 +220,12 @@ def audit_verify() -> None:
 @with_appcontext
 def serve(host: str, port: int, debug: bool) -> None:
     """Serve cpmo (development server; the embedded SQLite default unless configured)."""
-    click.echo(
-        f"cpmo on http://{host}:{port}/ (database {current_app.config['CPMO_DATABASE_URL']})"
-    )
-    current_app.run(host=host, port=port, debug=debug, use_reloader=False)
+    from werkzeug.serving import run_simple
+
+    app = current_app._get_current_object()  # type: ignore[attr-defined]
+    click.echo(f"cpmo on http://{host}:{port}/ (database {app.config['CPMO_DATABASE_URL']})")
+    run_simple(host, port, app, threaded=True, use_debugger=debug, use_reloader=False)
+
+
+if __name__ == "__main__":
+    main()

@@ -73,3 +73,41 @@ def test_a_broken_seed_folder_is_rejected_naming_file_record_and_field(cli, tmp_
 
 def test_audit_verify_on_an_empty_chain(cli) -> None:
     assert "0 entries verified" in cli("audit", "verify").output
+
+
+def test_serve_answers_http_on_the_requested_port(cli, fresh_database_url, tmp_path) -> None:
+    """`cpmo serve` really serves (Flask ignores app.run() inside its own CLI)."""
+    import os
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {
+        **os.environ,
+        "CPMO_DATABASE_URL": fresh_database_url,
+        "CPMO_INSTANCE_PATH": str(tmp_path / "instance"),
+        "CPMO_SECRET_KEY": "s",
+    }
+    server = subprocess.Popen(
+        [sys.executable, "-m", "cpmo.cli", "serve", "--port", str(port)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline, body = time.monotonic() + 30, b""
+        while time.monotonic() < deadline and not body:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/v1/health") as reply:
+                    body = reply.read()
+            except OSError:
+                time.sleep(0.2)
+        assert b'"status":"ok"' in body
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
