@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 from fractions import Fraction
 from numbers import Real
 
-from cpmo.errors import Infeasible, InvalidInput
+from cpmo.errors import Infeasible, InvalidInput, RuleViolation
 from cpmo.prioritisation.selection import solve_problem
 from cpmo.prioritisation.selection_input import Candidate, Year, prepare_selection
 
@@ -15,7 +15,11 @@ DEFAULT_FACTORS = tuple(round(0.1 * i, 1) for i in range(1, 16))  # 10% … 150%
 
 @dataclass(frozen=True)
 class FrontierPoint:
-    """The best selection at one budget level, or why there is none (status "infeasible")."""
+    """The best selection at one budget level, or why there is none.
+
+    status is "optimal", "time_limit" (best found, not proven), "infeasible", or "no_solution"
+    (the time limit ran out before any selection was found); reason explains the last two.
+    """
 
     factor: float
     budgets: dict[Year, int]
@@ -67,7 +71,7 @@ def efficient_frontier(
         problem = replace(base, budgets=scaled)
         try:
             result = solve_problem(problem, time_limit=time_limit, compare_greedy=False)
-        except Infeasible as refusal:
+        except RuleViolation as refusal:  # Infeasible, or the time limit ran out empty-handed
             points.append(_infeasible(factor, problem.budget_dict(scaled), refusal))
             continue
         points.append(
@@ -83,11 +87,11 @@ def efficient_frontier(
     return points
 
 
-def _infeasible(factor: float, budgets: dict[Year, int], refusal: Infeasible) -> FrontierPoint:
+def _infeasible(factor: float, budgets: dict[Year, int], refusal: RuleViolation) -> FrontierPoint:
     return FrontierPoint(
         factor=float(factor),
         budgets=budgets,
-        status="infeasible",
+        status="infeasible" if isinstance(refusal, Infeasible) else "no_solution",
         total_value=None,
         selected=(),
         costs_by_year=None,

@@ -2,6 +2,7 @@
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 
 import numpy as np
 
@@ -25,18 +26,17 @@ class ScoreTable:
 def _index(names: Sequence[str], wanted: list[str], what: str) -> np.ndarray:
     lookup = {name: i for i, name in enumerate(names)}
     try:
-        return np.fromiter((lookup[n] for n in wanted), dtype=np.int64, count=len(wanted))
+        return np.fromiter(map(lookup.__getitem__, wanted), dtype=np.int64, count=len(wanted))
     except KeyError as unknown:
         raise InvalidInput(f"score names unknown {what} {unknown.args[0]!r}") from None
 
 
 def _refuse_duplicates(rows: list[Score], cell: np.ndarray) -> None:
-    scorers: dict[str, int] = {}
-    ids = np.fromiter(
-        (scorers.setdefault(s.scorer, len(scorers)) for s in rows), dtype=np.int64, count=len(rows)
-    )
+    scorers = list(map(attrgetter("scorer"), rows))
+    distinct = list(dict.fromkeys(scorers))
+    ids = _index(distinct, scorers, "scorer")
     _, first, repeats = np.unique(
-        cell * max(len(scorers), 1) + ids, return_index=True, return_counts=True
+        cell * max(len(distinct), 1) + ids, return_index=True, return_counts=True
     )
     if np.any(repeats > 1):
         s = rows[int(first[np.argmax(repeats > 1)])]
@@ -56,15 +56,15 @@ def build_score_table(
     """Validate scores against their scales and aggregate them per candidate and criterion."""
     weights = validate_criteria(criteria)
     rows = list(scores)
-    cand_names = [s.candidate for s in rows]
+    cand_names = list(map(attrgetter("candidate"), rows))
     names = tuple(candidates) if candidates is not None else tuple(dict.fromkeys(cand_names))
     if len(set(names)) != len(names):
         raise InvalidInput("candidate keys must be unique")
     keys = tuple(c.key for c in criteria)
     ci = _index(names, cand_names, "candidate")
-    ki = _index(keys, [s.criterion for s in rows], "criterion")
+    ki = _index(keys, list(map(attrgetter("criterion"), rows)), "criterion")
     try:
-        values = np.fromiter((s.value for s in rows), dtype=float, count=len(rows))
+        values = np.fromiter(map(attrgetter("value"), rows), dtype=float, count=len(rows))
     except (TypeError, ValueError):
         raise InvalidInput("every score value must be a number") from None
     lo = np.array([c.scale_min for c in criteria], dtype=float)[ki]

@@ -62,8 +62,8 @@ def analyse_pairwise(
     validate_pairwise(a, tolerance)
     n = a.shape[0]
     names = tuple(keys) if keys is not None else tuple(str(i) for i in range(n))
-    if len(names) != n:
-        raise InvalidInput(f"{len(names)} keys for a {n}×{n} matrix")
+    if len(set(names)) != n:
+        raise InvalidInput(f"a {n}×{n} matrix needs {n} distinct criterion keys")
     eigenvalues, eigenvectors = np.linalg.eig(a)
     principal = int(np.argmax(eigenvalues.real))
     vector = np.abs(eigenvectors[:, principal].real)

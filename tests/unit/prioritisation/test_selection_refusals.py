@@ -1,0 +1,170 @@
+"""Selection input refusals and infeasibility explained in the analyst's terms."""
+
+import os
+
+import numpy as np
+import pytest
+from scipy.optimize import OptimizeResult
+
+from cpmo.errors import Infeasible, InvalidInput, RuleViolation
+from cpmo.prioritisation import Candidate, prepare_selection, select_portfolio
+from cpmo.prioritisation import selection as selection_module
+from cpmo.prioritisation.quiet import solver_stdout_to_stderr
+
+CANDIDATES = [
+    Candidate("cyber", 80, {2021: 700_000, 2022: 300_000}),
+    Candidate("erp", 90, {2021: 500_000, 2022: 900_000}),
+    Candidate("network", 40, {2021: 200_000}),
+    Candidate("portal", 30, {2022: 100_000}),
+]
+BUDGETS = {2021: 1_000_000, 2022: 1_000_000}
+
+
+def test_mandatory_candidates_over_a_years_budget_are_explained_with_the_amounts():
+    with pytest.raises(Infeasible) as refused:
+        select_portfolio(CANDIDATES, BUDGETS, mandatory=["cyber", "erp"])
+    assert refused.value.detail == (
+        "mandatory candidates cost £1,200,000 in 2021 against a budget of £1,000,000"
+    )
+    extra = refused.value.extra
+    assert (extra["year"], extra["cost"], extra["budget"]) == (2021, 1_200_000, 1_000_000)
+
+
+def test_what_mandatory_candidates_require_counts_against_the_budget():
+    with pytest.raises(Infeasible) as refused:
+        select_portfolio(
+            CANDIDATES,
+            BUDGETS,
+            mandatory=["cyber"],
+            requires=[("cyber", "network"), ("network", "erp")],
+        )
+    assert "including the candidates they require" in refused.value.detail
+    assert "£1,400,000 in 2021 against a budget of £1,000,000" in refused.value.detail
+
+
+def test_a_mandatory_candidate_requiring_a_forbidden_one_is_explained():
+    with pytest.raises(Infeasible) as refused:
+        select_portfolio(
+            CANDIDATES,
+            BUDGETS,
+            mandatory=["portal"],
+            forbidden=["network"],
+            requires=[("portal", "network")],
+        )
+    assert (
+        refused.value.detail
+        == "mandatory candidate 'portal' requires 'network', which is forbidden"
+    )
+
+
+def test_two_mandatory_candidates_that_exclude_each_other_are_explained():
+    with pytest.raises(Infeasible) as refused:
+        select_portfolio(
+            CANDIDATES, BUDGETS, mandatory=["network", "portal"], excludes=[("portal", "network")]
+        )
+    assert refused.value.detail == "mandatory candidates 'portal' and 'network' exclude each other"
+
+
+def test_a_candidate_both_mandatory_and_forbidden_is_infeasible():
+    with pytest.raises(Infeasible) as refused:
+        select_portfolio(CANDIDATES, BUDGETS, mandatory=["erp"], forbidden=["erp"])
+    assert "erp" in refused.value.detail
+
+
+@pytest.mark.parametrize(
+    "rules",
+    [
+        {"requires": [("cyber", "mainframe")]},
+        {"excludes": [("mainframe", "cyber")]},
+        {"mandatory": ["mainframe"]},
+        {"forbidden": ["mainframe"]},
+        {"requires": [("cyber", "cyber")]},
+    ],
+)
+def test_rules_naming_unknown_candidates_are_invalid_input(rules):
+    with pytest.raises(InvalidInput):
+        select_portfolio(CANDIDATES, BUDGETS, **rules)
+
+
+def test_a_cost_in_a_year_without_a_budget_is_invalid_input():
+    with pytest.raises(InvalidInput) as refused:
+        select_portfolio(CANDIDATES, {2021: 1_000_000})
+    assert "2022" in str(refused.value.errors)
+
+
+@pytest.mark.parametrize(
+    "candidate",
+    [
+        Candidate("x", 1, {2021: 10.0}),  # type: ignore[dict-item]
+        Candidate("x", 1, {2021: -1}),
+        Candidate("x", -1, {2021: 1}),
+        Candidate("x", float("inf"), {2021: 1}),
+    ],
+)
+def test_money_must_be_whole_pounds_and_value_non_negative(candidate):
+    with pytest.raises(InvalidInput):
+        select_portfolio([candidate], {2021: 100})
+
+
+def test_duplicate_candidate_keys_are_invalid_input():
+    with pytest.raises(InvalidInput):
+        select_portfolio([Candidate("x", 1), Candidate("x", 2)], {})
+
+
+def test_an_answer_overspending_by_a_rounding_margin_is_cut_off_and_solved_again(monkeypatch):
+    calls = []
+    real_milp = selection_module.milp
+
+    def sloppy_milp(c, **kwargs):
+        calls.append(kwargs["constraints"])
+        result = real_milp(c, **kwargs)
+        if len(calls) == 1:  # pretend HiGHS accepted "both" within its tolerance
+            result.x = np.ones_like(result.x)
+        return result
+
+    monkeypatch.setattr(selection_module, "milp", sloppy_milp)
+    candidates = [Candidate("a", 5, {2021: 500_000_001}), Candidate("b", 4, {2021: 500_000_000})]
+    result = select_portfolio(candidates, {2021: 1_000_000_000})
+    assert len(calls) == 2
+    assert result.selected == ("a",)
+    assert result.costs_by_year == {2021: 500_000_001}
+
+
+def test_solver_chatter_on_stdout_is_sent_to_stderr(capfd):
+    with solver_stdout_to_stderr():
+        os.write(1, b"HiGHS stray line\n")
+    print("clean", flush=True)
+    out, err = capfd.readouterr()
+    assert out == "clean\n"
+    assert "HiGHS stray line" in err
+
+
+def test_budget_years_are_ordered_whatever_order_they_were_given_in():
+    problem = prepare_selection(CANDIDATES, {2022: 1, 2021: 2})
+    assert problem.years == (2021, 2022)
+    assert problem.budgets == (2, 1)
+
+
+def test_a_solve_stopped_by_its_time_limit_reports_its_gap_not_optimality(monkeypatch):
+    real_milp = selection_module.milp
+
+    def interrupted(c, **kwargs):
+        assert kwargs["options"]["time_limit"] == 0.5
+        result = real_milp(c, **kwargs)
+        result.status, result.mip_gap = 1, 0.02
+        return result
+
+    monkeypatch.setattr(selection_module, "milp", interrupted)
+    result = select_portfolio(CANDIDATES, BUDGETS, time_limit=0.5)
+    assert result.status == "time_limit"
+    assert result.mip_gap == 0.02
+
+
+def test_a_solver_that_finds_nothing_in_time_is_a_refusal_not_a_crash(monkeypatch):
+    def nothing(c, **kwargs):
+        return OptimizeResult(x=None, status=1, mip_gap=None)
+
+    monkeypatch.setattr(selection_module, "milp", nothing)
+    with pytest.raises(RuleViolation) as refused:
+        select_portfolio(CANDIDATES, BUDGETS, time_limit=0.01)
+    assert not isinstance(refused.value, Infeasible)
