@@ -1,6 +1,7 @@
 """cpmo: portfolio and programme governance for a Corporate Portfolio Management Office."""
 
 import os
+import weakref
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -54,6 +55,7 @@ def init_db(app: Flask, factory: Any = None) -> None:
         engine = make_engine(app.config["CPMO_DATABASE_URL"])
         factory = make_sessionmaker(engine)
         app.extensions["cpmo.engine"] = engine
+        weakref.finalize(app, engine.dispose)  # close pooled connections with the app
     app.extensions["cpmo.sessionmaker"] = factory
 
     @app.teardown_request

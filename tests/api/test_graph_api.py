@@ -81,7 +81,8 @@ def test_cpmo_adds_a_node_and_joins_it_with_an_edge(client, cpmo) -> None:
 
 def test_a_node_key_already_in_use_is_409(client, cpmo) -> None:
     body = {"key": CYBER, "kind": "programme", "label": "Again"}
-    _problem(client.post("/api/v1/graph/nodes", json=body, headers=cpmo), 409)
+    problem = _problem(client.post("/api/v1/graph/nodes", json=body, headers=cpmo), 409)
+    assert problem["key"] == CYBER
 
 
 @pytest.mark.parametrize(

@@ -32,6 +32,7 @@ class GraphProblem(ProblemSchema):
         fields.String(), metadata={"description": "the allowed edge or node kinds"}
     )
     edge_id = fields.Integer(metadata={"description": "the edge that already joins the nodes"})
+    key = fields.String(metadata={"description": "the node key already in use"})
 
 
 class GraphQuery(StrictSchema):
