@@ -46,6 +46,9 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     from cpmo.api import init_app as init_api
 
     init_api(app)
+    from cpmo.web import init_app as init_web
+
+    init_web(app)
     return app
 
 

@@ -8,7 +8,7 @@ import click
 from flask import Flask, current_app
 from flask.cli import FlaskGroup, with_appcontext
 
-from cpmo import create_app
+from cpmo import cli_reports, create_app
 from cpmo.db import transaction
 from cpmo.errors import DomainError
 from cpmo.vocabulary import ROLES
@@ -208,6 +208,12 @@ def audit_verify() -> None:
     assert broken is not None
     click.echo(f"Audit chain BROKEN at entry {broken.sequence}: {broken.reason}", err=True)
     sys.exit(1)
+
+
+# --- reports and imports (cpmo/cli_reports.py) -------------------------------------------
+
+main.add_command(cli_reports.report)
+main.add_command(cli_reports.import_group)
 
 
 # --- serving ----------------------------------------------------------------------------

@@ -4,6 +4,26 @@ from cpmo.business_cases.models import BusinessCase
 from cpmo.db import metadata
 from cpmo.delivery.models import BenefitsPlan, Lot
 from cpmo.graph.models import GraphEdge, GraphNode, GraphState
+from cpmo.imports.gmpp_models import GmppImport, GmppRecord
+from cpmo.plans.measures import (
+    PlanActionElement,
+    PlanContinuity,
+    PlanElement,
+    PlanKpi,
+    PlanKpiActual,
+    PlanKpiTarget,
+    PlanRisk,
+    PlanStatement,
+)
+from cpmo.plans.models import (
+    BusinessPlan,
+    PlanAction,
+    PlanLink,
+    PlanMilestone,
+    PlanMilestoneAction,
+    PlanPriority,
+    PlanProgress,
+)
 from cpmo.portfolios.models import (
     Department,
     FundingAllocation,
@@ -12,6 +32,7 @@ from cpmo.portfolios.models import (
     PortfolioFunnelStage,
     Programme,
 )
+from cpmo.reports.models import ReportSnapshot
 from cpmo.strategy.models import (
     Benefit,
     CspPriority,
@@ -24,6 +45,14 @@ from cpmo.strategy.models import (
 )
 from cpmo.users.models import ApiToken, User
 from cpmo.workflows.models import AuditEntry, AuditHead, Condition
+from cpmo.workshops.models import (
+    Workshop,
+    WorkshopCandidate,
+    WorkshopCriterion,
+    WorkshopScenario,
+    WorkshopScore,
+    WorkshopScorer,
+)
 
 __all__ = [
     "ApiToken",
@@ -32,11 +61,14 @@ __all__ = [
     "Benefit",
     "BenefitsPlan",
     "BusinessCase",
+    "BusinessPlan",
     "Condition",
     "CspPriority",
     "Department",
     "FundingAllocation",
     "GatePlan",
+    "GmppImport",
+    "GmppRecord",
     "GraphEdge",
     "GraphNode",
     "GraphState",
@@ -45,11 +77,32 @@ __all__ = [
     "Milestone",
     "Objective",
     "OrganisationUnit",
+    "PlanAction",
+    "PlanActionElement",
+    "PlanContinuity",
+    "PlanElement",
+    "PlanKpi",
+    "PlanKpiActual",
+    "PlanKpiTarget",
+    "PlanLink",
+    "PlanMilestone",
+    "PlanMilestoneAction",
+    "PlanPriority",
+    "PlanProgress",
+    "PlanRisk",
+    "PlanStatement",
     "Portfolio",
     "PortfolioFunnelStage",
     "Programme",
+    "ReportSnapshot",
     "ReportingLine",
     "Risk",
     "User",
+    "Workshop",
+    "WorkshopCandidate",
+    "WorkshopCriterion",
+    "WorkshopScenario",
+    "WorkshopScore",
+    "WorkshopScorer",
     "metadata",
 ]

@@ -61,8 +61,8 @@ class _Databases:
         if not self.schemas:
             return
         admin = make_engine(_with_search_path(PG_URL, "public"))
-        with admin.begin() as conn:
-            for schema in self.schemas:
+        for schema in self.schemas:  # one transaction each: a schema's many locks add up
+            with admin.begin() as conn:
                 conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
         admin.dispose()
 

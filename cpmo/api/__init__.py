@@ -4,7 +4,7 @@ import http
 from pathlib import Path
 
 import swagger_ui_bundle
-from flask import Blueprint, Flask, send_from_directory
+from flask import Blueprint, Flask, current_app, request, send_from_directory
 from flask_smorest import Api
 from flask_smorest.utils import prepare_response
 from sqlalchemy.exc import DataError, IntegrityError, OperationalError
@@ -12,7 +12,7 @@ from werkzeug.exceptions import HTTPException
 
 from cpmo import __version__
 from cpmo.api import problems
-from cpmo.api.auth import authenticate_request
+from cpmo.api.auth import API_PREFIX, authenticate_request
 from cpmo.errors import DomainError
 
 SWAGGER_ASSETS = Path(swagger_ui_bundle.swagger_ui_path)
@@ -35,6 +35,10 @@ class CpmoApi(Api):
         self.spec.components.response(self.DEFAULT_ERROR_RESPONSE_NAME, default, lazy=True)
 
     def handle_http_exception(self, error: HTTPException):  # type: ignore[override]
+        # problem+json under /api/v1; anywhere else the pages' HTML error page, if registered
+        pages = current_app.extensions.get("cpmo.page_errors")
+        if pages is not None and not request.path.startswith(API_PREFIX):
+            return pages(error)
         return problems.handle_http_exception(error)
 
 
@@ -76,10 +80,18 @@ def init_app(app: Flask) -> None:
         delivery,
         graph,
         health,
+        imports,
         me,
+        plan_registers,
+        plans,
         portfolios,
+        prioritisation,
         programmes,
+        reports,
         workflow,
+        workshop_files,
+        workshop_results,
+        workshops,
     )
 
     for blp in (
@@ -94,6 +106,15 @@ def init_app(app: Flask) -> None:
         workflow.diagram_blp,
         delivery.blp,
         graph.blp,
+        reports.blp,
+        imports.blp,
+        plans.blp,
+        plan_registers.kpis_blp,
+        plan_registers.risks_blp,
+        workshops.blp,
+        workshop_results.blp,
+        workshop_files.blp,
+        prioritisation.blp,
     ):
         api.register_blueprint(blp)
     app.register_blueprint(_assets_blueprint())

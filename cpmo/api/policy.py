@@ -15,6 +15,12 @@ PROGRAMME_MANAGER = frozenset({Role.PROGRAMME_MANAGER})
 # lifecycle events: which role fires which event is checked per verb in
 # cpmo.workflows.criteria.VERB_ROLES (oversight may only endorse)
 EVENT_FIRERS = frozenset({Role.PROGRAMME_MANAGER, Role.CPMO, Role.OVERSIGHT})
+# prioritisation: facilitators and CPMO run workshops; scorers score (only in workshops that
+# list them); who sees scores and results when is decided in cpmo.workshops.access.
+# The stateless solver is open to every role except oversight, which only reads (it is a POST).
+WORKSHOP_RUNNERS = frozenset({Role.FACILITATOR, Role.CPMO})
+SCORER = frozenset({Role.SCORER})
+SOLVERS = ALL - {Role.OVERSIGHT}
 
 PUBLIC_ENDPOINTS = frozenset(
     {
@@ -65,6 +71,53 @@ POLICY: dict[str, frozenset[Role]] = {
     "graph.enablers": ALL,
     "graph.export_graphml": ALL,
     "graph.picture": ALL,
+    "reports.oversight": ALL,
+    "reports.oversight_html": ALL,
+    "reports.oversight_pdf": ALL,
+    "reports.oversight_xlsx": ALL,
+    "reports.status_csv": ALL,
+    "reports.create_snapshot": CPMO,
+    "reports.list_snapshots": ALL,
+    "imports.import_gmpp_file": CPMO,
+    "plans.list_plans": ALL,
+    "plans.get_plan": ALL,
+    "plans.plan_progress": ALL,
+    "plans.record_action_progress": PROGRAMME_WRITERS,
+    "plans.record_milestone_progress": PROGRAMME_WRITERS,
+    "plans.import_plan": CPMO,
+    "kpis.list_kpis": ALL,
+    "kpis.record_actual": PROGRAMME_WRITERS,
+    "risks.list_risks": ALL,
+    "risks.create_risk": PROGRAMME_WRITERS,
+    "risks.update_risk": PROGRAMME_WRITERS,
+    "workshops.list_workshops": ALL,
+    "workshops.create_workshop": WORKSHOP_RUNNERS,
+    "workshops.get_workshop": ALL,
+    "workshops.update_workshop": WORKSHOP_RUNNERS,
+    "workshops.delete_workshop": WORKSHOP_RUNNERS,
+    "workshops.change_status": WORKSHOP_RUNNERS,
+    "workshops.put_criteria": WORKSHOP_RUNNERS,
+    "workshops.put_weights": WORKSHOP_RUNNERS,
+    "workshops.put_scorers": WORKSHOP_RUNNERS,
+    "workshops.add_candidate": WORKSHOP_RUNNERS,
+    "workshops.delete_candidate": WORKSHOP_RUNNERS,
+    "workshops.merge_candidates": WORKSHOP_RUNNERS,
+    "workshops.put_scores": SCORER,
+    "workshops.list_scores": ALL,
+    "workshop_results.ranking": ALL,
+    "workshop_results.sensitivity": ALL,
+    "workshop_results.selection": ALL,
+    "workshop_results.frontier": ALL,
+    "workshop_results.save_scenario": WORKSHOP_RUNNERS,
+    "workshop_results.list_scenarios": ALL,
+    "workshop_results.compare_scenarios": ALL,
+    "workshop_files.import_candidates": WORKSHOP_RUNNERS,
+    "workshop_files.import_scores": WORKSHOP_RUNNERS,
+    "workshop_files.export_ranking_xlsx": ALL,
+    "workshop_files.export_ranking_csv": ALL,
+    "prioritisation.select": SOLVERS,
+    "prioritisation.frontier": SOLVERS,
+    "prioritisation.scores": ALL,
 }
 
 

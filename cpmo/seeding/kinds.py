@@ -23,9 +23,15 @@ from cpmo.models import (
     Programme,
     ReportingLine,
     Risk,
+    Workshop,
+    WorkshopCandidate,
+    WorkshopCriterion,
+    WorkshopScore,
+    WorkshopScorer,
 )
 from cpmo.seeding import schemas as s
 from cpmo.seeding.graph_edges import check_graph_edges
+from cpmo.seeding.workshops import check_workshop_criteria, check_workshop_scores
 
 # (session, parsed records) -> (record index, field, message) for each record refused
 Check = Callable[[Session, list[dict[str, Any]]], list[tuple[int, str, str]]]
@@ -52,6 +58,7 @@ class SeedKind:
 
 
 DEPT = (Department, "department_id")
+WORKSHOP = (Workshop, "workshop_id")
 
 SEED_KINDS: tuple[SeedKind, ...] = (
     SeedKind("departments", s.DepartmentSeed, Department),
@@ -114,5 +121,43 @@ SEED_KINDS: tuple[SeedKind, ...] = (
         GraphEdge,
         key=("source_key", "target_key"),
         check=check_graph_edges,
+    ),
+    # prioritisation workshops (a workshop's status is set on creation, then moved by the API)
+    SeedKind(
+        "workshops",
+        s.WorkshopSeed,
+        Workshop,
+        refs={"portfolio": (Portfolio, "portfolio_id")},
+        insert_only=("status",),
+    ),
+    SeedKind(
+        "workshop_criteria",
+        s.WorkshopCriterionSeed,
+        WorkshopCriterion,
+        key=("workshop_id", "key"),
+        refs={"workshop": WORKSHOP},
+        check=check_workshop_criteria,
+    ),
+    SeedKind(
+        "workshop_candidates",
+        s.WorkshopCandidateSeed,
+        WorkshopCandidate,
+        key=("workshop_id", "key"),
+        refs={"workshop": WORKSHOP, "programme": (Programme, "programme_id")},
+    ),
+    SeedKind(
+        "workshop_scorers",
+        s.WorkshopScorerSeed,
+        WorkshopScorer,
+        key=("workshop_id", "name"),
+        refs={"workshop": WORKSHOP},
+    ),
+    SeedKind(
+        "workshop_scores",
+        s.WorkshopScoreSeed,
+        WorkshopScore,
+        key=("workshop_id", "candidate_key", "criterion_key", "scorer"),
+        refs={"workshop": WORKSHOP},
+        check=check_workshop_scores,
     ),
 )

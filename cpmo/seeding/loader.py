@@ -16,6 +16,7 @@ from sqlmodel import Session, SQLModel, select
 from cpmo.db import metadata
 from cpmo.errors import InvalidInput
 from cpmo.graph import version
+from cpmo.plans.seeds import load_plan_seeds, read_plan_seeds
 from cpmo.seeding.kinds import SEED_KINDS, SeedKind
 
 SEEDS_DIR = Path(__file__).resolve().parent.parent.parent / "seeds"
@@ -162,6 +163,9 @@ def _upsert_kind(
 def load_seeds(session: Session, directory: Path = SEEDS_DIR) -> dict[str, int]:
     """Upsert every seed record; return the record count per kind. Raises SeedError."""
     parsed_files = read_seed_dir(directory)
+    plans, plan_problems = read_plan_seeds(directory)
+    if plan_problems:
+        raise SeedError(plan_problems)
     codes = _CodeIndex(session)
     problems: list[str] = []
     counts: dict[str, int] = {}
@@ -175,7 +179,10 @@ def load_seeds(session: Session, directory: Path = SEEDS_DIR) -> dict[str, int]:
             counts[parsed.kind.kind] = _upsert_kind(session, parsed, codes, problems)
     if problems:
         raise SeedError(problems)
-    return counts
+    plan_counts, plan_problems = load_plan_seeds(session, plans)
+    if plan_problems:
+        raise SeedError(plan_problems)
+    return counts | plan_counts
 
 
 def reset_seeded_data(session: Session) -> None:
@@ -185,6 +192,8 @@ def reset_seeded_data(session: Session) -> None:
             if table.name == "programme":
                 session.execute(table.update().values(parent_id=None))
             if table.name == "organisation_unit":
+                session.execute(table.update().values(parent_id=None))
+            if table.name == "plan_action":
                 session.execute(table.update().values(parent_id=None))
             session.execute(delete(table))
     version.bump(session)  # bulk deletes bypass the listener that bumps the graph version

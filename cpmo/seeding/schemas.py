@@ -198,3 +198,82 @@ class GraphEdgeSeed(SeedRecord):
     source_key = fields.String(required=True, validate=[validate.Length(max=100), NODE_KEY])
     target_key = fields.String(required=True, validate=[validate.Length(max=100), NODE_KEY])
     kind = fields.String(required=True, validate=validate.OneOf(EDGE_KINDS))
+
+
+# --- prioritisation workshops -------------------------------------------------------------
+
+YEAR_KEY = validate.Regexp(r"^(19|20|21)\d\d$", error="years are written like 2020")
+FINITE = validate.Range(min=-1e12, max=1e12, error="must be a finite number")
+
+
+def _years(**kw: object) -> fields.Dict:
+    return fields.Dict(
+        keys=fields.String(validate=YEAR_KEY),
+        values=fields.Integer(strict=True, validate=MONEY),
+        load_default=dict,
+        **kw,
+    )
+
+
+class WorkshopRulesSeed(Schema):
+    class Meta:
+        unknown = RAISE
+
+    requires = fields.List(fields.List(_code(), validate=validate.Length(equal=2)))
+    excludes = fields.List(fields.List(_code(), validate=validate.Length(equal=2)))
+    mandatory = fields.List(_code())
+    forbidden = fields.List(_code())
+
+
+class WorkshopSeed(SeedRecord):
+    code = _code(required=True)
+    name = _text(300, required=True)
+    description = _text()
+    portfolio = _ref()
+    status = fields.String(
+        load_default="draft", validate=validate.OneOf(["draft", "scoring", "closed"])
+    )
+    budgets = _years()
+    rules = fields.Nested(WorkshopRulesSeed, load_default=dict)
+
+
+class WorkshopCriterionSeed(SeedRecord):
+    workshop = fields.String(required=True)
+    key = _code(required=True)
+    name = _text(300, required=True)
+    description = _text()
+    weight = fields.Float(required=True, validate=validate.Range(min=0, max=1e6))
+    scale_min = fields.Float(required=True, validate=FINITE)
+    scale_max = fields.Float(required=True, validate=FINITE)
+    direction = fields.String(
+        load_default="higher_is_better",
+        validate=validate.OneOf(["higher_is_better", "lower_is_better"]),
+    )
+    position = fields.Integer(strict=True, load_default=0)
+
+
+class WorkshopCandidateSeed(SeedRecord):
+    workshop = fields.String(required=True)
+    key = _code(required=True)
+    name = _text(300, required=True)
+    description = _text()
+    programme = _ref()
+    sponsors = fields.List(
+        fields.String(validate=validate.Length(min=1, max=300)), load_default=list
+    )
+    costs = _years()
+    position = fields.Integer(strict=True, load_default=0)
+
+
+class WorkshopScorerSeed(SeedRecord):
+    workshop = fields.String(required=True)
+    name = _text(200, required=True)
+
+
+class WorkshopScoreSeed(SeedRecord):
+    workshop = fields.String(required=True)
+    candidate_key = _code(required=True, data_key="candidate")
+    criterion_key = _code(required=True, data_key="criterion")
+    scorer = _text(200, required=True)
+    value = fields.Float(required=True, validate=FINITE)
+    comment = _text()

@@ -23,6 +23,7 @@ from cpmo.workflows import service as workflow
 from cpmo.workflows.criteria import VERB_ROLES
 from cpmo.workflows.service import Limits
 from tests.support.cases import complete_case
+from tests.support.workshop_matrix import matrix_workshops, workshop_examples  # noqa: F401
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,22 @@ def _docx_form() -> dict[str, Any]:
     buffer = io.BytesIO()
     document.save(buffer)
     return {"kind": "obc", "file": (io.BytesIO(buffer.getvalue()), "case.docx")}
+
+
+HR_PLAN = "/api/v1/plans/kcc-hr-2013-14"
+
+
+def _plan_form(role: str) -> dict[str, Any]:
+    import io
+    import json
+
+    source = {"source": "role matrix"}
+    plan = {
+        "kind": "business_plan",
+        "plan": {"code": f"matrix-{role}", "title": "P", "organisation": "O", **source},
+        "priorities": [{"number": "1", "title": "P1", **source}],
+    }
+    return {"file": (io.BytesIO(json.dumps(plan).encode()), "plan.json")}
 
 
 def _cases(code: str) -> str:
@@ -147,7 +164,59 @@ EXAMPLES: dict[str, Callable[[str], Call]] = {
             ]
         },
     ),
+    "plans.list_plans": lambda role: Call("/api/v1/plans"),
+    "plans.get_plan": lambda role: Call(f"{HR_PLAN}"),
+    "plans.plan_progress": lambda role: Call(f"{HR_PLAN}/progress?as_of=2013-09-30"),
+    "plans.record_action_progress": lambda role: Call(
+        f"{HR_PLAN}/actions/5.3/progress", {"status": "on_track", "note": f"by {role}"}
+    ),
+    "plans.record_milestone_progress": lambda role: Call(
+        f"{HR_PLAN}/priorities/2/milestones/A/progress", {"status": "done", "note": role}
+    ),
+    "plans.import_plan": lambda role: Call("/api/v1/plans/import", form=_plan_form(role)),
+    "kpis.list_kpis": lambda role: Call("/api/v1/kpis?plan=kcc-hr-2013-14"),
+    "kpis.record_actual": lambda role: Call(
+        "/api/v1/kpis/kcc-hr-pi-kent-manager/actuals", {"period": "2013-14 Q4", "value": 100}
+    ),
+    "risks.list_risks": lambda role: Call("/api/v1/risks?escalated=false"),
+    "risks.create_risk": lambda role: Call(
+        "/api/v1/risks",
+        {"plan": "kcc-hr-2013-14", "code": f"matrix-{role}", "title": "R", "likelihood": 3},
+    ),
+    "risks.update_risk": lambda role: Call("/api/v1/risks/kcc-hr-risk-1", {"impact": 4}),
 }
+EXAMPLES.update(workshop_examples(Call))
+REPORT_QUERY = "?portfolio=goj-change&as_of=2020-07-01"
+
+
+def _gmpp_form() -> dict[str, Any]:
+    import io
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "data" / "gmpp" / "gmpp_2021_22.csv"
+    return {"file": (io.BytesIO(path.read_bytes()), path.name)}
+
+
+EXAMPLES.update(
+    {
+        "reports.oversight": lambda role: Call(f"/api/v1/reports/oversight{REPORT_QUERY}"),
+        "reports.oversight_html": lambda role: Call(
+            f"/api/v1/reports/oversight.html{REPORT_QUERY}"
+        ),
+        "reports.oversight_pdf": lambda role: Call(f"/api/v1/reports/oversight.pdf{REPORT_QUERY}"),
+        "reports.oversight_xlsx": lambda role: Call(
+            f"/api/v1/reports/oversight.xlsx{REPORT_QUERY}"
+        ),
+        "reports.status_csv": lambda role: Call(f"/api/v1/reports/status.csv{REPORT_QUERY}"),
+        "reports.create_snapshot": lambda role: Call(
+            "/api/v1/reports/snapshots", {"portfolio": "goj-change", "label": f"by {role}"}
+        ),
+        "reports.list_snapshots": lambda role: Call(
+            "/api/v1/reports/snapshots?portfolio=goj-change"
+        ),
+        "imports.import_gmpp_file": lambda role: Call("/api/v1/imports/gmpp", form=_gmpp_form()),
+    }
+)
 # graph edge ids come from a sequence, so they differ between runs on PostgreSQL
 GRAPH_EDGE: dict[str, int] = {}
 

@@ -1,0 +1,92 @@
+"""The KPI and risk registers across plans: KPIs with latest actual, target and RAG; risks
+scored and escalated; recording actuals and maintaining risks."""
+
+from typing import Any
+
+from marshmallow import RAISE
+
+from cpmo import request_session
+from cpmo.api.auth import current_user
+from cpmo.api.blueprints import documents, make_blueprint
+from cpmo.api.schemas.plan_registers import (
+    PlanActualCreate,
+    PlanKpiQuery,
+    PlanKpiRead,
+    PlanRiskCreate,
+    PlanRiskQuery,
+    PlanRiskRead,
+    PlanRiskUpdate,
+)
+from cpmo.plans import kpis, risk_register
+from cpmo.plans.views import kpi_dict, risk_dict
+
+kpis_blp = make_blueprint("kpis", "/kpis", "KPIs across plans: latest actual, target and RAG")
+risks_blp = make_blueprint("risks", "/risks", "The risk register across plans")
+
+
+@kpis_blp.route("", methods=["GET"])
+@kpis_blp.arguments(PlanKpiQuery, location="query", unknown=RAISE)
+@kpis_blp.response(200, PlanKpiRead(many=True))
+@documents(kpis_blp)
+def list_kpis(args: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every KPI with its targets, latest actual, the target that applies to it and its RAG
+    (green meets the target in the KPI's direction; amber within its tolerance; else red)."""
+    return [kpi_dict(v) for v in kpis.list_kpis(request_session(), plan=args.get("plan"))]
+
+
+@kpis_blp.route("/<code>/actuals", methods=["POST"])
+@kpis_blp.arguments(PlanActualCreate)
+@kpis_blp.response(201, PlanKpiRead)
+@documents(kpis_blp, 404, 422)
+def record_actual(data: dict[str, Any], code: str) -> dict[str, Any]:
+    """Record a KPI's actual for a period ('2013-14 Q1', '2020', 'Jun 2020' …); recording a
+    period again corrects it."""
+    session = request_session()
+    view = kpis.record_actual(
+        session,
+        actor=current_user(),
+        code=code,
+        period=data["period"],
+        value=data["value"],
+        note=data.get("note"),
+    )
+    session.commit()
+    return kpi_dict(view)
+
+
+@risks_blp.route("", methods=["GET"])
+@risks_blp.arguments(PlanRiskQuery, location="query", unknown=RAISE)
+@risks_blp.response(200, PlanRiskRead(many=True))
+@documents(risks_blp)
+def list_risks(args: dict[str, Any]) -> list[dict[str, Any]]:
+    """The risk register: highest score (likelihood × impact) first, unscored last; a risk
+    whose score passes its tolerance escalates (to the plan's escalation route)."""
+    views = risk_register.list_risks(
+        request_session(), plan=args.get("plan"), escalated=args.get("escalated")
+    )
+    return [risk_dict(v) for v in views]
+
+
+@risks_blp.route("", methods=["POST"])
+@risks_blp.arguments(PlanRiskCreate)
+@risks_blp.response(201, PlanRiskRead)
+@documents(risks_blp, 404, 409, 422)
+def create_risk(data: dict[str, Any]) -> dict[str, Any]:
+    """Add a risk to a plan's register."""
+    session = request_session()
+    plan = data.pop("plan")
+    view = risk_register.create_risk(session, actor=current_user(), plan=plan, data=data)
+    session.commit()
+    return risk_dict(view)
+
+
+@risks_blp.route("/<code>", methods=["PATCH"])
+@risks_blp.arguments(PlanRiskUpdate)
+@risks_blp.response(200, PlanRiskRead)
+@documents(risks_blp, 404, 422)
+def update_risk(data: dict[str, Any], code: str) -> dict[str, Any]:
+    """Reassess a risk: likelihood, impact, tolerance, owner, mitigation or its text."""
+    session = request_session()
+    view = risk_register.update_risk(session, actor=current_user(), code=code, changes=data)
+    session.commit()
+    return risk_dict(view)

@@ -1,0 +1,1 @@
+"""Business plans: priorities → actions → milestones, KPIs, risks, continuity; progress."""

@@ -1,0 +1,119 @@
+"""Programme facts from the database in a fixed number of queries, however many programmes.
+
+Reuses the portfolio status read model, then one query each for milestones, open conditions,
+audit entries and business cases; the dependency graph comes from the graph cache.
+"""
+
+from collections import defaultdict
+from typing import Any
+
+from sqlmodel import Session, select
+
+from cpmo.business_cases.completeness import whole_life_cost
+from cpmo.business_cases.models import BusinessCase
+from cpmo.portfolios.models import Programme
+from cpmo.portfolios.service import PortfolioStatus
+from cpmo.reports.facts import (
+    Baseline,
+    ConditionFact,
+    MilestoneFact,
+    ProgrammeFacts,
+    UpstreamFact,
+)
+from cpmo.reports.gather_workflow import decision_fact, upstream_chains, workflow_costs
+from cpmo.strategy.models import Milestone
+from cpmo.workflows.models import AuditEntry, Condition
+
+
+def _in_portfolio(query: Any, column: Any, portfolio_id: int) -> Any:
+    return query.join(Programme, Programme.id == column).where(
+        Programme.portfolio_id == portfolio_id
+    )
+
+
+def _milestones(session: Session, pid: int) -> dict[int, list[MilestoneFact]]:
+    out: dict[int, list[MilestoneFact]] = defaultdict(list)
+    for m in session.exec(_in_portfolio(select(Milestone), Milestone.programme_id, pid)):
+        out[m.programme_id or 0].append(
+            MilestoneFact(m.code, m.title, m.due_date, m.due_text, m.completed_on)
+        )
+    return out
+
+
+def _conditions(session: Session, pid: int) -> dict[int, list[ConditionFact]]:
+    out: dict[int, list[ConditionFact]] = defaultdict(list)
+    query = _in_portfolio(select(Condition), Condition.programme_id, pid)
+    for c in session.exec(query.where(Condition.status == "open").order_by(Condition.id)):
+        out[c.programme_id].append(ConditionFact(c.id or 0, c.gate, c.text, c.set_at))
+    return out
+
+
+def _entries(session: Session, pid: int) -> dict[str, list[AuditEntry]]:
+    out: dict[str, list[AuditEntry]] = defaultdict(list)
+    query = select(AuditEntry).join(Programme, Programme.code == AuditEntry.programme_code)
+    query = query.where(Programme.portfolio_id == pid).order_by(AuditEntry.sequence)
+    for entry in session.exec(query):
+        out[entry.programme_code].append(entry)
+    return out
+
+
+def _case_costs(session: Session, pid: int) -> dict[tuple[int, str, int], int | None]:
+    query = select(BusinessCase.programme_id, BusinessCase.kind, BusinessCase.number)
+    query = _in_portfolio(query.add_columns(BusinessCase.content), BusinessCase.programme_id, pid)
+    return {(p, k, n): whole_life_cost(content or {}) for p, k, n, content in session.exec(query)}
+
+
+def programme_facts(
+    session: Session, status: PortfolioStatus, fallback: dict[str, Baseline]
+) -> list[ProgrammeFacts]:
+    """Facts for every programme of the portfolio (``fallback``: baselines from elsewhere)."""
+    pid = status.portfolio.id or 0
+    milestones, conditions = _milestones(session, pid), _conditions(session, pid)
+    entries, costs = _entries(session, pid), _case_costs(session, pid)
+    ups = upstream_chains(session, [v.programme.code for v in status.programmes])
+    needed = {code for chains in ups.values() for code, _ in chains}
+    rags = (
+        dict(
+            session.exec(
+                select(Programme.code, Programme.rag).where(
+                    Programme.code.in_(sorted(needed))  # type: ignore[attr-defined]
+                )
+            ).all()
+        )
+        if needed
+        else {}
+    )
+    out = []
+    for view in status.programmes:
+        p = view.programme
+        mine = entries.get(p.code, [])
+        baseline, under_review, accepted = workflow_costs(p, mine, costs)
+        gate = view.next_gate
+        out.append(
+            ProgrammeFacts(
+                code=p.code,
+                name=p.name,
+                stage=p.stage,
+                rag=p.rag,
+                department=view.department,
+                parent=view.parent,
+                rag_reason=p.rag_reason,
+                whole_life_cost_gbp=p.whole_life_cost_gbp,
+                planned_start=p.planned_start,
+                planned_end=p.planned_end,
+                next_gate=gate.gate if gate else None,
+                next_gate_date=gate.planned_date if gate else None,
+                next_gate_text=gate.planned_text if gate else None,
+                milestones=tuple(milestones.get(p.id or 0, [])),
+                open_conditions=tuple(conditions.get(p.id or 0, [])),
+                baseline=baseline or fallback.get(p.code),
+                cost_under_review_gbp=under_review,
+                cost_growth_accepted=accepted,
+                upstream=tuple(
+                    UpstreamFact(code, rags.get(code, "unrated"), path)
+                    for code, path in ups.get(p.code, [])
+                ),
+                decisions=tuple(decision_fact(e) for e in mine),
+            )
+        )
+    return out

@@ -1,0 +1,103 @@
+"""Server-rendered pages (Jinja2, GOV.UK Design System), driven by the same services as the
+API: sign-in, dashboard, programme, business case form, approval queue.
+
+``init_app`` registers the blueprint, Flask-Login, CSRF protection (pages only: the API
+authenticates with bearer tokens, not cookies), secure cookie settings and HTML error pages.
+"""
+
+import os
+import secrets
+
+from flask import Flask, g, request
+from werkzeug.wrappers import Response
+
+from cpmo.web import labels
+
+TRUE = {"1", "true", "yes", "on"}
+FALSE = {"0", "false", "no", "off"}
+
+
+def secure_cookies(app: Flask) -> bool:
+    """CPMO_SECURE_COOKIES when set; otherwise on, except when testing or debugging."""
+    raw = os.environ.get("CPMO_SECURE_COOKIES", "").strip().lower()
+    if raw in TRUE | FALSE:
+        return raw in TRUE
+    return not (app.testing or app.debug)
+
+
+def _configure(app: Flask) -> None:
+    secure = secure_cookies(app)
+    app.config.update(
+        SESSION_COOKIE_NAME="cpmo_session",
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Lax",
+        SESSION_COOKIE_SECURE=secure,
+        REMEMBER_COOKIE_HTTPONLY=True,
+        REMEMBER_COOKIE_SAMESITE="Lax",
+        REMEMBER_COOKIE_SECURE=secure,
+        # CSRF is checked by the pages' own guard (cpmo.web.auth.guard), never on the API.
+        WTF_CSRF_CHECK_DEFAULT=False,
+        # a token lives as long as the signed-in session: long forms are not lost to a timer
+        WTF_CSRF_TIME_LIMIT=None,
+    )
+
+
+def _security_headers(response: Response) -> Response:
+    if request.blueprint != "web":
+        return response
+    nonce = g.get("csp_nonce", "")
+    response.headers.setdefault(
+        "Content-Security-Policy",
+        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+        f"script-src 'self' 'nonce-{nonce}'; object-src 'none'; base-uri 'none'; "
+        "form-action 'self'; frame-ancestors 'self'",
+    )
+    response.headers.setdefault("X-Content-Type-Options", "nosniff")
+    response.headers.setdefault("X-Frame-Options", "SAMEORIGIN")
+    response.headers.setdefault("Referrer-Policy", "same-origin")
+    if request.endpoint != "web.static":
+        response.headers.setdefault("Cache-Control", "no-store")
+    return response
+
+
+def _template_globals() -> dict[str, object]:
+    from flask_login import current_user
+
+    from cpmo.web.navigation import navigation
+
+    if "csp_nonce" not in g:
+        g.csp_nonce = secrets.token_urlsafe(16)
+    return {
+        "csp_nonce": g.csp_nonce,
+        "navigation": navigation(request.endpoint, current_user),
+        "service_name": "Portfolio governance",
+    }
+
+
+def init_app(app: Flask) -> None:
+    """Register the pages on ``app`` (after the API, whose error dispatch defers to these)."""
+    from cpmo.web import auth, errors, views  # noqa: F401  (views register their routes)
+    from cpmo.web.blueprint import bp
+
+    _configure(app)
+    auth.login_manager.init_app(app)
+    auth.csrf.init_app(app)
+    app.register_blueprint(bp)
+    app.extensions["cpmo.page_errors"] = errors.page_http_error
+    app.after_request(_security_headers)
+    app.context_processor(_template_globals)
+    app.jinja_env.filters.update(
+        stage=labels.stage_label,
+        rag=labels.rag_label,
+        gate=labels.gate_label,
+        role=labels.role_label,
+        event=labels.event_label,
+        money=labels.money,
+        long_date=labels.long_date,
+        date_time=labels.date_time,
+        first_upper=labels.first_upper,
+        stage_option=lambda s: (s, labels.stage_label(s)),
+        rag_option=lambda r: (r, labels.rag_label(r)),
+        same_option=lambda v: (v, v),
+    )
+    app.jinja_env.globals.update(stage_tags=labels.STAGE_TAGS, rag_tags=labels.RAG_TAGS)

@@ -1,0 +1,49 @@
+"""Which roles may open which page: one declared table, page endpoint → roles.
+
+Anything not listed is refused (403). Object rules (the manager of this programme, nobody
+approves their own submission, endorsement before approval) stay in the services.
+"""
+
+from cpmo.vocabulary import Role
+
+ALL = frozenset(Role)
+CPMO = frozenset({Role.CPMO})
+PROGRAMME_WRITERS = frozenset({Role.PROGRAMME_MANAGER, Role.CPMO})
+EVENT_FIRERS = frozenset({Role.PROGRAMME_MANAGER, Role.CPMO, Role.OVERSIGHT})
+# facilitators and CPMO officers run workshops (cpmo.workshops.access.RUNNERS)
+WORKSHOP_RUNNERS = frozenset({Role.FACILITATOR, Role.CPMO})
+SCORER = frozenset({Role.SCORER})
+
+PUBLIC_PAGES = frozenset({"web.sign_in", "web.static"})
+
+PAGE_POLICY: dict[str, frozenset[Role]] = {
+    "web.sign_out": ALL,
+    "web.dashboard": ALL,
+    "web.programme": ALL,
+    "web.programme_graph": ALL,
+    "web.decide": EVENT_FIRERS,
+    "web.business_case": ALL,
+    "web.edit_business_case": PROGRAMME_WRITERS,
+    "web.upload_business_case": PROGRAMME_WRITERS,
+    "web.approvals": CPMO,
+    "web.workshops_list": ALL,
+    "web.workshop": ALL,
+    "web.workshop_status": WORKSHOP_RUNNERS,
+    "web.workshop_criteria": WORKSHOP_RUNNERS,
+    "web.workshop_weights": WORKSHOP_RUNNERS,
+    "web.workshop_weights_check": WORKSHOP_RUNNERS,
+    "web.scoring": SCORER,
+    "web.workshop_results": ALL,
+    "web.reports": ALL,
+    "web.report_html": ALL,
+    "web.report_pdf": ALL,
+    "web.report_snapshot": CPMO,
+}
+
+
+def may_open(endpoint: str | None, role: str | None) -> bool:
+    """True when ``role`` may open the page ``endpoint`` (public pages: anyone)."""
+    if endpoint in PUBLIC_PAGES:
+        return True
+    roles = PAGE_POLICY.get(endpoint or "")
+    return roles is not None and role in roles

@@ -1,0 +1,1 @@
+"""Read models for the pages: each gathers what one page shows by calling the services."""

@@ -1,0 +1,201 @@
+"""Business cases: read a version; write the five cases in one form (save a draft, submit);
+prefill the form from an uploaded .docx."""
+
+from typing import Any
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from marshmallow import ValidationError
+
+from cpmo import request_session
+from cpmo.api.schemas.business_cases import FiveCases, to_content
+from cpmo.business_cases import service as cases
+from cpmo.business_cases.completeness import missing_items
+from cpmo.business_cases.models import BusinessCase
+from cpmo.errors import Conflict, DomainError, GateCriteriaUnmet, InvalidInput, NotPermitted
+from cpmo.portfolios import service as portfolios
+from cpmo.web import case_errors, case_form
+from cpmo.web.auth import acting_user
+from cpmo.web.blueprint import bp
+from cpmo.web.labels import gate_label
+from cpmo.web.reads.limits import limits
+from cpmo.workflows import service as workflow
+
+
+def _kind(kind: str) -> str:
+    if kind not in cases.KINDS:
+        abort(404)
+    return kind
+
+
+@bp.route("/programmes/<code>/business-cases/<kind>/<int:number>", methods=["GET"])
+def business_case(code: str, kind: str, number: int) -> Any:
+    session = request_session()
+    view = portfolios.get_programme_view(session, code=code)
+    case = cases.get_version(session, code=code, kind=_kind(kind), number=number)
+    return render_template(
+        "web/business_case.html",
+        p=view,
+        case=case,
+        content=case.content,
+        missing=missing_items(case.content) if case.status == "draft" else [],
+    )
+
+
+def _draft(session: Any, programme_id: int, kind: str) -> BusinessCase | None:
+    """The newest version of ``kind`` (a draft is edited; a submitted one seeds a new draft)."""
+    return cases.latest(session, programme_id=programme_id).get(kind)
+
+
+def _render(
+    view: Any,
+    kind: str,
+    form: case_form.CaseForm,
+    latest: BusinessCase | None,
+    status: int = 200,
+    **extra: Any,
+) -> Any:
+    draft = latest if latest is not None and latest.status == "draft" else None
+    extra.setdefault("errors", {})
+    extra.setdefault("error_hrefs", {})
+    return render_template(
+        "web/business_case_form.html",
+        p=view,
+        kind=kind,
+        form=form,
+        draft=draft,
+        latest=latest,
+        missing=missing_items(draft.content) if draft else [],
+        scalars=case_form.SCALARS,
+        rows=case_form.ROWS,
+        nouns=case_form.ROW_NOUNS,
+        **extra,
+    ), status
+
+
+@bp.route("/programmes/<code>/business-cases/<kind>/edit", methods=["GET", "POST"])
+def edit_business_case(code: str, kind: str) -> Any:
+    session = request_session()
+    actor = acting_user()
+    kind = _kind(kind)
+    view = portfolios.get_programme_view(session, code=code)
+    cases.check_may_write(actor, view.programme)
+    latest = _draft(session, view.programme.id, kind)
+    if request.method == "GET":
+        form = case_form.from_content(latest.content if latest else {})
+        return _render(view, kind, form, latest)
+    form = case_form.from_form(request.form)
+    content, errors = case_errors.validate(form)
+    if content is None:
+        return _render(view, kind, form, latest, 422, errors=errors)
+    try:
+        if latest is not None and latest.status == "draft":
+            saved = cases.update_draft(
+                session, actor=actor, code=code, kind=kind, number=latest.number, content=content
+            )
+        else:
+            saved = cases.create_version(
+                session, actor=actor, code=code, kind=kind, content=content
+            )
+    except Conflict as exc:
+        return _render(view, kind, form, latest, 409, errors={"_": [exc.detail]})
+    label = f"{gate_label(kind)} version {saved.number}"
+    if request.form.get("action") != "submit":
+        session.commit()
+        flash(f"Draft saved ({label}).", "success")
+        return redirect(url_for("web.edit_business_case", code=code, kind=kind))
+    try:
+        workflow.fire_event(
+            session,
+            actor=actor,
+            code=code,
+            event=f"submit_{kind}",
+            version=view.programme.version,
+            limits=limits(),
+        )
+    except GateCriteriaUnmet as exc:
+        session.commit()  # the draft is kept; only the submission was refused
+        errors, hrefs = case_errors.unmet_links(form, exc.unmet)
+        return _render(
+            view,
+            kind,
+            form,
+            saved,
+            422,
+            errors=errors,
+            error_hrefs=hrefs,
+            refused=True,
+            saved_label=label,
+        )
+    except DomainError as exc:
+        session.commit()
+        status = 403 if isinstance(exc, NotPermitted) else 409
+        return _render(
+            view,
+            kind,
+            form,
+            saved,
+            status,
+            errors={"_": [exc.detail]},
+            refused=True,
+            saved_label=label,
+        )
+    session.commit()
+    flash(f"{label} submitted for review.", "success")
+    return redirect(url_for("web.programme", code=code))
+
+
+@bp.route("/programmes/<code>/business-cases/<kind>/upload", methods=["POST"])
+def upload_business_case(code: str, kind: str) -> Any:
+    """Read a .docx into the form (nothing is saved until the draft is saved)."""
+    from cpmo.business_cases.docx_import import extract_business_case
+
+    session = request_session()
+    kind = _kind(kind)
+    view = portfolios.get_programme_view(session, code=code)
+    cases.check_may_write(acting_user(), view.programme)
+    latest = _draft(session, view.programme.id, kind)
+    upload = request.files.get("document")
+    current = case_form.from_content(latest.content if latest else {})
+    if upload is None or not upload.filename:
+        return _render(
+            view, kind, current, latest, 422, errors={"document": ["Select a .docx file to read"]}
+        )
+    if not upload.filename.lower().endswith(".docx"):
+        return _render(
+            view,
+            kind,
+            current,
+            latest,
+            422,
+            errors={"document": ["The selected file must be a Word .docx file"]},
+        )
+    try:
+        extraction = extract_business_case(upload.read())
+        content = to_content(FiveCases().load(extraction.content))
+    except InvalidInput as exc:
+        return _render(view, kind, current, latest, 422, errors={"document": [exc.detail]})
+    except ValidationError:
+        return _render(
+            view,
+            kind,
+            current,
+            latest,
+            422,
+            errors={
+                "document": [
+                    "The document could be read, but some of its values are not valid: "
+                    "enter the business case in the form instead"
+                ]
+            },
+        )
+    return _render(
+        view,
+        kind,
+        case_form.from_content(content),
+        latest,
+        imported={
+            "filename": upload.filename,
+            "not_found": list(extraction.missing),
+            "notes": list(extraction.notes),
+        },
+    )

@@ -1,0 +1,117 @@
+"""Candidates: existing programmes or new proposals, with yearly costs in whole pounds."""
+
+from typing import Any
+
+from sqlalchemy import delete, func
+from sqlmodel import Session, select
+
+from cpmo.db import utcnow
+from cpmo.errors import Conflict, DuplicateKey, NotFound, RuleViolation
+from cpmo.portfolios.models import Programme
+from cpmo.workshops.models import Workshop, WorkshopCandidate, WorkshopScore
+from cpmo.workshops.workshops import get_or_raise, require_status
+
+FIELDS = ("key", "name", "description", "sponsors", "costs")
+
+
+def list_candidates(
+    session: Session, *, workshop: Workshop, active_only: bool = True
+) -> list[tuple[WorkshopCandidate, str | None]]:
+    """Candidates in order with their programme code; merged ones too unless active_only."""
+    query = (
+        select(WorkshopCandidate, Programme.code)
+        .outerjoin(Programme, Programme.id == WorkshopCandidate.programme_id)
+        .where(WorkshopCandidate.workshop_id == workshop.id)
+        .order_by(WorkshopCandidate.position, WorkshopCandidate.key)
+    )
+    if active_only:
+        query = query.where(WorkshopCandidate.merged_into.is_(None))  # type: ignore[union-attr]
+    return list(session.exec(query).all())
+
+
+def get_candidate(session: Session, *, workshop: Workshop, key: str) -> WorkshopCandidate | None:
+    """One candidate of the workshop by key, or None."""
+    return session.exec(
+        select(WorkshopCandidate).where(
+            WorkshopCandidate.workshop_id == workshop.id, WorkshopCandidate.key == key
+        )
+    ).first()
+
+
+def get_candidate_or_raise(session: Session, *, workshop: Workshop, key: str) -> WorkshopCandidate:
+    """One candidate of the workshop by key; NotFound otherwise."""
+    row = get_candidate(session, workshop=workshop, key=key)
+    if row is None:
+        raise NotFound(f"Workshop {workshop.code!r} has no candidate {key!r}.")
+    return row
+
+
+def programme_id(session: Session, code: str | None) -> int | None:
+    """The id of programme ``code`` (None for None); RuleViolation if unknown."""
+    if code is None:
+        return None
+    found = session.exec(select(Programme.id).where(Programme.code == code)).first()
+    if found is None:
+        raise RuleViolation(f"Unknown programme {code!r}.", errors={"programme": ["unknown code"]})
+    return found
+
+
+def add_candidates(
+    session: Session, *, workshop: Workshop, candidates: list[dict[str, Any]], source: str | None
+) -> list[WorkshopCandidate]:
+    """Add candidates to a draft workshop (409 if a key is taken)."""
+    require_status(workshop, "draft", doing="candidates can change")
+    keys = [c["key"] for c in candidates]
+    taken = session.exec(
+        select(WorkshopCandidate.key).where(
+            WorkshopCandidate.workshop_id == workshop.id, WorkshopCandidate.key.in_(keys)
+        )
+    ).all()
+    repeated = sorted({k for k in keys if keys.count(k) > 1} | set(taken))
+    if repeated:
+        raise DuplicateKey(f"Candidate keys already used: {', '.join(repeated)}.")
+    start = session.exec(
+        select(func.count()).where(WorkshopCandidate.workshop_id == workshop.id)
+    ).one()
+    rows = [
+        WorkshopCandidate(
+            workshop_id=workshop.id,
+            programme_id=programme_id(session, c.get("programme")),
+            position=start + i,
+            source=source,
+            **{k: c[k] for k in FIELDS if c.get(k) is not None},
+        )
+        for i, c in enumerate(candidates)
+    ]
+    session.add_all(rows)
+    workshop.updated_at = utcnow()
+    session.add(workshop)
+    session.flush()
+    return rows
+
+
+def create_candidate(session: Session, *, code: str, data: dict[str, Any]) -> WorkshopCandidate:
+    """Add one candidate to a draft workshop."""
+    workshop = get_or_raise(session, code=code)
+    return add_candidates(session, workshop=workshop, candidates=[data], source=None)[0]
+
+
+def delete_candidate(session: Session, *, code: str, key: str) -> None:
+    """Remove a candidate from a draft workshop (not one that is part of a merge trail)."""
+    workshop = get_or_raise(session, code=code)
+    require_status(workshop, "draft", doing="candidates can change")
+    row = get_candidate_or_raise(session, workshop=workshop, key=key)
+    merged = session.exec(
+        select(WorkshopCandidate.key).where(
+            WorkshopCandidate.workshop_id == workshop.id, WorkshopCandidate.merged_into == key
+        )
+    ).first()
+    if row.merged_into is not None or merged is not None:
+        raise Conflict(f"Candidate {key!r} is part of a consolidation trail and is kept.")
+    session.execute(
+        delete(WorkshopScore).where(
+            WorkshopScore.workshop_id == workshop.id, WorkshopScore.candidate_key == key
+        )
+    )
+    session.delete(row)
+    session.flush()

@@ -1,0 +1,105 @@
+"""Optimal selection under yearly budgets: stateless, or bound to a workshop's ranking.
+
+Request paths cap the solver's time (REQUEST_TIME_LIMIT): a hard instance answers with status
+"time_limit" and the remaining gap instead of holding the request open for minutes.
+"""
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlmodel import Session
+
+from cpmo.errors import RuleViolation
+from cpmo.prioritisation import (
+    Candidate,
+    FrontierPoint,
+    SelectionResult,
+    efficient_frontier,
+    select_portfolio,
+)
+from cpmo.prioritisation.frontier import DEFAULT_FACTORS
+from cpmo.users.models import User
+from cpmo.workshops.access import require_results
+from cpmo.workshops.candidates import list_candidates
+from cpmo.workshops.models import Workshop
+from cpmo.workshops.results import workshop_ranking
+from cpmo.workshops.workshops import RULE_NAMES, get_or_raise
+
+REQUEST_TIME_LIMIT = 20.0  # seconds, for one solve in a request
+MIN_POINT_TIME_LIMIT = 0.5  # so a frontier of 50 levels stays under half a minute
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A selection problem as plain values: candidates, budgets and the four rule lists."""
+
+    candidates: list[Candidate]
+    budgets: dict[str, int]
+    rules: dict[str, list[Any]]
+
+
+def _rules(rules: Mapping[str, Any]) -> dict[str, list[Any]]:
+    return {name: list(rules.get(name) or []) for name in RULE_NAMES}
+
+
+def solve(problem: Problem, *, time_limit: float | None = None) -> SelectionResult:
+    """The value-maximising selection, with greedy's for comparison (422 when infeasible)."""
+    limit = min(time_limit or REQUEST_TIME_LIMIT, REQUEST_TIME_LIMIT)
+    return select_portfolio(
+        problem.candidates, problem.budgets, time_limit=limit, **_rules(problem.rules)
+    )
+
+
+def frontier(problem: Problem, *, factors: Sequence[float] | None = None) -> list[FrontierPoint]:
+    """The best value as every yearly budget is scaled by each factor."""
+    levels = list(factors) if factors else list(DEFAULT_FACTORS)
+    limit = max(MIN_POINT_TIME_LIMIT, REQUEST_TIME_LIMIT / len(levels))
+    return efficient_frontier(
+        problem.candidates,
+        problem.budgets,
+        factors=levels,
+        time_limit=limit,
+        **_rules(problem.rules),
+    )
+
+
+def workshop_problem(
+    session: Session,
+    *,
+    workshop: Workshop,
+    budgets: Mapping[str, int] | None = None,
+    rules: Mapping[str, Any] | None = None,
+) -> tuple[Problem, dict[str, float]]:
+    """The workshop's candidates valued by their ranking totals, with its budgets and rules
+    (or the ones given); also each candidate's value."""
+    chosen_budgets = dict(budgets if budgets is not None else workshop.budgets)
+    if not chosen_budgets:
+        raise RuleViolation(
+            f"Workshop {workshop.code!r} has no budgets: set them (PATCH the workshop) first."
+        )
+    totals = {r.candidate: r.total for r in workshop_ranking(session, workshop=workshop).candidates}
+    candidates = [
+        Candidate(key=c.key, value=totals[c.key], costs=dict(c.costs))
+        for c, _ in list_candidates(session, workshop=workshop)
+    ]
+    merged = {**_rules(workshop.rules), **{k: v for k, v in (rules or {}).items() if v is not None}}
+    return Problem(candidates, chosen_budgets, _rules(merged)), totals
+
+
+def workshop_selection(session: Session, *, actor: User, code: str) -> SelectionResult:
+    """The best selection of the workshop's candidates within its budgets and rules."""
+    workshop = get_or_raise(session, code=code)
+    require_results(actor, workshop)
+    problem, _ = workshop_problem(session, workshop=workshop)
+    return solve(problem)
+
+
+def workshop_frontier(
+    session: Session, *, actor: User, code: str, factors: Sequence[float] | None = None
+) -> list[FrontierPoint]:
+    """The workshop's efficient frontier over scaled budgets."""
+    workshop = get_or_raise(session, code=code)
+    require_results(actor, workshop)
+    problem, _ = workshop_problem(session, workshop=workshop)
+    return frontier(problem, factors=factors)

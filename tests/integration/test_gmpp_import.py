@@ -1,0 +1,148 @@
+"""GMPP import from the small excerpts in tests/data/gmpp: always runs.
+
+Each year becomes its own portfolio; the import is all or nothing, idempotent, and stores no
+personal names; its report's figures match an independent reading of the raw file.
+"""
+
+import csv
+import io
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from sqlmodel import Session, func, select
+
+from cpmo.errors import InvalidInput
+from cpmo.imports.gmpp_models import GmppImport, GmppRecord
+from cpmo.imports.gmpp_store import import_gmpp
+from cpmo.models import Department, Portfolio, Programme
+from cpmo.reports.assembly import assemble
+from tests.support import gmpp_independent as independent
+from tests.support.dbdump import dump_tables
+
+EXCERPTS = Path(__file__).resolve().parents[1] / "data" / "gmpp"
+YEARS = ("2019-20", "2020-21", "2021-22", "2022-23", "2023-24", "2024-25", "2025-26")
+
+
+def excerpt(year: str) -> Path:
+    return EXCERPTS / f"gmpp_{year.replace('-', '_')}.csv"
+
+
+def load(session: Session, year: str, data: bytes | None = None):  # type: ignore[no-untyped-def]
+    path = excerpt(year)
+    return import_gmpp(session, data=data or path.read_bytes(), filename=path.name, actor="test")
+
+
+@pytest.mark.parametrize("year", YEARS)
+def test_each_years_excerpt_imports_as_its_own_portfolio(session: Session, year: str) -> None:
+    result = load(session, year)
+    expected = independent.figures(excerpt(year))
+    assert result.portfolio == f"gmpp-{year}"
+    assert result.created == result.projects == expected["projects"]
+    portfolio = session.exec(select(Portfolio).where(Portfolio.code == f"gmpp-{year}")).one()
+    rags = session.exec(select(Programme.rag).where(Programme.portfolio_id == portfolio.id)).all()
+    assert Counter(rags) == expected["rag"]
+
+
+@pytest.mark.parametrize("year", YEARS)
+def test_the_report_of_an_imported_year_counts_rag_and_withheld_as_the_raw_file_does(
+    session: Session, year: str
+) -> None:
+    load(session, year)
+    report = assemble(session, code=f"gmpp-{year}")
+    expected = independent.figures(excerpt(year))
+    assert {k: v for k, v in report.rag_distribution.items() if v} == dict(expected["rag"])
+    assert report.register is not None
+    assert report.register.withheld["rag_withheld"] == expected["rag_withheld"]
+    assert report.register.withheld["whole_life_cost_withheld"] == expected["wlc_withheld"]
+
+
+def test_the_register_section_groups_by_department_and_ranks_whole_life_costs(
+    session: Session,
+) -> None:
+    load(session, "2023-24")
+    report = assemble(session, code="gmpp-2023-24")
+    register = report.register
+    assert register is not None and register.year == "2023-24" and register.assessor == "IPA"
+    assert sum(d.projects for d in register.by_department) == report.headline.programmes
+    assert sum(d.whole_life_cost_gbp for d in register.by_department) == (
+        report.headline.whole_life_cost_gbp
+    )
+    costs = [c.whole_life_cost_gbp for c in register.top_costs]
+    assert costs == sorted(costs, reverse=True) and costs[0] > 0
+    assert str(report.as_of) == "2024-03-31"  # an imported year's report is as of its year end
+
+
+def test_importing_the_same_year_again_changes_nothing(session: Session) -> None:
+    load(session, "2024-25")
+    session.commit()
+    before = dump_tables(session, skip=("graph_state",))
+    again = load(session, "2024-25")
+    session.commit()
+    assert (again.created, again.updated, again.removed) == (0, 0, 0)
+    assert again.unchanged == again.projects
+    assert dump_tables(session, skip=("graph_state",)) == before
+
+
+def without_last_project(path: Path) -> bytes:
+    """The file re-written without its last project (via the csv module: records span lines)."""
+    text = path.read_bytes().decode("cp1252")
+    records = list(csv.reader(io.StringIO(text, newline="")))
+    while not any(cell.strip() for cell in records[-1]):
+        records.pop()
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n").writerows(records[:-1])
+    return out.getvalue().encode("cp1252")
+
+
+def test_a_changed_file_updates_in_place_and_drops_projects_it_no_longer_lists(
+    session: Session,
+) -> None:
+    first = load(session, "2020-21")
+    second = load(session, "2020-21", without_last_project(excerpt("2020-21")))
+    assert (second.removed, second.created) == (1, 0)
+    assert second.unchanged == first.projects - 1
+    count = session.exec(select(func.count()).select_from(GmppRecord)).one()
+    assert count == first.projects - 1
+
+
+def test_a_broken_file_is_refused_whole_naming_each_row_and_column(session: Session) -> None:
+    data = excerpt("2021-22").read_bytes()
+    broken = data.replace(b'"Amber"', b'"Purple"', 1)
+    assert broken != data
+    portfolios = session.exec(select(func.count()).select_from(Portfolio)).one()
+    with pytest.raises(InvalidInput) as refused:
+        load(session, "2021-22", broken)
+    (message,) = refused.value.errors["file"]
+    assert message.startswith("row ") and "Delivery Confidence Assessment" in message
+    assert "unrecognised rating 'Purple'" in message
+    assert refused.value.extra["problems"][0]["value"] == "Purple"
+    assert session.exec(select(func.count()).select_from(Portfolio)).one() == portfolios
+    assert session.exec(select(func.count()).select_from(GmppImport)).one() == 0
+
+
+def test_a_file_that_is_not_gmpp_data_is_refused(session: Session) -> None:
+    with pytest.raises(InvalidInput):
+        import_gmpp(session, data=b"a,b\n1,2\n", filename="gmpp_2021_22.csv", actor="t")
+    with pytest.raises(InvalidInput, match="financial year"):
+        import_gmpp(session, data=excerpt("2021-22").read_bytes(), filename="x.csv", actor="t")
+
+
+@pytest.mark.parametrize("year", ["2024-25", "2025-26"])
+def test_no_senior_responsible_owners_name_is_stored(session: Session, year: str) -> None:
+    names = independent.sro_names(excerpt(year))
+    assert names, "the excerpt should publish SRO names"
+    load(session, year)
+    stored = repr(dump_tables(session))
+    assert not [name for name in names if name in stored]
+
+
+def test_departments_are_created_once_and_shared_by_the_years(session: Session) -> None:
+    load(session, "2022-23")
+    count = session.exec(select(func.count()).select_from(Department)).one()
+    result = load(session, "2023-24")
+    assert session.exec(select(func.count()).select_from(Department)).one() == (
+        count + result.departments_created
+    )
+    mod = session.exec(select(Department).where(Department.code == "uk-mod")).first()
+    assert mod is None or mod.name == "MOD"

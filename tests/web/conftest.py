@@ -1,0 +1,104 @@
+"""Page test fixtures: seeded data, people who sign in with passwords, a signed-in client.
+
+CSRF protection stays on: helpers read the token from the page like a browser would.
+"""
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from sqlmodel import Session
+
+from cpmo.business_cases import service as cases
+from cpmo.portfolios import service as portfolios
+from cpmo.seeding import load_seeds
+from cpmo.users import service as users
+from cpmo.users.models import User
+from cpmo.workflows import service as workflow
+from cpmo.workflows.service import Limits
+from tests.support.cases import complete_case
+
+PASSWORD = "correct horse battery"
+TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
+
+
+@pytest.fixture
+def seeded(session: Session) -> Session:
+    load_seeds(session)
+    session.commit()
+    return session
+
+
+@pytest.fixture
+def person(session: Session) -> Callable[..., User]:
+    """person(role, name=None): a user who can sign in (username defaults to the role)."""
+
+    def make(role: str, name: str | None = None) -> User:
+        username = name or role
+        existing = users.get(session, username=username)
+        if existing is not None:
+            return existing
+        user, _ = users.create(session, username=username, role=role, password=PASSWORD)
+        session.commit()
+        return user
+
+    return make
+
+
+def csrf_token(client: Any, path: str = "/sign-in") -> str:
+    """The CSRF token a page carries (as a browser would find it)."""
+    page = client.get(path)
+    match = TOKEN.search(page.get_data(as_text=True))
+    assert match, f"no CSRF token on {path} ({page.status_code})"
+    return match.group(1)
+
+
+def sign_in(client: Any, username: str, password: str = PASSWORD) -> Any:
+    """Sign in afresh (whoever was signed in before)."""
+    client.delete_cookie("cpmo_session")
+    return client.post(
+        "/sign-in",
+        data={"username": username, "password": password, "csrf_token": csrf_token(client)},
+    )
+
+
+@pytest.fixture
+def signed_in(client: Any, person: Callable[..., User]) -> Callable[..., Any]:
+    """signed_in(role, name=None): the test client, signed in as that person."""
+
+    def as_(role: str, name: str | None = None) -> Any:
+        user = person(role, name)
+        response = sign_in(client, user.username)
+        assert response.status_code == 302, response.get_data(as_text=True)[:500]
+        return client
+
+    return as_
+
+
+LIMITS = Limits(delegated_limit_gbp=5_000_000, cost_tolerance=0.10)
+
+
+@pytest.fixture
+def programme(seeded: Session, person: Callable[..., User]) -> str:
+    """A proposed programme managed by the user 'programme_manager'."""
+    manager = person("programme_manager")
+    portfolios.create_programme(
+        seeded,
+        actor=manager,
+        data={"code": "web-prog", "name": "Web Programme", "portfolio": "goj-change"},
+    )
+    seeded.commit()
+    return "web-prog"
+
+
+def submitted(session: Session, actor: User, code: str, cost: int = 2_000_000) -> None:
+    """Write a complete OBC for ``code`` and submit it as ``actor``."""
+    body = complete_case("obc", cost=cost)
+    body.pop("kind")
+    cases.create_version(session, actor=actor, code=code, kind="obc", content=body)
+    version = portfolios.get_programme_or_raise(session, code=code).version
+    workflow.fire_event(
+        session, actor=actor, code=code, event="submit_obc", version=version, limits=LIMITS
+    )
+    session.commit()

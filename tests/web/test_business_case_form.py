@@ -1,0 +1,152 @@
+"""The business case form: five cases in one form, drafts, validation errors in a summary
+linked to the fields, submission through the lifecycle, .docx prefill."""
+
+import io
+
+from docx import Document
+
+from cpmo.business_cases import service as cases
+from cpmo.portfolios import service as portfolios
+from cpmo.web.case_form import from_content
+from tests.support.cases import complete_case
+from tests.web.conftest import csrf_token
+
+FORM = "/programmes/web-prog/business-cases/obc/edit"
+
+
+def _complete_form() -> dict[str, str]:
+    body = complete_case("obc")
+    body.pop("kind")
+    return from_content(body).values
+
+
+def _post(client, data: dict[str, str], action: str = "save"):  # type: ignore[no-untyped-def]
+    return client.post(
+        FORM, data={**data, "action": action, "csrf_token": csrf_token(client, FORM)}
+    )
+
+
+def test_an_ill_typed_case_is_refused_with_an_error_summary_linked_to_the_fields(
+    signed_in, programme, seeded
+) -> None:
+    client = signed_in("programme_manager")
+    response = _post(
+        client,
+        {
+            "financial-whole_life_cost": "lots",
+            "management-risks-0-title": "Data migration",
+            "management-risks-0-likelihood": "9",
+            "economic-options-0-npv": "12",
+        },
+    )
+    assert response.status_code == 422
+    page = response.get_data(as_text=True)
+    summary = page.split('class="govuk-error-summary"')[1].split("</ul>")[0]
+    for field in (
+        "financial-whole_life_cost",
+        "management-risks-0-likelihood",
+        "management-risks-0-owner",
+        "economic-options-0-name",
+    ):
+        assert f'href="#{field}"' in summary, field
+        assert f'id="{field}-error"' in page, field
+    assert "Enter the whole-life cost as a whole number" in summary
+    assert summary.index("economic-options-0-name") < summary.index("financial-whole_life_cost")
+    assert 'value="lots"' in page, "what was typed is shown again"
+    assert page.startswith("<!DOCTYPE html>") and "<title>Error: " in page
+    assert cases.list_versions(seeded, code=programme) == []
+
+
+def test_a_draft_is_saved_and_shown_again(signed_in, programme, seeded) -> None:
+    client = signed_in("programme_manager")
+    response = _post(client, {"strategic-case_for_change": "Paper forms cost islanders time."})
+    assert response.status_code == 302
+    page = client.get(FORM).get_data(as_text=True)
+    assert "Draft saved (OBC version 1)" in page
+    assert "You are editing draft version 1" in page
+    assert "Paper forms cost islanders time." in page
+    assert "economic: the economic case is missing" in page
+    _post(client, {"strategic-case_for_change": "Second thoughts."})
+    versions = cases.list_versions(seeded, code=programme)
+    assert [(v.number, v.status) for v in versions] == [(1, "draft")]
+    assert versions[0].content["strategic"]["case_for_change"] == "Second thoughts."
+
+
+def test_submitting_an_incomplete_case_keeps_the_draft_and_lists_what_is_missing(
+    signed_in, programme, seeded
+) -> None:
+    client = signed_in("programme_manager")
+    response = _post(
+        client,
+        {"strategic-case_for_change": "Why.", "economic-options-0-name": "Do minimum"},
+        action="submit",
+    )
+    assert response.status_code == 422
+    page = response.get_data(as_text=True)
+    assert "Your draft was saved as OBC version 1" in page
+    assert "OBC incomplete: economic.options: at least 3 options are needed" in page
+    assert 'href="#economic-options-0-name"' in page
+    assert "OBC incomplete: commercial: the commercial case is missing" in page
+    assert 'href="#commercial"' in page
+    assert 'href="#strategic-objectives"' in page
+    assert portfolios.get_programme_or_raise(seeded, code=programme).stage == "proposed"
+    assert len(cases.list_versions(seeded, code=programme)) == 1
+
+
+def test_a_complete_case_is_submitted_for_review(signed_in, programme, seeded) -> None:
+    client = signed_in("programme_manager")
+    response = _post(client, _complete_form(), action="submit")
+    assert response.status_code == 302 and response.location == "/programmes/web-prog"
+    page = client.get("/programmes/web-prog").get_data(as_text=True)
+    assert "OBC version 1 submitted for review." in page
+    assert "OBC review" in page
+    version = cases.list_versions(seeded, code=programme)[0]
+    assert version.status == "submitted"
+    assert version.content["financial"]["profile"] == {"2021": 1_000_000, "2022": 1_000_000}
+    again = client.get(FORM).get_data(as_text=True)
+    assert "Version 1 was submitted and cannot change. Saving creates version 2" in again
+
+
+def _docx() -> bytes:
+    document = Document()
+    document.add_heading("Strategic Case", level=1)
+    document.add_paragraph("Case for change: paper forms cost islanders time.")
+    document.add_heading("Financial Case", level=1)
+    document.add_paragraph("Whole-life cost: £4.5m")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_a_docx_fills_in_the_form_without_saving_anything(signed_in, programme, seeded) -> None:
+    client = signed_in("programme_manager")
+    response = client.post(
+        "/programmes/web-prog/business-cases/obc/upload",
+        data={
+            "document": (io.BytesIO(_docx()), "case.docx"),
+            "csrf_token": csrf_token(client, FORM),
+        },
+        content_type="multipart/form-data",
+    )
+    assert response.status_code == 200
+    page = response.get_data(as_text=True)
+    assert "We filled in the form from case.docx" in page
+    assert "paper forms cost islanders time." in page
+    assert 'value="4500000"' in page
+    assert "economic case: section not found" in page
+    assert cases.list_versions(seeded, code=programme) == []
+
+
+def test_a_file_that_is_not_a_docx_is_an_error_on_the_upload_field(signed_in, programme) -> None:
+    client = signed_in("programme_manager")
+    response = client.post(
+        "/programmes/web-prog/business-cases/obc/upload",
+        data={
+            "document": (io.BytesIO(b"%PDF-1.4"), "case.docx"),
+            "csrf_token": csrf_token(client, FORM),
+        },
+        content_type="multipart/form-data",
+    )
+    assert response.status_code == 422
+    page = response.get_data(as_text=True)
+    assert 'href="#document"' in page and 'id="document-error"' in page
