@@ -26,9 +26,14 @@ from cpmo.models import (
     PlanStatement,
 )
 from cpmo.seeding import SEEDS_DIR, load_seeds
-from tests.conftest import SHARED_DIR
+from tests.conftest import REPO_ROOT, SHARED_DIR
 
-DOCS = SHARED_DIR / "seed-documents"
+# the documents themselves: ../shared when present, else the copy kept in tests/data
+DOCS = next(
+    folder
+    for folder in (SHARED_DIR / "seed-documents", REPO_ROOT / "tests/data/seed-documents")
+    if folder.is_dir()
+)
 
 
 def lines(prefix: str) -> list[str]:
