@@ -23,7 +23,7 @@ from cpmo.prioritisation import (
 )
 
 YEARS = (2021, 2022, 2023, 2024)
-SELECTION_SEEDS = (2, 3, 4, 5, 6)
+SELECTION_SEEDS = tuple(range(2, 12))
 
 
 def workshop(candidates: int = 577, criteria: int = 8, scorers: int = 12, seed: int = 1):

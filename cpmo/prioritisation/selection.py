@@ -1,11 +1,17 @@
-"""Optimal selection under yearly budgets: a 0/1 MILP solved by HiGHS (scipy.optimize.milp)."""
+"""Optimal selection under yearly budgets: a 0/1 MILP solved by HiGHS through highspy.
+
+highspy (HiGHS's own Python interface, 1.16+) is used rather than scipy.optimize.milp, whose
+bundled HiGHS is older: on the benchmark's 481-candidate instances it proves optimality two to
+three times faster, which keeps the slowest instances inside the five-second target.
+"""
 
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+import highspy
 import numpy as np
-from scipy.optimize import Bounds, LinearConstraint, milp
+from scipy.sparse import csr_matrix
 
 from cpmo.errors import Infeasible, RuleViolation
 from cpmo.prioritisation.greedy import GreedyResult, greedy_select
@@ -33,7 +39,8 @@ class SelectionResult:
     greedy: GreedyResult | None
 
 
-def _rows(problem: SelectionProblem, cuts: list[list[int]]) -> list[LinearConstraint]:
+def _rows(problem: SelectionProblem, cuts: list[list[int]]) -> tuple[np.ndarray, np.ndarray]:
+    """The constraint matrix (one row per budget year, rule and cut) and its upper bounds."""
     n = len(problem.keys)
     rows: list[np.ndarray] = []
     upper: list[float] = []
@@ -55,8 +62,56 @@ def _rows(problem: SelectionProblem, cuts: list[list[int]]) -> list[LinearConstr
         rows.append(row)
         upper.append(len(chosen) - 1.0)
     if not rows:
-        return []
-    return [LinearConstraint(np.vstack(rows), -np.inf, np.array(upper))]
+        return np.zeros((0, n)), np.zeros(0)
+    return np.vstack(rows), np.array(upper)
+
+
+def _model(problem: SelectionProblem, cuts: list[list[int]]) -> highspy.HighsLp:
+    """The 0/1 model: maximise value (HiGHS minimises, so costs are negated)."""
+    n = len(problem.keys)
+    matrix, upper = _rows(problem, cuts)
+    lower_x, upper_x = np.zeros(n), np.ones(n)
+    lower_x[list(problem.mandatory)] = 1.0
+    upper_x[list(problem.forbidden)] = 0.0
+    lp = highspy.HighsLp()
+    lp.num_col_, lp.num_row_ = n, matrix.shape[0]
+    lp.col_cost_ = -np.asarray(problem.values, dtype=float)
+    lp.col_lower_, lp.col_upper_ = lower_x, upper_x
+    lp.row_lower_ = np.full(matrix.shape[0], -highspy.kHighsInf)
+    lp.row_upper_ = upper
+    sparse = csr_matrix(matrix)
+    lp.a_matrix_.format_ = highspy.MatrixFormat.kRowwise
+    lp.a_matrix_.start_ = sparse.indptr
+    lp.a_matrix_.index_ = sparse.indices
+    lp.a_matrix_.value_ = sparse.data
+    lp.integrality_ = [highspy.HighsVarType.kInteger] * n
+    return lp
+
+
+def _run(
+    lp: highspy.HighsLp, time_limit: float | None, mip_rel_gap: float
+) -> tuple[str, np.ndarray | None, float | None]:
+    """Solve one model quietly: status ("optimal", "time_limit", "infeasible", "no_solution")."""
+    with solver_stdout_to_stderr():
+        highs = highspy.Highs()
+        highs.setOptionValue("output_flag", False)
+        highs.setOptionValue("mip_rel_gap", mip_rel_gap)
+        if time_limit is not None:
+            highs.setOptionValue("time_limit", float(time_limit))
+        highs.passModel(lp)
+        highs.run()
+    status = highs.getModelStatus()
+    info = highs.getInfo()
+    if status in (
+        highspy.HighsModelStatus.kInfeasible,
+        highspy.HighsModelStatus.kUnboundedOrInfeasible,
+    ):
+        return "infeasible", None, None
+    if info.primal_solution_status != 2:  # no feasible solution in hand
+        return "no_solution", None, None
+    solution = np.array(highs.getSolution().col_value)
+    name = "optimal" if status == highspy.HighsModelStatus.kOptimal else "time_limit"
+    return name, solution, float(info.mip_gap)
 
 
 def solve(
@@ -70,31 +125,15 @@ def solve(
     n = len(problem.keys)
     if n == 0:
         return "optimal", [], 0.0
-    lower = np.zeros(n)
-    upper = np.ones(n)
-    lower[list(problem.mandatory)] = 1.0
-    upper[list(problem.forbidden)] = 0.0
-    options: dict[str, object] = {"disp": False, "mip_rel_gap": mip_rel_gap}
-    if time_limit is not None:
-        options["time_limit"] = time_limit
     cuts: list[list[int]] = []
     for _ in range(MAX_REPAIRS):
-        with solver_stdout_to_stderr():
-            res = milp(
-                -problem.values,
-                integrality=np.ones(n),
-                bounds=Bounds(lower, upper),
-                constraints=_rows(problem, cuts),
-                options=options,
-            )
-        if res.x is None:
-            status = "infeasible" if res.status == 2 else "no_solution"
+        status, x, gap = _run(_model(problem, cuts), time_limit, mip_rel_gap)
+        if x is None:
             return status, [], None
-        chosen = [i for i in range(n) if res.x[i] > 0.5]
+        chosen = [i for i in range(n) if x[i] > 0.5]
         spent = problem.cost_of(chosen)
         if all(s <= b for s, b in zip(spent, problem.budgets, strict=True)):
-            gap = getattr(res, "mip_gap", None)
-            return ("optimal" if res.status == 0 else "time_limit"), chosen, gap
+            return status, chosen, gap
         cuts.append(chosen)
     return "no_solution", [], None
 

@@ -2,9 +2,9 @@
 
 import os
 
+import highspy
 import numpy as np
 import pytest
-from scipy.optimize import OptimizeResult
 
 from cpmo.errors import Infeasible, InvalidInput, RuleViolation
 from cpmo.prioritisation import Candidate, prepare_selection, select_portfolio
@@ -113,19 +113,19 @@ def test_duplicate_candidate_keys_are_invalid_input():
 
 def test_an_answer_overspending_by_a_rounding_margin_is_cut_off_and_solved_again(monkeypatch):
     calls = []
-    real_milp = selection_module.milp
+    real_run = selection_module._run
 
-    def sloppy_milp(c, **kwargs):
-        calls.append(kwargs["constraints"])
-        result = real_milp(c, **kwargs)
+    def sloppy_run(lp, time_limit, mip_rel_gap):
+        calls.append(lp.num_row_)
+        status, x, gap = real_run(lp, time_limit, mip_rel_gap)
         if len(calls) == 1:  # pretend HiGHS accepted "both" within its tolerance
-            result.x = np.ones_like(result.x)
-        return result
+            x = np.ones_like(x)
+        return status, x, gap
 
-    monkeypatch.setattr(selection_module, "milp", sloppy_milp)
+    monkeypatch.setattr(selection_module, "_run", sloppy_run)
     candidates = [Candidate("a", 5, {2021: 500_000_001}), Candidate("b", 4, {2021: 500_000_000})]
     result = select_portfolio(candidates, {2021: 1_000_000_000})
-    assert len(calls) == 2
+    assert calls == [1, 2]  # the second model carries the cut
     assert result.selected == ("a",)
     assert result.costs_by_year == {2021: 500_000_001}
 
@@ -145,26 +145,56 @@ def test_budget_years_are_ordered_whatever_order_they_were_given_in():
     assert problem.budgets == (2, 1)
 
 
+class _StoppedHighs:
+    """The real solver, reporting afterwards as if its time limit had stopped it."""
+
+    def __init__(self, *, found: bool):
+        self._real = _REAL_HIGHS()
+        self._found = found
+        self.options: dict[str, object] = {}
+
+    def setOptionValue(self, name, value):
+        self.options[name] = value
+        return self._real.setOptionValue(name, value)
+
+    def getModelStatus(self):
+        return highspy.HighsModelStatus.kTimeLimit
+
+    def getInfo(self):
+        info = self._real.getInfo()
+        info.mip_gap = 0.02
+        if not self._found:
+            info.primal_solution_status = 0
+        return info
+
+    def __getattr__(self, name):
+        return getattr(self._real, name)
+
+
+_REAL_HIGHS = highspy.Highs
+
+
+def _stopped_solver(monkeypatch, *, found: bool) -> list[_StoppedHighs]:
+    made: list[_StoppedHighs] = []
+
+    def factory():
+        made.append(_StoppedHighs(found=found))
+        return made[-1]
+
+    monkeypatch.setattr(selection_module.highspy, "Highs", factory)
+    return made
+
+
 def test_a_solve_stopped_by_its_time_limit_reports_its_gap_not_optimality(monkeypatch):
-    real_milp = selection_module.milp
-
-    def interrupted(c, **kwargs):
-        assert kwargs["options"]["time_limit"] == 0.5
-        result = real_milp(c, **kwargs)
-        result.status, result.mip_gap = 1, 0.02
-        return result
-
-    monkeypatch.setattr(selection_module, "milp", interrupted)
+    made = _stopped_solver(monkeypatch, found=True)
     result = select_portfolio(CANDIDATES, BUDGETS, time_limit=0.5)
+    assert made[0].options["time_limit"] == 0.5
     assert result.status == "time_limit"
     assert result.mip_gap == 0.02
 
 
 def test_a_solver_that_finds_nothing_in_time_is_a_refusal_not_a_crash(monkeypatch):
-    def nothing(c, **kwargs):
-        return OptimizeResult(x=None, status=1, mip_gap=None)
-
-    monkeypatch.setattr(selection_module, "milp", nothing)
+    _stopped_solver(monkeypatch, found=False)
     with pytest.raises(RuleViolation) as refused:
         select_portfolio(CANDIDATES, BUDGETS, time_limit=0.01)
     assert not isinstance(refused.value, Infeasible)
