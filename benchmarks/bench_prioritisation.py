@@ -102,6 +102,44 @@ def timed(fn: Callable[[], object], repeats: int) -> tuple[float, object]:
     return statistics.median(times), result
 
 
+def figures(repeats: int = 5, seeds: tuple[int, ...] = SELECTION_SEEDS):  # type: ignore[no-untyped-def]
+    """`cpmo bench` figures: ranking, sensitivity and selection at the workshop issue's sizes."""
+    from benchmarks.figures import time_calls, timings
+
+    crits, scores = workshop()
+    seconds = time_calls(lambda: rank_candidates(crits, scores), repeats)
+    figure = timings("ranking", seconds, n=577, detail={"criteria": 8, "scorers": 12})
+    figure.target, figure.met = "median < 0.5 s", figure.median_s < 0.5  # type: ignore[operator]
+    yield figure
+    ranked = rank_candidates(crits, scores)
+    table = build_score_table(crits, scores)
+    seconds = time_calls(lambda: table_sensitivity(table, samples=1000, seed=7), repeats)
+    figure = timings("sensitivity", seconds, n=577, detail={"samples": 1000})
+    figure.target, figure.met = "median < 2 s", figure.median_s < 2  # type: ignore[operator]
+    yield figure
+    values = [r.total for r in sorted(ranked, key=lambda r: r.candidate)][:481]
+    seconds, statuses = [], set()
+    for seed in seeds:
+        cands, budgets, requires, excludes = portfolio(values, seed=seed)
+        start = time.perf_counter()
+        result = select_portfolio(cands, budgets, requires=requires, excludes=excludes)
+        seconds.append(time.perf_counter() - start)
+        statuses.add(result.status)
+    figure = timings(
+        "selection",
+        seconds,
+        n=481,
+        detail={
+            "instances": len(seeds),
+            "max_s": round(max(seconds), 3),
+            "status": "/".join(sorted(statuses)),
+        },
+    )
+    figure.target = "every instance proven optimal < 5 s"
+    figure.met = max(seconds) < 5 and statuses == {"optimal"}
+    yield figure
+
+
 def main() -> None:
     """Run each benchmark and print one line per figure."""
     parser = argparse.ArgumentParser(description=__doc__)

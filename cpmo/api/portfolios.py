@@ -2,10 +2,13 @@
 
 from typing import Any
 
+from flask import Response, current_app
+
 from cpmo import request_session
 from cpmo.api.blueprints import documents, make_blueprint
 from cpmo.api.schemas.portfolios import PortfolioRead, PortfolioStatusRead
 from cpmo.portfolios import service
+from cpmo.portfolios.status_document import status_document
 
 blp = make_blueprint("portfolios", "/portfolios", "Portfolios and their status")
 
@@ -36,14 +39,10 @@ def get_portfolio(code: str) -> dict[str, Any]:
 @blp.route("/<code>/status", methods=["GET"])
 @blp.response(200, PortfolioStatusRead)
 @documents(blp, 404)
-def portfolio_status(code: str) -> dict[str, Any]:
+def portfolio_status(code: str) -> Response:
     """The portfolio at a glance: each programme's stage, RAG, cost and next gate; totals;
     counts by stage and by RAG. A constant number of queries however large the portfolio."""
-    status = service.portfolio_status(request_session(), code=code)
-    return {
-        "portfolio": _portfolio_dict(status.portfolio, len(status.programmes)),
-        "programmes": status.programmes,
-        "totals": status.totals,
-        "by_stage": status.by_stage,
-        "by_rag": status.by_rag,
-    }
+    document = status_document(request_session(), code=code)
+    document["portfolio"] = PortfolioRead().dump(document["portfolio"])
+    # Already in PortfolioStatusRead's shape: sent as is, not dumped again field by field.
+    return current_app.json.response(document)

@@ -83,3 +83,30 @@ def test_programme_list_filters_and_paginates_with_a_total(client, seeded, auth)
     assert stages == {"delivery"}
     count = seeded.exec(select(Programme).where(Programme.stage == "delivery")).all()
     assert in_delivery.json["total"] == len(count)
+
+
+def test_the_status_sent_as_is_matches_its_schema_and_the_full_read_model(
+    client, seeded, auth
+) -> None:
+    """The endpoint skips marshmallow's dump for speed; its document must be exactly what that
+    dump of the programmes' full read model would have produced."""
+    from cpmo.api.schemas.portfolios import PortfolioStatusRead
+    from cpmo.portfolios.service import portfolio_status
+
+    sent = client.get("/api/v1/portfolios/goj-change/status", headers=auth("cpmo")).json
+    schema = PortfolioStatusRead()
+    status = portfolio_status(seeded, code="goj-change")
+    full = schema.dump(
+        {
+            "portfolio": {
+                **status.portfolio.model_dump(),
+                "programme_count": len(status.programmes),
+            },
+            "programmes": status.programmes,
+            "totals": status.totals,
+            "by_stage": status.by_stage,
+            "by_rag": status.by_rag,
+        }
+    )
+    assert sent == full
+    assert any(p["next_gate"] and p["next_gate"]["planned_date"] for p in sent["programmes"])

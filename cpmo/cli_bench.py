@@ -1,0 +1,46 @@
+"""`cpmo bench`: the benchmarks in the repository's benchmarks/ folder, one line per figure."""
+
+import sys
+from pathlib import Path
+
+import click
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@click.command("bench")
+@click.option("--quick", is_flag=True, help="Smaller sizes and shorter runs (under 3 minutes).")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
+@click.option(
+    "--database-url",
+    default=None,
+    help="An empty database for the demo portfolios (default: a temporary SQLite file). "
+    "The load test is meant for PostgreSQL.",
+)
+@click.option(
+    "--only",
+    default="",
+    help="Comma-separated groups: status, event, health_vs_status, memory, graph, "
+    "prioritisation, reports, load.",
+)
+def bench(quick: bool, as_json: bool, database_url: str | None, only: str) -> None:
+    """Measure cpmo: status at scale, events, throughput, graph, prioritisation, reports, load."""
+    if not (REPO / "benchmarks" / "suite.py").is_file():
+        raise click.ClickException("cpmo bench runs from a source checkout (benchmarks/ missing)")
+    if str(REPO) not in sys.path:
+        sys.path.insert(0, str(REPO))
+    from benchmarks.figures import Printer
+    from benchmarks.suite import run
+    from cpmo.config import normalise_database_url
+
+    url = normalise_database_url(database_url) if database_url else None
+    groups = [g.strip() for g in only.split(",") if g.strip()]
+    try:
+        figures = run(
+            Printer(sys.stdout, as_json=as_json), quick=quick, database_url=url, only=groups
+        )
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from exc
+    missed = [f.name for f in figures if f.met is False]
+    if missed and not as_json:
+        click.echo(f"# targets missed: {', '.join(missed)}")
