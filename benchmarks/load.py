@@ -68,7 +68,7 @@ class Client:
 
 
 def _setup(port: int, tokens: dict[str, str], scorers: int) -> tuple[str, dict[str, str]]:
-    """A LOAD workshop open for scoring by ``scorers`` new scorer accounts; their tokens."""
+    """A "load" workshop open for scoring by ``scorers`` new scorer accounts; their tokens."""
     accounts = {}
     for i in range(scorers):
         status, data = request(
@@ -82,7 +82,7 @@ def _setup(port: int, tokens: dict[str, str], scorers: int) -> tuple[str, dict[s
             raise RuntimeError(f"creating a scorer answered {status}: {data}")
         accounts[f"load-scorer-{i}"] = data["token"]  # type: ignore[index]
     body = {
-        "code": "LOAD",
+        "code": "load",
         "name": "Load test workshop",
         "budgets": {"2027": 10_000_000},
         "criteria": CRITERIA,
@@ -91,12 +91,12 @@ def _setup(port: int, tokens: dict[str, str], scorers: int) -> tuple[str, dict[s
     }
     for method, path, payload in (
         ("POST", "/api/v1/workshops", body),
-        ("POST", "/api/v1/workshops/LOAD/status", {"status": "scoring"}),
+        ("POST", "/api/v1/workshops/load/status", {"status": "scoring"}),
     ):
         status, data = request(port, method, path, payload, tokens["facilitator"])
         if status >= 300:
             raise RuntimeError(f"{method} {path} answered {status}: {data}")
-    return "LOAD", accounts
+    return "load", accounts
 
 
 def run_load(

@@ -8,7 +8,7 @@ DEMO_SEED = 2026
 
 
 class DemoPortfolios:
-    """Portfolios DEMO-<size> in the database at ``url`` (a temporary SQLite file by default).
+    """Portfolios demo-<size> in the database at ``url`` (a temporary SQLite file by default).
 
     Each size is generated on first use; ``get`` answers its code and a CPMO bearer token.
     """
@@ -24,7 +24,7 @@ class DemoPortfolios:
         if size not in self._made:
             from cpmo.demo import generate
 
-            code = f"DEMO-{size}"
+            code = f"demo-{size}"
             self._note(f"generating {code}: {size:,} programmes")
             start = time.perf_counter()
             summary = generate(self.url, programmes=size, seed=DEMO_SEED + size, portfolio=code)

@@ -9,7 +9,7 @@ from typing import Any
 from flask import Flask, g
 
 from cpmo.config import load_settings
-from cpmo.db import make_engine, make_sessionmaker, writing_session
+from cpmo.db import make_engine, make_sessionmaker, pool_options, writing_session
 
 __version__ = "0.1.0"
 
@@ -55,7 +55,8 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
 def init_db(app: Flask, factory: Any = None) -> None:
     """One engine per app (unless a test hands in its own session factory)."""
     if factory is None:
-        engine = make_engine(app.config["CPMO_DATABASE_URL"])
+        url = app.config["CPMO_DATABASE_URL"]
+        engine = make_engine(url, **pool_options(url, app.config["CPMO_SETTINGS"].pool))
         factory = make_sessionmaker(engine)
         app.extensions["cpmo.engine"] = engine
         weakref.finalize(app, engine.dispose)  # close pooled connections with the app

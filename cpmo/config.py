@@ -11,10 +11,29 @@ from pathlib import Path
 DEFAULT_DELEGATED_LIMIT_GBP = 5_000_000
 DEFAULT_COST_TOLERANCE = 0.10
 DEFAULT_MAX_BODY_BYTES = 1_048_576
+DEFAULT_WORKERS = 2
+DEFAULT_THREADS = 4
+DEFAULT_DB_MAX_OVERFLOW = 2
+DEFAULT_DB_POOL_TIMEOUT = 10.0
+DEFAULT_DB_POOL_RECYCLE = 1800
 
 
 class ConfigError(ValueError):
     """A setting in the environment cannot be used."""
+
+
+@dataclass(frozen=True)
+class PoolSettings:
+    """The connection pool of one app process (applied on PostgreSQL only).
+
+    Each serving thread holds at most one connection at a time, so ``size`` defaults to the
+    thread count; a process opens at most ``size + max_overflow`` connections.
+    """
+
+    size: int = DEFAULT_THREADS
+    max_overflow: int = DEFAULT_DB_MAX_OVERFLOW
+    timeout: float = DEFAULT_DB_POOL_TIMEOUT
+    recycle: int = DEFAULT_DB_POOL_RECYCLE
 
 
 @dataclass(frozen=True)
@@ -26,10 +45,13 @@ class Settings:
     delegated_limit_gbp: int = DEFAULT_DELEGATED_LIMIT_GBP
     cost_tolerance: float = DEFAULT_COST_TOLERANCE
     max_body_bytes: int = DEFAULT_MAX_BODY_BYTES
+    workers: int = DEFAULT_WORKERS
+    threads: int = DEFAULT_THREADS
+    pool: PoolSettings = field(default_factory=PoolSettings)
     extra: dict[str, object] = field(default_factory=dict)
 
 
-def _int_setting(env: dict[str, str], name: str, default: int) -> int:
+def _int_setting(env: dict[str, str], name: str, default: int, minimum: int = 0) -> int:
     raw = env.get(name, "").strip().replace(",", "").replace("_", "")
     if not raw:
         return default
@@ -39,6 +61,21 @@ def _int_setting(env: dict[str, str], name: str, default: int) -> int:
         raise ConfigError(f"{name} must be a whole number, got {raw!r}") from exc
     if value < 0:
         raise ConfigError(f"{name} must not be negative, got {value}")
+    if value < minimum:
+        raise ConfigError(f"{name} must be at least {minimum}, got {value}")
+    return value
+
+
+def _seconds_setting(env: dict[str, str], name: str, default: float) -> float:
+    raw = env.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = float(raw)
+    except ValueError as exc:
+        raise ConfigError(f"{name} must be a number of seconds, got {raw!r}") from exc
+    if not 0 < value <= 3600:
+        raise ConfigError(f"{name} must be more than 0 and at most 3600 seconds, got {raw}")
     return value
 
 
@@ -82,10 +119,23 @@ def _secret_key(env: dict[str, str], instance_path: Path) -> str:
     return key
 
 
+def load_pool_settings(env: dict[str, str], threads: int) -> PoolSettings:
+    """CPMO_DB_POOL_SIZE (default: ``threads``), CPMO_DB_MAX_OVERFLOW, CPMO_DB_POOL_TIMEOUT
+    (seconds to wait for a free connection) and CPMO_DB_POOL_RECYCLE (seconds after which a
+    connection is replaced; 0 never)."""
+    return PoolSettings(
+        size=_int_setting(env, "CPMO_DB_POOL_SIZE", threads, minimum=1),
+        max_overflow=_int_setting(env, "CPMO_DB_MAX_OVERFLOW", DEFAULT_DB_MAX_OVERFLOW),
+        timeout=_seconds_setting(env, "CPMO_DB_POOL_TIMEOUT", DEFAULT_DB_POOL_TIMEOUT),
+        recycle=_int_setting(env, "CPMO_DB_POOL_RECYCLE", DEFAULT_DB_POOL_RECYCLE),
+    )
+
+
 def load_settings(instance_path: Path, env: dict[str, str] | None = None) -> Settings:
     """Read settings from ``env`` (default: the process environment)."""
     env = dict(os.environ if env is None else env)
     url = env.get("CPMO_DATABASE_URL") or sqlite_url_for(instance_path)
+    threads = _int_setting(env, "CPMO_THREADS", DEFAULT_THREADS, minimum=1)
     return Settings(
         database_url=normalise_database_url(url),
         secret_key=_secret_key(env, instance_path),
@@ -94,4 +144,7 @@ def load_settings(instance_path: Path, env: dict[str, str] | None = None) -> Set
         ),
         cost_tolerance=_float_setting(env, "CPMO_COST_TOLERANCE", DEFAULT_COST_TOLERANCE),
         max_body_bytes=_int_setting(env, "CPMO_MAX_BODY_BYTES", DEFAULT_MAX_BODY_BYTES),
+        workers=_int_setting(env, "CPMO_WORKERS", DEFAULT_WORKERS, minimum=1),
+        threads=threads,
+        pool=load_pool_settings(env, threads),
     )

@@ -6,12 +6,15 @@ One engine per app; one session (one transaction) per request or CLI command.
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy import DateTime, MetaData, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import sessionmaker
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import Session, SQLModel, create_engine
+
+from cpmo.config import PoolSettings
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -76,13 +79,32 @@ def _configure_sqlite(engine: Engine) -> None:
 
 
 def make_engine(url: str, **kwargs: object) -> Engine:
-    """An engine for ``url`` with cpmo's per-dialect settings."""
+    """An engine for ``url`` with cpmo's per-dialect settings.
+
+    SQLite URLs may be plain files or URI filenames (``sqlite:///file:/path/db?mode=ro&uri=true``
+    opens the file read-only).
+    """
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"check_same_thread": False}, **kwargs)
         _configure_sqlite(engine)
         return engine
     kwargs.setdefault("pool_pre_ping", True)
     return create_engine(url, **kwargs)
+
+
+def pool_options(url: str, pool: PoolSettings) -> dict[str, Any]:
+    """Connection pool arguments for ``url``: the configured pool on PostgreSQL (with a
+    liveness check on every checkout, so a restarted database is reconnected to instead of
+    failing every request on a dead connection); nothing on SQLite, which keeps its own."""
+    if url.startswith("sqlite"):
+        return {}
+    return {
+        "pool_size": pool.size,
+        "max_overflow": pool.max_overflow,
+        "pool_timeout": pool.timeout,
+        "pool_recycle": pool.recycle or -1,
+        "pool_pre_ping": True,
+    }
 
 
 def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:

@@ -7,7 +7,8 @@ import swagger_ui_bundle
 from flask import Blueprint, Flask, current_app, request, send_from_directory
 from flask_smorest import Api
 from flask_smorest.utils import prepare_response
-from sqlalchemy.exc import DataError, IntegrityError, OperationalError
+from sqlalchemy.exc import DataError, DBAPIError, IntegrityError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from werkzeug.exceptions import HTTPException
 
 from cpmo import __version__
@@ -122,5 +123,6 @@ def init_app(app: Flask) -> None:
     app.register_error_handler(DomainError, problems.handle_domain_error)
     app.register_error_handler(IntegrityError, problems.handle_integrity_error)
     app.register_error_handler(DataError, problems.handle_data_error)
-    app.register_error_handler(OperationalError, problems.handle_operational_error)
+    app.register_error_handler(DBAPIError, problems.handle_operational_error)
+    app.register_error_handler(PoolTimeout, problems.handle_operational_error)
     app.register_error_handler(Exception, problems.handle_unexpected)

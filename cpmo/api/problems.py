@@ -6,9 +6,10 @@ from typing import Any
 
 from flask import Response, json
 from marshmallow import Schema, fields
-from sqlalchemy.exc import DataError, IntegrityError, OperationalError
+from sqlalchemy.exc import DataError, IntegrityError
 from werkzeug.exceptions import HTTPException
 
+from cpmo import db_failures
 from cpmo.errors import DomainError
 
 PROBLEM_JSON = "application/problem+json"
@@ -121,11 +122,15 @@ def handle_data_error(error: DataError) -> Response:
     return problem(422, "A value could not be stored: it is out of range or malformed.")
 
 
-def handle_operational_error(error: OperationalError) -> Response:
-    log.error("database unavailable: %s", error)
-    return problem(
-        503, "The database is unavailable; try again shortly.", headers={"Retry-After": "5"}
-    )
+def handle_operational_error(error: Exception) -> Response:
+    """The database is unavailable, read-only, full, damaged or busy: 503 (507 when full),
+    with Retry-After on a 503. Any other database error is a 500 (a fault of ours)."""
+    failure = db_failures.classify(error)
+    if failure is None:
+        return handle_unexpected(error)
+    log.error("database %s: %s", failure.kind.replace("_", " "), error)
+    headers = {"Retry-After": str(failure.retry_after)} if failure.retry_after else None
+    return problem(failure.status, failure.detail, headers=headers)
 
 
 def handle_unexpected(error: Exception) -> Response:

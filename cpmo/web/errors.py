@@ -2,12 +2,12 @@
 
 import logging
 
-from flask import render_template
+from flask import g, render_template
 from flask_wtf.csrf import CSRFError
-from sqlalchemy.exc import OperationalError
 from werkzeug.exceptions import HTTPException
 from werkzeug.wrappers import Response
 
+from cpmo import db_failures
 from cpmo.errors import DomainError
 from cpmo.web.blueprint import bp
 
@@ -23,6 +23,7 @@ TITLES = {
     422: "That could not be done",
     500: "Sorry, there is a problem with the service",
     503: "Sorry, the service is unavailable",
+    507: "Sorry, the service cannot save anything just now",
 }
 
 
@@ -62,12 +63,25 @@ def page_domain_error(error: DomainError) -> Response:
     return error_page(KIND_STATUS.get(error.kind, 422), error.detail, list(reasons))
 
 
+def database_error_page(failure: db_failures.Failure, error: Exception) -> Response:
+    """The page for a database that is unavailable, read-only, full or damaged."""
+    from flask_login import AnonymousUserMixin
+
+    log.error("database %s: %s", failure.kind.replace("_", " "), error)
+    if "_login_user" not in g:  # the user could not be loaded: render without the database
+        g._login_user = AnonymousUserMixin()
+    response = error_page(failure.status, failure.detail)
+    if failure.retry_after:
+        response.headers["Retry-After"] = str(failure.retry_after)
+    return response
+
+
 def page_unexpected(error: Exception) -> Response:
     if isinstance(error, HTTPException):
         return page_http_error(error)
-    if isinstance(error, OperationalError):
-        log.error("database unavailable: %s", error)
-        return error_page(503, "The database is unavailable; try again shortly.")
+    failure = db_failures.classify(error)
+    if failure is not None:
+        return database_error_page(failure, error)
     log.exception("unexpected error on a page", exc_info=error)
     return error_page(500)
 

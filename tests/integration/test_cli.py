@@ -111,3 +111,42 @@ def test_serve_answers_http_on_the_requested_port(cli, fresh_database_url, tmp_p
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_serve_takes_workers_and_threads_only_with_production(cli) -> None:
+    result = cli("serve", "--workers", "3", ok=False)
+    assert result.exit_code == 2 and "--production" in result.output
+
+
+def test_serve_production_refuses_a_bad_pool_setting_before_starting(cli, monkeypatch) -> None:
+    monkeypatch.setenv("CPMO_DB_POOL_SIZE", "none")
+    result = cli("serve", "--production", ok=False)
+    assert result.exit_code == 2
+    assert "CPMO_DB_POOL_SIZE must be a whole number" in result.output
+
+
+def test_serve_production_hands_gunicorn_its_options_and_builds_no_app_in_the_master(
+    cli, monkeypatch
+) -> None:
+    import cpmo.cli
+    import cpmo.serving
+
+    started = []
+    monkeypatch.setattr(cpmo.cli, "create_app", lambda: pytest.fail("app built in the master"))
+    monkeypatch.setattr(cpmo.serving, "serve", started.append)
+    monkeypatch.setenv("CPMO_THREADS", "3")
+    result = cli("serve", "--production", "--workers", "5", "--port", "8123")
+    assert "5 workers x 3 threads" in result.output
+    (options,) = started
+    assert (options.workers, options.threads, options.port) == (5, 3, 8123)
+    gunicorn = cpmo.serving.gunicorn_options(options)
+    assert gunicorn["worker_class"] == "gthread" and gunicorn["preload_app"] is False
+    assert gunicorn["accesslog"] == "-" and gunicorn["graceful_timeout"] == 60
+
+
+def test_a_bad_setting_is_named_without_a_traceback(cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CPMO_DB_POOL_SIZE", "lots")
+    result = cli("users", "list", ok=False)
+    assert result.exit_code == 1
+    assert "CPMO_DB_POOL_SIZE must be a whole number, got 'lots'" in result.output
+    assert "Traceback" not in result.output

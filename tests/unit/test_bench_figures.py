@@ -4,6 +4,7 @@ import io
 import json
 
 import pytest
+
 from benchmarks.figures import Figure, Printer, percentile, timings
 
 

@@ -5,9 +5,11 @@ import pytest
 from cpmo.config import (
     DEFAULT_DELEGATED_LIMIT_GBP,
     ConfigError,
+    PoolSettings,
     load_settings,
     normalise_database_url,
 )
+from cpmo.db import pool_options
 
 
 def test_defaults_to_a_sqlite_file_in_the_instance_folder(tmp_path: Path) -> None:
@@ -52,3 +54,78 @@ def test_refuses_a_delegated_limit_that_is_not_a_whole_number_of_pounds(
 )
 def test_uses_psycopg3_for_postgresql_urls(given: str, expected: str) -> None:
     assert normalise_database_url(given) == expected
+
+
+def test_the_pool_defaults_to_one_connection_per_thread(tmp_path: Path) -> None:
+    settings = load_settings(tmp_path, env={"CPMO_SECRET_KEY": "k"})
+    assert (settings.workers, settings.threads) == (2, 4)
+    assert settings.pool == PoolSettings(size=4, max_overflow=2, timeout=10.0, recycle=1800)
+    assert load_settings(tmp_path, env={"CPMO_SECRET_KEY": "k", "CPMO_THREADS": "8"}).pool.size == 8
+
+
+def test_reads_every_pool_setting(tmp_path: Path) -> None:
+    env = {
+        "CPMO_SECRET_KEY": "k",
+        "CPMO_WORKERS": "3",
+        "CPMO_THREADS": "6",
+        "CPMO_DB_POOL_SIZE": "5",
+        "CPMO_DB_MAX_OVERFLOW": "0",
+        "CPMO_DB_POOL_TIMEOUT": "2.5",
+        "CPMO_DB_POOL_RECYCLE": "600",
+    }
+    settings = load_settings(tmp_path, env=env)
+    assert (settings.workers, settings.threads) == (3, 6)
+    assert settings.pool == PoolSettings(size=5, max_overflow=0, timeout=2.5, recycle=600)
+
+
+@pytest.mark.parametrize(
+    ("name", "bad", "message"),
+    [
+        ("CPMO_DB_POOL_SIZE", "0", "at least 1"),
+        ("CPMO_DB_POOL_SIZE", "many", "whole number"),
+        ("CPMO_DB_MAX_OVERFLOW", "-1", "must not be negative"),
+        ("CPMO_DB_MAX_OVERFLOW", "1.5", "whole number"),
+        ("CPMO_DB_POOL_TIMEOUT", "0", "more than 0"),
+        ("CPMO_DB_POOL_TIMEOUT", "soon", "number of seconds"),
+        ("CPMO_DB_POOL_TIMEOUT", "86400", "at most 3600"),
+        ("CPMO_DB_POOL_RECYCLE", "-5", "must not be negative"),
+        ("CPMO_WORKERS", "0", "at least 1"),
+        ("CPMO_THREADS", "two", "whole number"),
+    ],
+)
+def test_refuses_pool_and_worker_settings_it_cannot_use(
+    tmp_path: Path, name: str, bad: str, message: str
+) -> None:
+    with pytest.raises(ConfigError, match=f"{name} .*{message}"):
+        load_settings(tmp_path, env={"CPMO_SECRET_KEY": "k", name: bad})
+
+
+def test_the_pool_settings_apply_to_postgresql_only() -> None:
+    pool = PoolSettings(size=3, max_overflow=1, timeout=4.0, recycle=0)
+    assert pool_options("sqlite:///x.sqlite3", pool) == {}
+    assert pool_options("postgresql+psycopg://u@h/db", pool) == {
+        "pool_size": 3,
+        "max_overflow": 1,
+        "pool_timeout": 4.0,
+        "pool_recycle": -1,  # 0 in the environment: never recycle
+        "pool_pre_ping": True,
+    }
+
+
+def test_an_app_on_postgresql_gets_the_configured_pool(tmp_path: Path) -> None:
+    from cpmo import create_app
+
+    app = create_app(
+        {
+            "INSTANCE_PATH": str(tmp_path),
+            "CPMO_SECRET_KEY": "k",
+            "CPMO_DATABASE_URL": "postgresql://u@127.0.0.1:1/never-connected",
+            "CPMO_DB_POOL_SIZE": "3",
+            "CPMO_DB_MAX_OVERFLOW": "1",
+            "CPMO_DB_POOL_TIMEOUT": "4",
+        }
+    )
+    engine = app.extensions["cpmo.engine"]
+    assert (engine.pool.size(), engine.pool._max_overflow, engine.pool._timeout) == (3, 1, 4.0)
+    assert engine.pool._pre_ping is True
+    engine.dispose()

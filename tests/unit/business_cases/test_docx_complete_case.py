@@ -20,50 +20,68 @@ COMPLETE = (
     ("bullet", "objective:obj-coo-2"),
     ("h1", "Economic Case"),
     ("p", "Three options were shortlisted from a long list of seven."),
-    ("table", [
-        ("Option", "Description", "NPV (£)"),
-        ("Option 1", "Do nothing", "(£200,000)"),
-        ("Option 2", "Shared service with Guernsey", "£1,250,000"),
-        ("Option 3", "In-house build", "-£50,000"),
-    ]),
+    (
+        "table",
+        [
+            ("Option", "Description", "NPV (£)"),
+            ("Option 1", "Do nothing", "(£200,000)"),
+            ("Option 2", "Shared service with Guernsey", "£1,250,000"),
+            ("Option 3", "In-house build", "-£50,000"),
+        ],
+    ),
     ("p", "Preferred option: Option 2"),
     ("h1", "Commercial Case"),
     ("p", "Procurement route: Mini-competition under G-Cloud 13"),
-    ("table", [
-        ("Lot", "Description"),
-        ("Lot 1", "Security operations centre"),
-        ("Lot 2", "Identity and access management"),
-    ]),
+    (
+        "table",
+        [
+            ("Lot", "Description"),
+            ("Lot 1", "Security operations centre"),
+            ("Lot 2", "Identity and access management"),
+        ],
+    ),
     ("h1", "Financial Case"),
     ("p", "Whole-life cost: £4,500,000"),
     ("p", "Funding source: Government Investment Plan"),
-    ("table", [
-        ("£", "2021", "2022/23", "2023-24", "Total"),
-        ("Capital", "1,000,000", "1,500,000", "500,000", "3,000,000"),
-        ("Revenue", "500,000", "500,000", "500,000", "1,500,000"),
-        ("Total", "1,500,000", "2,000,000", "1,000,000", "4,500,000"),
-    ]),
+    (
+        "table",
+        [
+            ("£", "2021", "2022/23", "2023-24", "Total"),
+            ("Capital", "1,000,000", "1,500,000", "500,000", "3,000,000"),
+            ("Revenue", "500,000", "500,000", "500,000", "1,500,000"),
+            ("Total", "1,500,000", "2,000,000", "1,000,000", "4,500,000"),
+        ],
+    ),
     ("h1", "Management Case"),
     ("p", "Senior Responsible Owner: Director of Digital, Chief Operating Office"),
     ("h2", "Milestones"),
-    ("table", [
-        ("Milestone", "Date"),
-        ("Outline business case approved", "31/03/2021"),
-        ("Contract award", "2021-09-30"),
-        ("Go live", "March 2022"),
-    ]),
+    (
+        "table",
+        [
+            ("Milestone", "Date"),
+            ("Outline business case approved", "31/03/2021"),
+            ("Contract award", "2021-09-30"),
+            ("Go live", "March 2022"),
+        ],
+    ),
     ("h2", "Risks"),
-    ("table", [
-        ("Risk", "Likelihood", "Impact", "Owner"),
-        ("Supplier failure", "2", "4", "Head of Commercial"),
-        ("Skills shortage", "3", "3", "Chief Information Officer"),
-    ]),
+    (
+        "table",
+        [
+            ("Risk", "Likelihood", "Impact", "Owner"),
+            ("Supplier failure", "2", "4", "Head of Commercial"),
+            ("Skills shortage", "3", "3", "Chief Information Officer"),
+        ],
+    ),
     ("h2", "Benefits"),
-    ("table", [
-        ("Benefit", "Value (£)", "Measure"),
-        ("Reduced licence costs", "£250,000", "Annual licence spend"),
-        ("Fewer security incidents", "Non-cashable", "Incidents per quarter"),
-    ]),
+    (
+        "table",
+        [
+            ("Benefit", "Value (£)", "Measure"),
+            ("Reduced licence costs", "£250,000", "Annual licence spend"),
+            ("Fewer security incidents", "Non-cashable", "Incidents per quarter"),
+        ],
+    ),
 )
 
 EXPECTED = {
@@ -100,16 +118,30 @@ EXPECTED = {
             {"name": "Go live", "due": "2022-03-31"},
         ],
         "risks": [
-            {"title": "Supplier failure", "likelihood": 2, "impact": 4,
-             "owner": "Head of Commercial"},
-            {"title": "Skills shortage", "likelihood": 3, "impact": 3,
-             "owner": "Chief Information Officer"},
+            {
+                "title": "Supplier failure",
+                "likelihood": 2,
+                "impact": 4,
+                "owner": "Head of Commercial",
+            },
+            {
+                "title": "Skills shortage",
+                "likelihood": 3,
+                "impact": 3,
+                "owner": "Chief Information Officer",
+            },
         ],
         "benefits": [
-            {"title": "Reduced licence costs", "value_gbp": 250_000,
-             "measure": "Annual licence spend"},
-            {"title": "Fewer security incidents", "value_gbp": None,
-             "measure": "Incidents per quarter"},
+            {
+                "title": "Reduced licence costs",
+                "value_gbp": 250_000,
+                "measure": "Annual licence spend",
+            },
+            {
+                "title": "Fewer security incidents",
+                "value_gbp": None,
+                "measure": "Incidents per quarter",
+            },
         ],
     },
 }

@@ -8,13 +8,40 @@ from hypothesis import strategies as st
 from cpmo.business_cases.docx_import import extract_business_case
 from cpmo.business_cases.docx_values import money
 
-WORDS = st.sampled_from([
-    "Strategic Case", "1. The Economic Case", "Commercial case", "Financial Case:",
-    "Management Case", "Objectives", "Options", "Preferred option: Option 2", "Lot 1: A",
-    "Whole-life cost: £4.5m", "Funding source: X", "SRO: Director", "Milestones", "Risks",
-    "Benefits", "Option 1 – Do nothing – NPV (£1k)", "31/03/2021", "2021/22", "High", "",
-    "£", "(", "Risk", "Likelihood", "Impact", "Owner", "Benefit", "Value", "Milestone", "Date",
-])
+WORDS = st.sampled_from(
+    [
+        "Strategic Case",
+        "1. The Economic Case",
+        "Commercial case",
+        "Financial Case:",
+        "Management Case",
+        "Objectives",
+        "Options",
+        "Preferred option: Option 2",
+        "Lot 1: A",
+        "Whole-life cost: £4.5m",
+        "Funding source: X",
+        "SRO: Director",
+        "Milestones",
+        "Risks",
+        "Benefits",
+        "Option 1 – Do nothing – NPV (£1k)",
+        "31/03/2021",
+        "2021/22",
+        "High",
+        "",
+        "£",
+        "(",
+        "Risk",
+        "Likelihood",
+        "Impact",
+        "Owner",
+        "Benefit",
+        "Value",
+        "Milestone",
+        "Date",
+    ]
+)
 TEXT = st.one_of(WORDS, st.text(max_size=40), st.lists(WORDS, max_size=4).map(" ".join))
 ROW = st.lists(TEXT, min_size=1, max_size=4)
 PART = st.one_of(
@@ -38,13 +65,18 @@ def _typed(content: dict) -> None:
         assert isinstance(option.get("npv", 0), int) and option["name"] is not None
     financial = content.get("financial", {})
     assert isinstance(financial.get("whole_life_cost", 0), int)
-    assert all(isinstance(v, int) and re.fullmatch(r"\d{4}", k)
-               for k, v in financial.get("profile", {}).items())
+    assert all(
+        isinstance(v, int) and re.fullmatch(r"\d{4}", k)
+        for k, v in financial.get("profile", {}).items()
+    )
     management = content.get("management", {})
-    assert all(re.fullmatch(r"\d{4}-\d\d-\d\d", m.get("due", "2000-01-01"))
-               for m in management.get("milestones", []))
-    assert all(1 <= r.get(k, 1) <= 5 for r in management.get("risks", [])
-               for k in ("likelihood", "impact"))
+    assert all(
+        re.fullmatch(r"\d{4}-\d\d-\d\d", m.get("due", "2000-01-01"))
+        for m in management.get("milestones", [])
+    )
+    assert all(
+        1 <= r.get(k, 1) <= 5 for r in management.get("risks", []) for k in ("likelihood", "impact")
+    )
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -53,8 +85,7 @@ def test_any_layout_gives_a_typed_draft_and_never_an_error(docx_file, parts):
     result = extract_business_case(docx_file(*map(_safe, parts)))
 
     _typed(result.content)
-    assert set(result.content) <= {"strategic", "economic", "commercial", "financial",
-                                   "management"}
+    assert set(result.content) <= {"strategic", "economic", "commercial", "financial", "management"}
     assert all(isinstance(line, str) for line in result.missing + result.notes)
 
 

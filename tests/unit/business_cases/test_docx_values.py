@@ -80,8 +80,14 @@ def test_finds_no_date_in_quarters_placeholders_or_impossible_days(text):
 
 @pytest.mark.parametrize(
     ("text", "year"),
-    [("2021", "2021"), ("2021/22", "2021"), ("FY2021-22", "2021"), ("2021–2022 (£m)", "2021"),
-     ("Total", None), ("Year 1", None)],
+    [
+        ("2021", "2021"),
+        ("2021/22", "2021"),
+        ("FY2021-22", "2021"),
+        ("2021–2022 (£m)", "2021"),
+        ("Total", None),
+        ("Year 1", None),
+    ],
 )
 def test_a_financial_year_is_keyed_by_the_year_it_starts(text, year):
     assert year_of(text) == year
@@ -98,8 +104,15 @@ def test_ratings_in_words_use_three_points_only_when_a_column_says_low_medium_hi
 
 @pytest.mark.parametrize(
     "text",
-    ["Strategic Case", "1. The Strategic Case", "STRATEGIC CASE:", "Section 1 – Strategic case",
-     "A. Strategic case", "iv) The strategic case", "2.1 Strategic Case"],
+    [
+        "Strategic Case",
+        "1. The Strategic Case",
+        "STRATEGIC CASE:",
+        "Section 1 – Strategic case",
+        "A. Strategic case",
+        "iv) The strategic case",
+        "2.1 Strategic Case",
+    ],
 )
 def test_recognises_case_headings_with_numbering_and_the(text):
     assert case_of(Block(text=text)) == "strategic"
