@@ -66,29 +66,29 @@ def _int_setting(env: dict[str, str], name: str, default: int, minimum: int = 0)
     return value
 
 
-def _seconds_setting(env: dict[str, str], name: str, default: float) -> float:
+def _number_setting(
+    env: dict[str, str],
+    name: str,
+    default: float,
+    *,
+    low: float,
+    high: float,
+    low_open: bool = False,
+    unit: str = "",
+) -> float:
+    """A decimal setting within [low, high] (or (low, high] with ``low_open``)."""
     raw = env.get(name, "").strip()
     if not raw:
         return default
+    kind = f"a number{' of ' + unit if unit else ''}"
     try:
         value = float(raw)
     except ValueError as exc:
-        raise ConfigError(f"{name} must be a number of seconds, got {raw!r}") from exc
-    if not 0 < value <= 3600:
-        raise ConfigError(f"{name} must be more than 0 and at most 3600 seconds, got {raw}")
-    return value
-
-
-def _float_setting(env: dict[str, str], name: str, default: float) -> float:
-    raw = env.get(name, "").strip()
-    if not raw:
-        return default
-    try:
-        value = float(raw)
-    except ValueError as exc:
-        raise ConfigError(f"{name} must be a number, got {raw!r}") from exc
-    if not 0 <= value <= 10:
-        raise ConfigError(f"{name} must be between 0 and 10, got {value}")
+        raise ConfigError(f"{name} must be {kind}, got {raw!r}") from exc
+    if value < low or (low_open and value == low) or value > high:
+        bound = "more than" if low_open else "at least"
+        suffix = f" {unit}" if unit else ""
+        raise ConfigError(f"{name} must be {bound} {low:g} and at most {high:g}{suffix}, got {raw}")
     return value
 
 
@@ -126,7 +126,15 @@ def load_pool_settings(env: dict[str, str], threads: int) -> PoolSettings:
     return PoolSettings(
         size=_int_setting(env, "CPMO_DB_POOL_SIZE", threads, minimum=1),
         max_overflow=_int_setting(env, "CPMO_DB_MAX_OVERFLOW", DEFAULT_DB_MAX_OVERFLOW),
-        timeout=_seconds_setting(env, "CPMO_DB_POOL_TIMEOUT", DEFAULT_DB_POOL_TIMEOUT),
+        timeout=_number_setting(
+            env,
+            "CPMO_DB_POOL_TIMEOUT",
+            DEFAULT_DB_POOL_TIMEOUT,
+            low=0,
+            high=3600,
+            low_open=True,
+            unit="seconds",
+        ),
         recycle=_int_setting(env, "CPMO_DB_POOL_RECYCLE", DEFAULT_DB_POOL_RECYCLE),
     )
 
@@ -142,7 +150,9 @@ def load_settings(instance_path: Path, env: dict[str, str] | None = None) -> Set
         delegated_limit_gbp=_int_setting(
             env, "CPMO_DELEGATED_LIMIT_GBP", DEFAULT_DELEGATED_LIMIT_GBP
         ),
-        cost_tolerance=_float_setting(env, "CPMO_COST_TOLERANCE", DEFAULT_COST_TOLERANCE),
+        cost_tolerance=_number_setting(
+            env, "CPMO_COST_TOLERANCE", DEFAULT_COST_TOLERANCE, low=0, high=10
+        ),
         max_body_bytes=_int_setting(env, "CPMO_MAX_BODY_BYTES", DEFAULT_MAX_BODY_BYTES),
         workers=_int_setting(env, "CPMO_WORKERS", DEFAULT_WORKERS, minimum=1),
         threads=threads,

@@ -12,7 +12,7 @@ from cpmo.business_cases.completeness import missing_items
 from cpmo.vocabulary import GATES
 from cpmo.workflows.context import ProgrammeRecord
 from cpmo.workflows.criteria import GateContext, LotFact, refusals_for
-from cpmo.workflows.lifecycle import EVENTS, TRANSITIONS, HeldFrom, events_from
+from cpmo.workflows.lifecycle import TRANSITIONS, HeldFrom, events_from
 from cpmo.workflows.service import Limits
 
 
@@ -43,18 +43,6 @@ def destination(event: str, stage: str, held_from: str | None) -> str:
             continue
         return stage if t["dest"] is None else t["dest"]
     raise GeneratorBug(f"{event} is not possible from {stage}")
-
-
-def case_version(event: str, record: ProgrammeRecord) -> int | None:
-    """The business-case version an event refers to (as the workflow service records it)."""
-    spec = EVENTS[event]
-    if spec.gate is None or str(spec.gate) not in ("obc", "fbc"):
-        return None
-    if spec.verb == "submit":
-        latest = record.latest_case(str(spec.gate))
-        return latest.number if latest else None
-    submitted = record.latest_entry(f"submit_{spec.gate}")
-    return submitted.business_case_version if submitted else None
 
 
 def _costs(values: Iterable[int | None]) -> int | None:

@@ -11,13 +11,13 @@ from typing import Any
 
 from cpmo.business_cases.completeness import whole_life_cost
 from cpmo.demo.catalogue import ProgrammePlan
-from cpmo.demo.gatecheck import Facts, GeneratorBug, case_version, check, context, destination
+from cpmo.demo.gatecheck import Facts, GeneratorBug, check, context, destination
 from cpmo.demo.records import Case, Cast, ConditionRow, Entry, LotRow, MilestoneRow
 from cpmo.vocabulary import Role, Stage
 from cpmo.workflows.context import ProgrammeRecord
 from cpmo.workflows.criteria import GateContext, LotFact
 from cpmo.workflows.lifecycle import EVENTS
-from cpmo.workflows.service import Limits
+from cpmo.workflows.service import Limits, business_case_version
 
 
 @dataclass
@@ -101,7 +101,7 @@ class Story:
             role=ctx.role,
             created_at=at,
             rationale=rationale,
-            business_case_version=case_version(event, self.record),
+            business_case_version=business_case_version(event, self.record),
             details=details,
         )
         if event == "pause":

@@ -62,7 +62,9 @@ def _check_request(event: str, rationale: str | None, conditions: list[str]) -> 
         )
 
 
-def _business_case_version(event: str, record: ProgrammeRecord) -> int | None:
+def business_case_version(event: str, record: ProgrammeRecord) -> int | None:
+    """The business-case version an event refers to: the latest case on submit, else the
+    version that was submitted for the gate."""
     spec = EVENTS[event]
     if spec.gate is None or str(spec.gate) not in ("obc", "fbc"):
         return None
@@ -123,7 +125,7 @@ def fire_event(
     except MachineError as exc:
         raise InvalidEvent(str(exc.value), stage=from_stage) from exc
     _move(session, programme, version=version, to_stage=flow.state, event=event)
-    bc_version = _business_case_version(event, record)
+    bc_version = business_case_version(event, record)
     entry = audit_store.append(
         session,
         programme_code=code,
