@@ -67,7 +67,7 @@ def oversight(args: dict[str, Any]) -> Any:
     report = assemble(
         request_session(), code=args["portfolio"], as_of=args.get("as_of"), limits=_limits()
     )
-    return service.report_dict(report)
+    return report  # dumped by OversightRead straight from the dataclasses (no deep copy first)
 
 
 @blp.route("/oversight.html", methods=["GET"])

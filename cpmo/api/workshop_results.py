@@ -49,11 +49,11 @@ def ranking_dict(ranking: Ranking) -> dict[str, Any]:
         "weights": ranking.weights,
         "disagreement_threshold": ranking.disagreement_threshold,
         "candidates": [
-            {
-                **asdict(r),
+            {  # shallow copies: asdict's deep copy cost more than the ranking itself
+                **vars(r),
                 "name": ranking.names[r.candidate],
                 "programme": ranking.programmes[r.candidate],
-                "breakdown": [asdict(b) for b in r.breakdown.values()],
+                "breakdown": [vars(b) for b in r.breakdown.values()],
             }
             for r in ranking.candidates
         ],

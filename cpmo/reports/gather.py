@@ -33,10 +33,16 @@ def _in_portfolio(query: Any, column: Any, portfolio_id: int) -> Any:
 
 def _milestones(session: Session, pid: int) -> dict[int, list[MilestoneFact]]:
     out: dict[int, list[MilestoneFact]] = defaultdict(list)
-    for m in session.exec(_in_portfolio(select(Milestone), Milestone.programme_id, pid)):
-        out[m.programme_id or 0].append(
-            MilestoneFact(m.code, m.title, m.due_date, m.due_text, m.completed_on)
-        )
+    columns = select(
+        Milestone.programme_id,
+        Milestone.code,
+        Milestone.title,
+        Milestone.due_date,
+        Milestone.due_text,
+        Milestone.completed_on,
+    )
+    for programme_id, *fields in session.exec(_in_portfolio(columns, Milestone.programme_id, pid)):
+        out[programme_id or 0].append(MilestoneFact(*fields))
     return out
 
 
@@ -48,9 +54,26 @@ def _conditions(session: Session, pid: int) -> dict[int, list[ConditionFact]]:
     return out
 
 
-def _entries(session: Session, pid: int) -> dict[str, list[AuditEntry]]:
-    out: dict[str, list[AuditEntry]] = defaultdict(list)
-    query = select(AuditEntry).join(Programme, Programme.code == AuditEntry.programme_code)
+ENTRY_COLUMNS = (
+    AuditEntry.sequence,
+    AuditEntry.programme_code,
+    AuditEntry.event,
+    AuditEntry.from_stage,
+    AuditEntry.to_stage,
+    AuditEntry.actor,
+    AuditEntry.role,
+    AuditEntry.created_at,
+    AuditEntry.rationale,
+    AuditEntry.details,
+    AuditEntry.business_case_version,
+)
+
+
+def _entries(session: Session, pid: int) -> dict[str, list[Any]]:
+    """Each programme's audit entries as rows of the columns the facts read (attribute access
+    like an AuditEntry, without building thousands of ORM objects)."""
+    out: dict[str, list[Any]] = defaultdict(list)
+    query = select(*ENTRY_COLUMNS).join(Programme, Programme.code == AuditEntry.programme_code)
     query = query.where(Programme.portfolio_id == pid).order_by(AuditEntry.sequence)
     for entry in session.exec(query):
         out[entry.programme_code].append(entry)

@@ -114,10 +114,13 @@ def score_table(session: Session, *, workshop: Workshop) -> ScoreTable:
     criteria = as_criteria(list_criteria(session, workshop=workshop))
     candidates = [c.key for c, _ in list_candidates(session, workshop=workshop)]
     active = set(candidates)
-    rows = session.exec(select(WorkshopScore).where(WorkshopScore.workshop_id == workshop.id))
-    scores = [
-        Score(r.scorer, r.candidate_key, r.criterion_key, r.value)
-        for r in rows
-        if r.candidate_key in active
-    ]
+    rows = session.exec(
+        select(
+            WorkshopScore.scorer,
+            WorkshopScore.candidate_key,
+            WorkshopScore.criterion_key,
+            WorkshopScore.value,
+        ).where(WorkshopScore.workshop_id == workshop.id)
+    )
+    scores = [Score(*row) for row in rows if row[1] in active]
     return build_score_table(criteria, scores, candidates)
