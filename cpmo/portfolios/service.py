@@ -99,8 +99,11 @@ def _apply_filter(query, flt: ProgrammeFilter):  # type: ignore[no-untyped-def]
 
 def _gate_plans(
     session: Session, programme_ids: list[int] | None, portfolio_id: int | None = None
-) -> dict[int, dict[str, GatePlan]]:
-    query = select(GatePlan)
+) -> dict[int, dict[str, Any]]:
+    # plain rows (attribute access like GatePlan), not ORM objects: thousands per portfolio
+    query = select(
+        GatePlan.programme_id, GatePlan.gate, GatePlan.planned_date, GatePlan.planned_text
+    )
     if portfolio_id is not None:
         query = query.join(Programme, Programme.id == GatePlan.programme_id).where(
             Programme.portfolio_id == portfolio_id
@@ -109,7 +112,7 @@ def _gate_plans(
         if not programme_ids:
             return {}
         query = query.where(GatePlan.programme_id.in_(programme_ids))  # type: ignore[union-attr]
-    plans: dict[int, dict[str, GatePlan]] = {}
+    plans: dict[int, dict[str, Any]] = {}
     for plan in session.exec(query):
         plans.setdefault(plan.programme_id, {})[plan.gate] = plan
     return plans

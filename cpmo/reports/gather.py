@@ -4,9 +4,11 @@ Reuses the portfolio status read model, then one query each for milestones, open
 audit entries and business cases; the dependency graph comes from the graph cache.
 """
 
+import json
 from collections import defaultdict
 from typing import Any
 
+from sqlalchemy import String, cast
 from sqlmodel import Session, select
 
 from cpmo.business_cases.completeness import whole_life_cost
@@ -80,10 +82,29 @@ def _entries(session: Session, pid: int) -> dict[str, list[Any]]:
     return out
 
 
-def _case_costs(session: Session, pid: int) -> dict[tuple[int, str, int], int | None]:
-    query = select(BusinessCase.programme_id, BusinessCase.kind, BusinessCase.number)
-    query = _in_portfolio(query.add_columns(BusinessCase.content), BusinessCase.programme_id, pid)
-    return {(p, k, n): whole_life_cost(content or {}) for p, k, n, content in session.exec(query)}
+class CaseCosts:
+    """Whole-life cost of each business case (programme id, kind, number), read on demand.
+
+    The report needs the cost of two or three cases per programme out of all their versions,
+    so contents arrive as JSON text and only the cases asked for are decoded.
+    """
+
+    def __init__(self, raw: dict[tuple[int, str, int], str | None]) -> None:
+        self._raw = raw
+        self._costs: dict[tuple[int, str, int], int | None] = {}
+
+    def get(self, key: tuple[int, str, int]) -> int | None:
+        if key not in self._costs:
+            text = self._raw.get(key)
+            self._costs[key] = whole_life_cost(json.loads(text) or {}) if text else None
+        return self._costs[key]
+
+
+def _case_costs(session: Session, pid: int) -> CaseCosts:
+    content = cast(BusinessCase.content, String)
+    query = select(BusinessCase.programme_id, BusinessCase.kind, BusinessCase.number, content)
+    query = _in_portfolio(query, BusinessCase.programme_id, pid)
+    return CaseCosts({(p, k, n): text for p, k, n, text in session.exec(query)})
 
 
 def programme_facts(

@@ -1,5 +1,7 @@
 """Per-programme facts from the audit chain, business cases and the dependency graph."""
 
+from typing import Any
+
 from sqlmodel import Session
 
 from cpmo.graph.store import get_graph
@@ -30,7 +32,7 @@ def _latest(entries: list[AuditEntry], event: str) -> AuditEntry | None:
 
 
 def workflow_costs(
-    p: Programme, entries: list[AuditEntry], costs: dict[tuple[int, str, int], int | None]
+    p: Programme, entries: list[AuditEntry], costs: Any
 ) -> tuple[Baseline | None, int | None, str | None]:
     """(approved OBC baseline, cost of the case under review, accepted cost growth)."""
 
