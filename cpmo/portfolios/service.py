@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import func
+from sqlalchemy import bindparam, func
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, select
 
@@ -49,12 +49,13 @@ def list_portfolios(session: Session) -> list[tuple[Portfolio, int]]:
     return [(p, int(n)) for p, n in rows]
 
 
+PORTFOLIO_BY_CODE = select(Portfolio).where(Portfolio.code == bindparam("code"))
+
+
 def get_portfolio_or_raise(session: Session, *, code: str) -> Portfolio:
     """The portfolio with ``code``; UnknownPortfolio otherwise."""
     portfolio = (
-        session.exec(select(Portfolio).where(Portfolio.code == code)).first()
-        if is_code(code)
-        else None
+        session.exec(PORTFOLIO_BY_CODE, params={"code": code}).first() if is_code(code) else None
     )
     if portfolio is None:
         raise UnknownPortfolio(f"No portfolio with code {code!r}.")
