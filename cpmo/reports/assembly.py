@@ -6,7 +6,7 @@ from datetime import date, datetime
 from sqlmodel import Session
 
 from cpmo.db import utcnow
-from cpmo.portfolios.service import portfolio_status
+from cpmo.portfolios.service import PortfolioStatus, portfolio_status
 from cpmo.reports import sections
 from cpmo.reports.compose import PortfolioInfo, build_report
 from cpmo.reports.content import OversightReport
@@ -43,9 +43,14 @@ def assemble(
     as_of: date | None = None,
     limits: Limits | None = None,
     generated_at: datetime | None = None,
+    status: PortfolioStatus | None = None,
 ) -> OversightReport:
-    """The oversight report of portfolio ``code`` as of a date (default: today, UTC)."""
-    status = portfolio_status(session, code=code)
+    """The oversight report of portfolio ``code`` as of a date (default: today, UTC).
+
+    ``status``: the portfolio's status if the caller has already read it (the dashboard has).
+    """
+    if status is None or status.portfolio.code != code:
+        status = portfolio_status(session, code=code)
     portfolio = status.portfolio
     limits = limits or Limits()
     register = gather_register(session, portfolio_id=portfolio.id or 0)

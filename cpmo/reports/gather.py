@@ -66,9 +66,51 @@ ENTRY_COLUMNS = (
     AuditEntry.role,
     AuditEntry.created_at,
     AuditEntry.rationale,
-    AuditEntry.details,
+    cast(AuditEntry.details, String),
     AuditEntry.business_case_version,
 )
+
+
+class EntryRow:
+    """An audit entry's columns as the facts read them; ``details`` decoded on first use
+    (most decisions are never asked for theirs, and decoding tens of thousands cost seconds)."""
+
+    __slots__ = (
+        "_details",
+        "_details_json",
+        "actor",
+        "business_case_version",
+        "created_at",
+        "event",
+        "from_stage",
+        "programme_code",
+        "rationale",
+        "role",
+        "sequence",
+        "to_stage",
+    )
+
+    def __init__(self, row: Any) -> None:
+        (
+            self.sequence,
+            self.programme_code,
+            self.event,
+            self.from_stage,
+            self.to_stage,
+            self.actor,
+            self.role,
+            self.created_at,
+            self.rationale,
+            self._details_json,
+            self.business_case_version,
+        ) = row
+        self._details: dict[str, Any] | None = None
+
+    @property
+    def details(self) -> dict[str, Any] | None:
+        if self._details is None and self._details_json:
+            self._details = json.loads(self._details_json)
+        return self._details
 
 
 def _entries(session: Session, pid: int) -> dict[str, list[Any]]:
@@ -77,7 +119,8 @@ def _entries(session: Session, pid: int) -> dict[str, list[Any]]:
     out: dict[str, list[Any]] = defaultdict(list)
     query = select(*ENTRY_COLUMNS).join(Programme, Programme.code == AuditEntry.programme_code)
     query = query.where(Programme.portfolio_id == pid).order_by(AuditEntry.sequence)
-    for entry in session.exec(query):
+    for row in session.exec(query):
+        entry = EntryRow(row)
         out[entry.programme_code].append(entry)
     return out
 

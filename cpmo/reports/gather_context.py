@@ -40,14 +40,10 @@ class PortfolioContext:
 def _benefits(session: Session, codes: set[str]) -> dict[str, BenefitFact]:
     if not codes:
         return {}
-    query = select(Benefit, Programme.code).outerjoin(
-        Programme, Programme.id == Benefit.programme_id
-    )
+    columns = (Benefit.code, Benefit.title, Benefit.value_gbp, Benefit.per_year, Programme.code)
+    query = select(*columns).outerjoin(Programme, Programme.id == Benefit.programme_id)
     rows = session.exec(query.where(Benefit.code.in_(sorted(codes))))  # type: ignore[attr-defined]
-    return {
-        b.code: BenefitFact(b.code, b.title, b.value_gbp, b.per_year, programme)
-        for b, programme in rows
-    }
+    return {row[0]: BenefitFact(*row) for row in rows}
 
 
 def _graph_parts(session: Session, ctx: PortfolioContext, pid: int, codes: list[str]) -> None:
@@ -92,12 +88,16 @@ def _kpis(session: Session, pid: int, measured: dict[str, list[str]]) -> list[Kp
 
 
 def _risks(session: Session, pid: int) -> list[RiskLine]:
-    query = select(Risk, Programme.code).join(Programme, Programme.id == Risk.programme_id)
+    columns = (Risk.code, Risk.title, Programme.code, Risk.likelihood, Risk.impact)
+    query = select(*columns, Risk.owner, Risk.mitigation)
+    query = query.join(Programme, Programme.id == Risk.programme_id)
     lines = []
-    for r, code in session.exec(query.where(Programme.portfolio_id == pid)):
-        score = r.likelihood * r.impact if r.likelihood and r.impact else None
+    for code, title, programme, likelihood, severity, owner, mitigation in session.exec(
+        query.where(Programme.portfolio_id == pid)
+    ):
+        score = likelihood * severity if likelihood and severity else None
         lines.append(
-            RiskLine(r.code, r.title, code, r.likelihood, r.impact, score, r.owner, r.mitigation)
+            RiskLine(code, title, programme, likelihood, severity, score, owner, mitigation)
         )
     return sorted(lines, key=lambda r: (-(r.score or 0), r.code))
 

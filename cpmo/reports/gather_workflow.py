@@ -12,7 +12,9 @@ from cpmo.workflows.models import AuditEntry
 
 
 def decision_fact(e: AuditEntry) -> DecisionFact:
-    conditions = tuple(str(c) for c in (e.details or {}).get("conditions", []))
+    # only approvals set conditions, so other decisions' details need not be read
+    approval = e.event.startswith("approve_")
+    conditions = tuple(str(c) for c in (e.details or {}).get("conditions", [])) if approval else ()
     return DecisionFact(
         e.sequence,
         e.programme_code,

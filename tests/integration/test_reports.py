@@ -199,3 +199,38 @@ def test_the_assembly_takes_the_same_number_of_queries_for_10_or_60_programmes(
     with count_statements(engine) as large:
         assemble(session, code="large")
     assert 0 < small.count == large.count <= 25
+
+
+def test_an_approval_with_conditions_carries_them_into_the_reports_decisions(
+    seeded: Session,
+) -> None:
+    """Decision details are decoded only for approvals (the events that set conditions)."""
+    _submitted_above_the_limit(seeded)
+    cpmo_officer = users.create(seeded, username="officer", role="cpmo")[0]
+    oversight = users.create(seeded, username="board", role="oversight")[0]
+    limits = Limits(5_000_000, 0.1)
+    workflow.fire_event(
+        seeded,
+        actor=oversight,
+        code="big",
+        event="endorse_obc",
+        version=_programme(seeded, "big").version,
+        limits=limits,
+        rationale="Endorsed by the oversight group",
+    )
+    workflow.fire_event(
+        seeded,
+        actor=cpmo_officer,
+        code="big",
+        event="approve_obc",
+        version=_programme(seeded, "big").version,
+        limits=limits,
+        rationale="Approved with conditions",
+        conditions=["Name a senior responsible owner", "Rebaseline the benefits"],
+    )
+    decisions = {d.event: d for d in assemble(seeded, code="goj-change").decisions}
+    assert list(decisions["approve_obc"].conditions) == [
+        "Name a senior responsible owner",
+        "Rebaseline the benefits",
+    ]
+    assert list(decisions["submit_obc"].conditions) == []

@@ -81,6 +81,7 @@ def dashboard(
         session,
         code=status.portfolio.code,
         limits=ReportLimits(limits.delegated_limit_gbp, limits.cost_tolerance),
+        status=status,
     )
     return Dashboard(
         portfolios=listed,
