@@ -110,3 +110,18 @@ def test_the_status_sent_as_is_matches_its_schema_and_the_full_read_model(
     )
     assert sent == full
     assert any(p["next_gate"] and p["next_gate"]["planned_date"] for p in sent["programmes"])
+
+
+def test_an_empty_portfolio_has_a_status_and_an_unknown_one_is_404(client, session, auth) -> None:
+    session.add(Portfolio(code="empty", name="Nothing yet", description="A new portfolio"))
+    session.commit()
+    headers = auth("oversight")
+    body = client.get("/api/v1/portfolios/empty/status", headers=headers).json
+    assert body["portfolio"]["code"] == "empty"
+    assert body["portfolio"]["description"] == "A new portfolio"
+    assert body["portfolio"]["programme_count"] == 0
+    assert body["programmes"] == [] and body["totals"]["programmes"] == 0
+    assert set(body["by_stage"].values()) == {0}
+    missing = client.get("/api/v1/portfolios/nowhere/status", headers=headers)
+    assert missing.status_code == 404
+    assert missing.headers["Content-Type"] == "application/problem+json"
