@@ -4,7 +4,7 @@ import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from flask import Flask
@@ -20,7 +20,6 @@ class Statements:
 
     count: int = 0
     counting: bool = False
-    seen: list[str] = field(default_factory=list)
 
     def record(self, conn, cursor, statement, parameters, context, executemany) -> None:  # type: ignore[no-untyped-def]
         if self.counting:

@@ -23,6 +23,22 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+def children_of(pid: int) -> set[int]:
+    """Live (not zombie) child processes of ``pid``, from /proc."""
+    found = set()
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            stat = Path(f"/proc/{entry}/stat").read_text()
+        except OSError:
+            continue
+        state, ppid = stat.rsplit(")", 1)[1].split()[:2]
+        if int(ppid) == pid and state not in ("Z", "X"):
+            found.add(int(entry))
+    return found
+
+
 @dataclass
 class Server:
     """A running gunicorn master on 127.0.0.1:port."""
@@ -31,19 +47,9 @@ class Server:
     port: int
     log: Path
 
-    def workers(self) -> list[int]:
+    def workers(self) -> set[int]:
         """Process ids of the master's live worker processes."""
-        found = []
-        for entry in Path("/proc").iterdir():
-            if not entry.name.isdigit():
-                continue
-            try:
-                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            if int(fields[1]) == self.process.pid:
-                found.append(int(entry.name))
-        return found
+        return children_of(self.process.pid)
 
     def peak_rss_mb(self) -> dict[int, float]:
         """Each worker's peak resident memory (VmHWM) in MB."""

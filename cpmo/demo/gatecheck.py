@@ -4,13 +4,10 @@ The same transitions table, gate criteria and business-case checks the workflow 
 (:mod:`cpmo.workflows`); a generated event they would refuse is a bug in the generator.
 """
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from cpmo.business_cases.completeness import missing_items
-from cpmo.vocabulary import GATES
-from cpmo.workflows.context import ProgrammeRecord
+from cpmo.workflows.context import ProgrammeFacts, ProgrammeRecord, context_from
 from cpmo.workflows.criteria import GateContext, LotFact, refusals_for
 from cpmo.workflows.lifecycle import TRANSITIONS, HeldFrom, events_from
 from cpmo.workflows.service import Limits
@@ -18,7 +15,7 @@ from cpmo.workflows.service import Limits
 
 @dataclass
 class Facts:
-    """What the gates look at besides cases and entries."""
+    """What the gates look at besides cases and entries, with the manager's username."""
 
     whole_life_cost: int | None
     manager: str
@@ -45,43 +42,24 @@ def destination(event: str, stage: str, held_from: str | None) -> str:
     raise GeneratorBug(f"{event} is not possible from {stage}")
 
 
-def _costs(values: Iterable[int | None]) -> int | None:
-    present = [v for v in values if v is not None]
-    return max(present) if present else None
-
-
 def context(
     record: ProgrammeRecord, facts: Facts, *, actor: str, role: str, limits: Limits, growth: Any
 ) -> GateContext:
     """The gate context the workflow service would build for this history."""
-    submitted = {g: record.latest_entry(f"submit_{g}") for g in GATES}
-    endorsed = {g: record.latest_entry(f"endorse_{g}") for g in GATES}
-    drafts: dict[str, list[str] | None] = {}
-    for kind in ("obc", "fbc"):
-        latest = record.latest_case(kind)
-        drafts[kind] = (
-            missing_items(latest.content) if latest and latest.status == "draft" else None
-        )
-    under_review = [record.cost_of(f"submit_{kind}") for kind in ("obc", "fbc")]
-    return GateContext(
+    return context_from(
+        record,
+        ProgrammeFacts(
+            recorded_cost=facts.whole_life_cost,
+            open_conditions=facts.open_conditions,
+            lots=facts.lots,
+            milestones_done=facts.milestones_done,
+            has_benefits_plan=facts.has_benefits_plan,
+        ),
         actor=actor,
         role=role,
         is_manager=actor == facts.manager,
-        whole_life_cost=_costs([facts.whole_life_cost, *under_review]),
         delegated_limit=limits.delegated_limit_gbp,
         cost_tolerance=limits.cost_tolerance,
-        draft_gaps=drafts,
-        submitter={g: (e.actor if e else None) for g, e in submitted.items()},
-        endorsed={
-            g: bool(submitted[g] and e and e.sequence > submitted[g].sequence)
-            for g, e in endorsed.items()
-        },
-        open_conditions=list(facts.open_conditions),
-        approved_obc_cost=record.cost_of("approve_obc"),
-        fbc_cost=record.cost_of("submit_fbc"),
-        lots=list(facts.lots),
-        milestones_done=list(facts.milestones_done),
-        has_benefits_plan=facts.has_benefits_plan,
         accept_cost_growth=growth,
     )
 

@@ -10,6 +10,7 @@ from cpmo.delivery.models import BenefitsPlan, Lot
 from cpmo.portfolios.models import Programme
 from cpmo.strategy.models import Milestone
 from cpmo.users.models import User
+from cpmo.vocabulary import GATES
 from cpmo.workflows.audit_store import entries_for
 from cpmo.workflows.criteria import GateContext, LotFact
 from cpmo.workflows.models import AuditEntry, Condition
@@ -62,6 +63,58 @@ def _gate_facts(record: ProgrammeRecord, gate: str) -> tuple[str | None, bool]:
     return (submitted.actor if submitted else None), endorsed_since
 
 
+@dataclass(frozen=True)
+class ProgrammeFacts:
+    """What the gates look at besides the cases and the audit entries."""
+
+    recorded_cost: int | None  # the programme's own whole-life cost
+    open_conditions: list[str] = field(default_factory=list)
+    lots: list[LotFact] = field(default_factory=list)
+    milestones_done: list[bool] = field(default_factory=list)
+    has_benefits_plan: bool = False
+
+
+def context_from(
+    record: ProgrammeRecord,
+    facts: ProgrammeFacts,
+    *,
+    actor: str,
+    role: str,
+    is_manager: bool,
+    delegated_limit: int,
+    cost_tolerance: float,
+    accept_cost_growth: str | None = None,
+) -> GateContext:
+    """The gate context for a history and facts already in hand (no database)."""
+    gates = {gate: _gate_facts(record, gate) for gate in GATES}
+    drafts: dict[str, list[str] | None] = {}
+    for kind in ("obc", "fbc"):
+        latest = record.latest_case(kind)
+        drafts[kind] = (
+            missing_items(latest.content) if latest and latest.status == "draft" else None
+        )
+    under_review = [record.cost_of(f"submit_{kind}") for kind in ("obc", "fbc")]
+    costs = [c for c in (facts.recorded_cost, *under_review) if c is not None]
+    return GateContext(
+        actor=actor,
+        role=role,
+        is_manager=is_manager,
+        whole_life_cost=max(costs) if costs else None,
+        delegated_limit=delegated_limit,
+        cost_tolerance=cost_tolerance,
+        draft_gaps=drafts,
+        submitter={gate: f[0] for gate, f in gates.items()},
+        endorsed={gate: f[1] for gate, f in gates.items()},
+        open_conditions=list(facts.open_conditions),
+        approved_obc_cost=record.cost_of("approve_obc"),
+        fbc_cost=record.cost_of("submit_fbc"),
+        lots=list(facts.lots),
+        milestones_done=list(facts.milestones_done),
+        has_benefits_plan=facts.has_benefits_plan,
+        accept_cost_growth=accept_cost_growth,
+    )
+
+
 def build_context(
     session: Session,
     *,
@@ -73,17 +126,6 @@ def build_context(
     accept_cost_growth: str | None = None,
 ) -> GateContext:
     """The facts the gate criteria check, for ``actor`` acting on ``programme`` now."""
-    gates = ("obc", "fbc", "supplier_selection", "delivery")
-    facts = {gate: _gate_facts(record, gate) for gate in gates}
-    drafts: dict[str, list[str] | None] = {}
-    for kind in ("obc", "fbc"):
-        latest = record.latest_case(kind)
-        drafts[kind] = (
-            missing_items(latest.content) if latest and latest.status == "draft" else None
-        )
-    under_review = [record.cost_of(f"submit_{kind}") for kind in ("obc", "fbc")]
-    fbc_cost = record.cost_of("submit_fbc")
-    wlc_candidates = [c for c in (programme.whole_life_cost_gbp, *under_review) if c is not None]
     lots = session.exec(select(Lot).where(Lot.programme_id == programme.id).order_by(Lot.name))
     milestones = session.exec(
         select(Milestone.completed_on).where(Milestone.programme_id == programme.id)
@@ -91,23 +133,22 @@ def build_context(
     plan = session.exec(
         select(BenefitsPlan.id).where(BenefitsPlan.programme_id == programme.id)
     ).first()
-    return GateContext(
-        actor=actor.username,
-        role=actor.role,
-        is_manager=programme.manager_id == actor.id,
-        whole_life_cost=max(wlc_candidates) if wlc_candidates else None,
-        delegated_limit=delegated_limit,
-        cost_tolerance=cost_tolerance,
-        draft_gaps=drafts,
-        submitter={gate: f[0] for gate, f in facts.items()},
-        endorsed={gate: f[1] for gate, f in facts.items()},
+    facts = ProgrammeFacts(
+        recorded_cost=programme.whole_life_cost_gbp,
         open_conditions=[
             f"#{c.id} {c.text} (set at {c.gate.upper()})" for c in record.open_conditions
         ],
-        approved_obc_cost=record.cost_of("approve_obc"),
-        fbc_cost=fbc_cost,
         lots=[LotFact(lot.name, lot.supplier, lot.contract_value_gbp) for lot in lots],
         milestones_done=[done is not None for done in milestones],
         has_benefits_plan=plan is not None,
+    )
+    return context_from(
+        record,
+        facts,
+        actor=actor.username,
+        role=actor.role,
+        is_manager=programme.manager_id == actor.id,
+        delegated_limit=delegated_limit,
+        cost_tolerance=cost_tolerance,
         accept_cost_growth=accept_cost_growth,
     )
