@@ -32,6 +32,7 @@ def bench(quick: bool, as_json: bool, database_url: str | None, only: str) -> No
     from benchmarks.figures import Printer
     from benchmarks.suite import run
     from cpmo.config import normalise_database_url
+    from cpmo.errors import DomainError
 
     url = normalise_database_url(database_url) if database_url else None
     groups = [g.strip() for g in only.split(",") if g.strip()]
@@ -41,6 +42,8 @@ def bench(quick: bool, as_json: bool, database_url: str | None, only: str) -> No
         )
     except ValueError as exc:
         raise click.ClickException(str(exc)) from exc
+    except DomainError as exc:  # e.g. the database already holds a demo portfolio of that size
+        raise click.ClickException(f"{exc.detail} (give an empty database)") from exc
     missed = [f.name for f in figures if f.met is False]
     if missed and not as_json:
         click.echo(f"# targets missed: {', '.join(missed)}")

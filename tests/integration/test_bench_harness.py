@@ -39,3 +39,17 @@ def test_an_unknown_group_is_refused_with_the_choices() -> None:
     result = CliRunner().invoke(main, ["bench", "--only", "status,nonsense"])
     assert result.exit_code != 0
     assert "unknown benchmark group(s) nonsense" in result.output
+
+
+def test_a_database_already_holding_the_demo_portfolio_is_refused_clearly(tmp_path) -> None:
+    from cpmo.demo import generate
+
+    url = f"sqlite:///{tmp_path / 'used.sqlite3'}"
+    generate(url, programmes=1, portfolio="demo-100")
+    result = CliRunner().invoke(
+        main, ["bench", "--quick", "--only", "status", "--database-url", url]
+    )
+    assert result.exit_code == 1
+    assert "'demo-100' already exists" in result.output
+    assert "give an empty database" in result.output
+    assert "Traceback" not in result.output
