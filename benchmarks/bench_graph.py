@@ -26,6 +26,7 @@ from cpmo.graph import (
     impact,
     orphans,
 )
+from cpmo.workflows.audit import AuditKeyring
 
 MIX = {"programme": 4_000, "benefit": 4_000, "objective": 1_800, "priority": 50, "kpi": 150}
 EDGE_MIX = [  # (edge kind, source kind, target kind, count); counts sum to 50,000
@@ -196,7 +197,7 @@ def bench_database(
 
     upgrade(url)
     engine = make_engine(url)
-    factory = make_sessionmaker(engine)
+    factory = make_sessionmaker(engine, audit_keyring=AuditKeyring.from_secrets("cpmo-bench"))
     try:
         start = time.perf_counter()
         with transaction(factory) as session:

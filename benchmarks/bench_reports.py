@@ -23,6 +23,7 @@ from cpmo.models import Benefit, Condition, GatePlan, Milestone, Portfolio, Prog
 from cpmo.reports.assembly import assemble
 from cpmo.reports.service import render
 from cpmo.vocabulary import NEXT_GATE, RAGS
+from cpmo.workflows.audit import AuditKeyring
 
 REPO = Path(__file__).resolve().parent.parent
 STAGES = ["proposed", "fbc_development", "supplier_selection", "delivery", "obc_review"]
@@ -171,7 +172,7 @@ def figures(repeat: int = 3, size: int = 200, seed: int = 7):  # type: ignore[no
         url = f"sqlite:///{tmp}/bench.sqlite3"
         upgrade(url)
         engine = make_engine(url)
-        factory = make_sessionmaker(engine)
+        factory = make_sessionmaker(engine, audit_keyring=AuditKeyring.from_secrets("cpmo-bench"))
         try:
             with transaction(factory) as session:
                 generate(session, random.Random(seed), size)
@@ -208,7 +209,7 @@ def main() -> None:
         url = args.database_url or f"sqlite:///{tmp}/bench.sqlite3"
         upgrade(url)
         engine = make_engine(url)
-        factory = make_sessionmaker(engine)
+        factory = make_sessionmaker(engine, audit_keyring=AuditKeyring.from_secrets("cpmo-bench"))
         bench_reports(factory, args.programmes, args.repeat, args.seed)
         shared = REPO.parent / "shared" / "data" / "gmpp"
         bench_gmpp(

@@ -11,6 +11,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import event
 
+from benchmarks.portfolios import BENCH_AUDIT_KEY
 from cpmo import create_app
 
 
@@ -32,7 +33,12 @@ class AppUnderTest:
     def __init__(self, url: str, token: str) -> None:
         self._folder = tempfile.TemporaryDirectory(prefix="cpmo-bench-")
         self.app: Flask = create_app(
-            {"CPMO_DATABASE_URL": url, "INSTANCE_PATH": self._folder.name, "TESTING": False}
+            {
+                "CPMO_DATABASE_URL": url,
+                "CPMO_AUDIT_KEY": BENCH_AUDIT_KEY,
+                "INSTANCE_PATH": self._folder.name,
+                "TESTING": False,
+            }
         )
         self.client: FlaskClient = self.app.test_client()
         self.headers = {"Authorization": f"Bearer {token}"}

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from benchmarks.portfolios import BENCH_AUDIT_KEY
+
 
 def free_port() -> int:
     with socket.socket() as sock:
@@ -75,6 +77,7 @@ def serve(url: str, *, workers: int = 2, threads: int = 4) -> Iterator[Server]:
         "CPMO_DATABASE_URL": url,
         "CPMO_INSTANCE_PATH": folder.name,
         "CPMO_SECURE_COOKIES": "0",
+        "CPMO_AUDIT_KEY": BENCH_AUDIT_KEY,
     }
     command = [sys.executable, "-m", "cpmo.cli", "serve", "--production", "--host", "127.0.0.1"]
     command += ["--port", str(port), "--workers", str(workers), "--threads", str(threads)]

@@ -57,7 +57,9 @@ def init_db(app: Flask, factory: Any = None) -> None:
     if factory is None:
         url = app.config["CPMO_DATABASE_URL"]
         engine = make_engine(url, **pool_options(url, app.config["CPMO_SETTINGS"].pool))
-        factory = make_sessionmaker(engine)
+        factory = make_sessionmaker(
+            engine, audit_keyring=audit_keyring(app.config["CPMO_SETTINGS"])
+        )
         app.extensions["cpmo.engine"] = engine
         weakref.finalize(app, engine.dispose)  # close pooled connections with the app
     app.extensions["cpmo.sessionmaker"] = factory
@@ -68,6 +70,13 @@ def init_db(app: Flask, factory: Any = None) -> None:
         if session is not None:
             session.rollback()
             session.close()
+
+
+def audit_keyring(settings: Any) -> Any:
+    """The audit keyring of ``settings`` (current key and older ones still trusted)."""
+    from cpmo.workflows.audit import AuditKeyring
+
+    return AuditKeyring.from_secrets(settings.audit_key, settings.audit_previous_keys)
 
 
 def request_session() -> Any:

@@ -46,6 +46,7 @@ def demo_data(
 ) -> None:
     """Migrate the database and add a synthetic demo portfolio of PROGRAMMES programmes, with
     histories, business cases, audit trail, graph and a closed workshop; users demo-<role>."""
+    from cpmo import audit_keyring
     from cpmo.demo import generate
     from cpmo.workflows.service import Limits
 
@@ -59,6 +60,7 @@ def demo_data(
             seed=seed,
             portfolio=portfolio,
             limits=limits,
+            audit_keyring=audit_keyring(config["CPMO_SETTINGS"]),
         )
     except DomainError as exc:
         click.echo(f"Error: {exc.detail}", err=True)

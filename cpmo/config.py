@@ -42,6 +42,8 @@ class Settings:
 
     database_url: str
     secret_key: str
+    audit_key: str = ""
+    audit_previous_keys: tuple[str, ...] = ()
     delegated_limit_gbp: int = DEFAULT_DELEGATED_LIMIT_GBP
     cost_tolerance: float = DEFAULT_COST_TOLERANCE
     max_body_bytes: int = DEFAULT_MAX_BODY_BYTES
@@ -105,11 +107,17 @@ def normalise_database_url(url: str) -> str:
     return url
 
 
-def _secret_key(env: dict[str, str], instance_path: Path) -> str:
-    """CPMO_SECRET_KEY, else a random key generated once and kept in the instance folder."""
-    if env.get("CPMO_SECRET_KEY"):
-        return env["CPMO_SECRET_KEY"]
-    key_file = instance_path / "secret_key"
+def _secret_key(
+    env: dict[str, str],
+    instance_path: Path,
+    name: str = "CPMO_SECRET_KEY",
+    file: str = "secret_key",
+) -> str:
+    """``name`` from the environment, else a random key generated once and kept in the
+    instance folder (mode 600)."""
+    if env.get(name):
+        return env[name]
+    key_file = instance_path / file
     if key_file.exists():
         return key_file.read_text().strip()
     instance_path.mkdir(parents=True, exist_ok=True)
@@ -147,6 +155,10 @@ def load_settings(instance_path: Path, env: dict[str, str] | None = None) -> Set
     return Settings(
         database_url=normalise_database_url(url),
         secret_key=_secret_key(env, instance_path),
+        audit_key=_secret_key(env, instance_path, "CPMO_AUDIT_KEY", "audit_key"),
+        audit_previous_keys=tuple(
+            k.strip() for k in env.get("CPMO_AUDIT_PREVIOUS_KEYS", "").split(",") if k.strip()
+        ),
         delegated_limit_gbp=_int_setting(
             env, "CPMO_DELEGATED_LIMIT_GBP", DEFAULT_DELEGATED_LIMIT_GBP
         ),

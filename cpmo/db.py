@@ -107,9 +107,15 @@ def pool_options(url: str, pool: PoolSettings) -> dict[str, Any]:
     }
 
 
-def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:
-    """Sessions that keep loaded values after commit (handy for returning results)."""
-    return sessionmaker(bind=engine, class_=Session, expire_on_commit=False)
+# Session.info key under which a session carries the audit keyring (see workflows/audit_store).
+AUDIT_KEYRING = "cpmo_audit_keyring"
+
+
+def make_sessionmaker(engine: Engine, *, audit_keyring: object = None) -> sessionmaker[Session]:
+    """Sessions that keep loaded values after commit (handy for returning results), carrying
+    the audit keyring when given (needed to append to or verify the audit chain)."""
+    info = {AUDIT_KEYRING: audit_keyring} if audit_keyring is not None else {}
+    return sessionmaker(bind=engine, class_=Session, expire_on_commit=False, info=info)
 
 
 def writing_session(factory: sessionmaker[Session]) -> Session:

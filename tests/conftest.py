@@ -18,12 +18,15 @@ from sqlalchemy.orm import sessionmaker
 from sqlmodel import Session
 
 from cpmo import create_app
-from cpmo.db import make_engine
+from cpmo.db import AUDIT_KEYRING, make_engine
 from cpmo.migrate import upgrade
+from cpmo.workflows.audit import AuditKeyring
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SHARED_DIR = REPO_ROOT.parent / "shared"
 PG_URL = os.environ.get("CPMO_TEST_DATABASE_URL", "").strip()
+TEST_AUDIT_KEY = "test-audit-key"
+TEST_AUDIT_KEYRING = AuditKeyring.from_secrets(TEST_AUDIT_KEY)
 
 
 def on_postgres() -> bool:
@@ -99,6 +102,7 @@ def session_factory(engine: Engine) -> Iterator[sessionmaker[Session]]:
         class_=Session,
         expire_on_commit=False,
         join_transaction_mode="create_savepoint",
+        info={AUDIT_KEYRING: TEST_AUDIT_KEYRING},
     )
     yield factory
     outer.rollback()
@@ -123,6 +127,7 @@ def app_config(tmp_path: Path, database_url: str, **extra: object) -> dict[str, 
         "INSTANCE_PATH": str(tmp_path / "instance"),
         "CPMO_DATABASE_URL": database_url,
         "CPMO_SECRET_KEY": "test-secret-key",
+        "CPMO_AUDIT_KEY": TEST_AUDIT_KEY,
         **extra,
     }
 

@@ -12,6 +12,7 @@ from cpmo.api.problems import problem
 from cpmo.api.schemas.business_cases import (
     BusinessCaseCreate,
     BusinessCaseRead,
+    BusinessCaseUpdate,
     DocxImportRead,
     DocxUpload,
     FiveCases,
@@ -32,6 +33,8 @@ def case_dict(case: BusinessCase, code: str, users: dict[int, str]) -> dict[str,
         "programme": code,
         "kind": case.kind,
         "version": case.number,
+        "revision": case.revision,
+        "content_sha256": case.content_sha256,
         "status": case.status,
         "created_by": users.get(case.created_by_id),
         "created_at": case.created_at,
@@ -86,11 +89,12 @@ def get_business_case(code: str, kind: str, number: int) -> dict[str, Any]:
 
 
 @blp.route("/<code>/business-cases/<kind>/<int:number>", methods=["PUT"])
-@blp.arguments(FiveCases)
+@blp.arguments(BusinessCaseUpdate)
 @blp.response(200, BusinessCaseRead)
 @documents(blp, 404, 409, 422)
 def update_business_case(data: dict[str, Any], code: str, kind: str, number: int) -> Any:
-    """Replace a draft's five cases (409 once submitted: create a new version instead)."""
+    """Replace a draft's five cases, as edited from ``revision`` (409 when someone saved the
+    draft since, or once it is submitted: create a new version instead)."""
     session = request_session()
     case = service.update_draft(
         session,
@@ -98,6 +102,7 @@ def update_business_case(data: dict[str, Any], code: str, kind: str, number: int
         code=code,
         kind=_kind(kind),
         number=number,
+        revision=data.pop("revision"),
         content=to_content(data),
     )
     session.commit()

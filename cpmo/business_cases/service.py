@@ -3,11 +3,12 @@ the lifecycle (`submit_obc`, `submit_fbc`), which freezes the version."""
 
 from typing import Any
 
-from sqlalchemy import func
+from sqlalchemy import func, update
 from sqlmodel import Session, select
 
-from cpmo.business_cases.models import BusinessCase
-from cpmo.errors import Conflict, NotFound, NotPermitted
+from cpmo.business_cases.digest import content_digest
+from cpmo.business_cases.models import BusinessCase, BusinessCaseEdit
+from cpmo.errors import Conflict, NotFound, NotPermitted, StaleVersion
 from cpmo.portfolios.models import Programme
 from cpmo.portfolios.service import get_programme_or_raise
 from cpmo.users.models import User
@@ -46,11 +47,25 @@ def create_version(
         kind=kind,
         number=(latest or 0) + 1,
         content=content,
+        content_sha256=content_digest(content),
         created_by_id=actor.id,
     )
     session.add(case)
     session.flush()
+    _record_edit(session, case, actor)
     return case
+
+
+def _record_edit(session: Session, case: BusinessCase, actor: User) -> None:
+    session.add(
+        BusinessCaseEdit(
+            case_id=case.id,
+            revision=case.revision,
+            author_id=actor.id,
+            content_sha256=case.content_sha256 or content_digest(case.content),
+        )
+    )
+    session.flush()
 
 
 def get_version(session: Session, *, code: str, kind: str, number: int) -> BusinessCase:
@@ -69,20 +84,67 @@ def get_version(session: Session, *, code: str, kind: str, number: int) -> Busin
 
 
 def update_draft(
-    session: Session, *, actor: User, code: str, kind: str, number: int, content: dict[str, Any]
+    session: Session,
+    *,
+    actor: User,
+    code: str,
+    kind: str,
+    number: int,
+    revision: int,
+    content: dict[str, Any],
 ) -> BusinessCase:
-    """Replace a draft's content; a submitted version never changes."""
+    """Replace a draft's content, as edited from ``revision``; a submitted version never
+    changes. Conditional on the revision, so of two edits from one revision only one wins."""
     case = get_version(session, code=code, kind=kind, number=number)
     check_may_write(actor, get_programme_or_raise(session, code=code))
+    _check_still_draft(case)
+    digest = content_digest(content)
+    result = session.execute(
+        update(BusinessCase)
+        .where(
+            BusinessCase.id == case.id,  # type: ignore[arg-type]
+            BusinessCase.status == "draft",  # type: ignore[arg-type]
+            BusinessCase.revision == revision,  # type: ignore[arg-type]
+        )
+        .values(content=content, content_sha256=digest, revision=revision + 1)
+        .execution_options(synchronize_session=False)
+    )
+    session.refresh(case)
+    if result.rowcount != 1:
+        _check_still_draft(case)
+        raise StaleVersion(
+            f"{kind.upper()} version {number} is at revision {case.revision}, not {revision}: "
+            "someone saved it since you opened it. Reload it and make your changes again.",
+            current_version=case.revision,
+        )
+    _record_edit(session, case, actor)
+    return case
+
+
+def _check_still_draft(case: BusinessCase) -> None:
     if case.status != "draft":
         raise Conflict(
-            f"{kind.upper()} version {number} was submitted and cannot change: "
+            f"{case.kind.upper()} version {case.number} was submitted and cannot change: "
             "create a new version."
         )
-    case.content = content
-    session.add(case)
-    session.flush()
-    return case
+
+
+def authors(session: Session, *, programme_id: int) -> dict[str, set[int]]:
+    """The user ids who created or edited any version of each kind of case."""
+    rows = session.exec(
+        select(BusinessCase.kind, BusinessCase.created_by_id).where(
+            BusinessCase.programme_id == programme_id
+        )
+    ).all()
+    edits = session.exec(
+        select(BusinessCase.kind, BusinessCaseEdit.author_id)
+        .join(BusinessCaseEdit, BusinessCaseEdit.case_id == BusinessCase.id)  # type: ignore[arg-type]
+        .where(BusinessCase.programme_id == programme_id)
+    ).all()
+    out: dict[str, set[int]] = {}
+    for kind, user_id in [*rows, *edits]:
+        out.setdefault(kind, set()).add(user_id)
+    return out
 
 
 def list_versions(session: Session, *, code: str) -> list[BusinessCase]:

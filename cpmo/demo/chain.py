@@ -2,14 +2,14 @@
 
 All programmes' events go into one chain in time order, exactly as ``audit_store.append``
 would have written them one by one: same fields, same canonical hash, each pointing at the
-hash of the entry before it.
+hash of the entry before it, keyed with the session's audit key.
 """
 
 from dataclasses import dataclass
 from typing import Any
 
 from cpmo.demo.history import Story
-from cpmo.workflows.audit import entry_hash
+from cpmo.workflows.audit import AuditKeyring, entry_hash
 
 
 @dataclass(frozen=True)
@@ -19,8 +19,9 @@ class Chained:
     head: tuple[int, str]  # the new head: last sequence and its hash
 
 
-def chain(stories: list[Story], head: tuple[int, str]) -> Chained:
-    """Audit rows for every story's entries, oldest first, continuing from ``head``."""
+def chain(stories: list[Story], head: tuple[int, str], keyring: AuditKeyring) -> Chained:
+    """Audit rows for every story's entries, oldest first, continuing from ``head``, signed
+    with the keyring's current key."""
     ordered = sorted(
         (
             (e.created_at, p, e.sequence, e, s.plan.code)
@@ -46,8 +47,8 @@ def chain(stories: list[Story], head: tuple[int, str]) -> Chained:
             "business_case_version": entry.business_case_version,
             "details": entry.details,
         }
-        digest = entry_hash(fields, prev)
-        rows.append({**fields, "prev_hash": prev, "hash": digest})
+        digest = entry_hash(fields, prev, key=keyring.current, key_id=keyring.current_id)
+        rows.append({**fields, "prev_hash": prev, "hash": digest, "key_id": keyring.current_id})
         sequences[id(entry)] = sequence
         prev = digest
     return Chained(rows, sequences, (sequence, prev))

@@ -36,6 +36,7 @@ from cpmo.models import (
 )
 from cpmo.validation import is_code
 from cpmo.vocabulary import ROLES
+from cpmo.workflows.audit import AuditKeyring
 from cpmo.workflows.service import Limits
 
 MAX_CODE = 30  # leaves room for the codes derived from it (at most 80 characters)
@@ -114,6 +115,7 @@ def generate(
     seed: int = 1,
     portfolio: str = "demo",
     limits: Limits | None = None,
+    audit_keyring: AuditKeyring,
 ) -> DemoSummary:
     """Migrate the database at ``url`` to head and add a demo portfolio of ``programmes``.
 
@@ -126,7 +128,7 @@ def generate(
     upgrade(url)
     engine = make_engine(url)
     try:
-        factory = make_sessionmaker(engine)
+        factory = make_sessionmaker(engine, audit_keyring=audit_keyring)
         with factory() as session:
             _refuse_portfolio(session, portfolio)  # fail fast, before the building
         usernames = {role: username(role) for role in ROLES}

@@ -5,7 +5,6 @@ it continues the audit chain from its head (under the head's lock) and bumps the
 version once at the end.
 """
 
-from sqlalchemy import update
 from sqlmodel import Session
 
 from cpmo.demo import rows_history as rh
@@ -16,7 +15,6 @@ from cpmo.demo.store import ids_by, insert_rows, one_id
 from cpmo.graph import version
 from cpmo.models import (
     AuditEntry,
-    AuditHead,
     Benefit,
     BenefitsPlan,
     BusinessCase,
@@ -40,17 +38,7 @@ from cpmo.models import (
     WorkshopScorer,
 )
 from cpmo.vocabulary import Role
-
-
-def _claim_head(session: Session) -> tuple[int, str]:
-    """The chain head, locked for this transaction (as ``audit_store.append`` locks it)."""
-    head = session.execute(
-        update(AuditHead)
-        .where(AuditHead.id == 1)
-        .values(sequence=AuditHead.sequence)
-        .returning(AuditHead.sequence, AuditHead.hash)
-    ).one()
-    return int(head[0]), str(head[1])
+from cpmo.workflows import audit_store
 
 
 def _programmes(session: Session, built: Built, ids: rp.Ids) -> int:
@@ -108,12 +96,10 @@ def write(
     counts["benefits"] = insert_rows(session, Benefit, extra["benefits"])
     counts["risks"] = insert_rows(session, Risk, extra["risks"])
     counts["business_cases"] = insert_rows(session, BusinessCase, rh.case_rows(built, ids))
-    chained = chain(built.stories, _claim_head(session))
+    chained = chain(built.stories, audit_store.claim_head(session), audit_store.keyring_of(session))
     counts["audit_entries"] = insert_rows(session, AuditEntry, chained.rows)
     sequence, digest = chained.head
-    session.execute(
-        update(AuditHead).where(AuditHead.id == 1).values(sequence=sequence, hash=digest)
-    )
+    audit_store.move_head(session, sequence=sequence, head_hash=digest)
     conditions = rh.condition_rows(built, ids, chained.sequences)
     counts["conditions"] = insert_rows(session, Condition, conditions)
     delivery = rh.delivery_rows(built, ids)

@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import bindparam, func
+from sqlalchemy import bindparam, func, update
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, select
 
@@ -27,6 +27,7 @@ from cpmo.portfolios.views import ProgrammeView, next_gate_of
 from cpmo.users.models import User
 from cpmo.validation import is_code
 from cpmo.vocabulary import NEXT_GATE, RAGS, STAGES, Role
+from cpmo.workflows import audit_store
 
 Parent = aliased(Programme)
 
@@ -300,19 +301,91 @@ def create_programme(session: Session, *, actor: User, data: dict[str, Any]) -> 
     return get_programme_view(session, code=programme.code)
 
 
-def update_programme(
-    session: Session, *, actor: User, code: str, data: dict[str, Any]
-) -> ProgrammeView:
-    """Edit a programme's details; bumps its version (a decision on old details is stale)."""
-    programme = get_programme_or_raise(session, code=code)
-    _check_may_edit(actor, programme)
-    values = dict(data)
-    expected = values.pop("version", None)
-    if expected is not None and expected != programme.version:
+# Fields whose every change is a governance event, fixed while a gate is under review.
+GOVERNED = (
+    "whole_life_cost_gbp",
+    "manager",
+    "senior_responsible_owner",
+    "rag",
+    "rag_reason",
+    "planned_start",
+    "planned_end",
+)
+
+
+def _claim_version(session: Session, programme: Programme, expected: int | None) -> None:
+    """Bump the version with a conditional update (only one edit or decision made on
+    ``expected`` can win, in any process), then reload the row it locked."""
+    conditions = [Programme.id == programme.id]
+    if expected is not None:
+        conditions.append(Programme.version == expected)
+    result = session.execute(
+        update(Programme)
+        .where(*conditions)  # type: ignore[arg-type]
+        .values(version=Programme.version + 1, updated_at=utcnow())
+        .execution_options(synchronize_session=False)
+    )
+    session.refresh(programme)
+    if result.rowcount != 1:
         raise StaleVersion(
             f"The programme is at version {programme.version}, not {expected}; reload it.",
             current_version=programme.version,
         )
+
+
+def _governed_now(session: Session, programme: Programme) -> dict[str, Any]:
+    manager = session.get(User, programme.manager_id) if programme.manager_id else None
+    return {
+        name: (manager.username if manager else None)
+        if name == "manager"
+        else getattr(programme, name)
+        for name in GOVERNED
+    }
+
+
+def _json_safe(value: Any) -> Any:
+    return value.isoformat() if hasattr(value, "isoformat") else value
+
+
+def _check_review_edit(actor: User, programme: Programme, rationale: str | None) -> None:
+    """While a gate is under review its evidence stays as submitted: only a CPMO officer may
+    change the governed fields, and only with a rationale."""
+    if not programme.stage.endswith("_review"):
+        return
+    if actor.role != Role.CPMO:
+        raise NotPermitted(
+            f"{programme.code!r} is under review: its cost, manager, senior responsible owner, "
+            "RAG and planned dates are fixed until the decision. Ask a CPMO officer to change "
+            "them, with a rationale."
+        )
+    if not rationale:
+        raise RuleViolation(
+            "Changing a programme under review needs a rationale.",
+            errors={"rationale": ["say why this changes while the gate is under review"]},
+        )
+
+
+def update_programme(
+    session: Session, *, actor: User, code: str, data: dict[str, Any]
+) -> ProgrammeView:
+    """Edit a programme's details; bumps its version (a decision on old details is stale).
+    Changes to cost, manager, SRO, RAG and planned dates are audited (old → new, who, why)."""
+    programme = get_programme_or_raise(session, code=code)
+    _check_may_edit(actor, programme)
+    values = dict(data)
+    expected = values.pop("version", None)
+    rationale = (values.pop("rationale", None) or "").strip() or None
+    _claim_version(session, programme, expected)
+    if "manager" in values and actor.role != Role.CPMO:
+        raise NotPermitted("Only a CPMO officer may reassign a programme's manager.")
+    before = _governed_now(session, programme)
+    changes = {
+        name: [_json_safe(before[name]), _json_safe(values[name])]
+        for name in GOVERNED
+        if name in values and values[name] != before[name]
+    }
+    if changes:
+        _check_review_edit(actor, programme, rationale)
     if "parent" in values:
         parent_id = _resolve(session, Programme, values.pop("parent"), "parent")
         _check_parent(session, programme, parent_id)
@@ -322,13 +395,21 @@ def update_programme(
             session, Department, values.pop("department"), "department"
         )
     if "manager" in values:
-        if actor.role != Role.CPMO:
-            raise NotPermitted("Only a CPMO officer may reassign a programme's manager.")
         programme.manager_id = _resolve_manager(session, values.pop("manager"))
     for name, value in values.items():
         setattr(programme, name, value)
-    programme.version += 1
-    programme.updated_at = utcnow()
     session.add(programme)
     session.flush()
+    if changes:
+        audit_store.append(
+            session,
+            programme_code=programme.code,
+            event="update_programme",
+            from_stage=programme.stage,
+            to_stage=programme.stage,
+            actor=actor.username,
+            role=actor.role,
+            rationale=rationale,
+            details={"changes": changes},
+        )
     return get_programme_view(session, code=programme.code)

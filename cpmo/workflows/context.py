@@ -6,6 +6,7 @@ from sqlmodel import Session, select
 
 from cpmo.business_cases.completeness import missing_items, whole_life_cost
 from cpmo.business_cases.models import BusinessCase
+from cpmo.business_cases.service import authors as case_authors
 from cpmo.delivery.models import BenefitsPlan, Lot
 from cpmo.portfolios.models import Programme
 from cpmo.strategy.models import Milestone
@@ -56,11 +57,14 @@ def load_record(session: Session, programme: Programme) -> ProgrammeRecord:
     return ProgrammeRecord(cases, entries_for(session, programme_code=programme.code), conditions)
 
 
-def _gate_facts(record: ProgrammeRecord, gate: str) -> tuple[str | None, bool]:
+def _gate_facts(record: ProgrammeRecord, gate: str) -> tuple[str | None, bool, int | None]:
+    """Who submitted the gate last, whether that submission was endorsed since, and the cost
+    frozen into the submission (None for submissions made before costs were frozen)."""
     submitted = record.latest_entry(f"submit_{gate}")
     endorsed = record.latest_entry(f"endorse_{gate}")
     endorsed_since = bool(submitted and endorsed and endorsed.sequence > submitted.sequence)
-    return (submitted.actor if submitted else None), endorsed_since
+    frozen = (submitted.details or {}).get("whole_life_cost_gbp") if submitted else None
+    return (submitted.actor if submitted else None), endorsed_since, frozen
 
 
 @dataclass(frozen=True)
@@ -72,6 +76,8 @@ class ProgrammeFacts:
     lots: list[LotFact] = field(default_factory=list)
     milestones_done: list[bool] = field(default_factory=list)
     has_benefits_plan: bool = False
+    # usernames who created or edited any version of each kind of case
+    case_authors: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 def context_from(
@@ -105,6 +111,8 @@ def context_from(
         draft_gaps=drafts,
         submitter={gate: f[0] for gate, f in gates.items()},
         endorsed={gate: f[1] for gate, f in gates.items()},
+        frozen_cost={gate: f[2] for gate, f in gates.items()},
+        case_authors=dict(facts.case_authors),
         open_conditions=list(facts.open_conditions),
         approved_obc_cost=record.cost_of("approve_obc"),
         fbc_cost=record.cost_of("submit_fbc"),
@@ -133,6 +141,14 @@ def build_context(
     plan = session.exec(
         select(BenefitsPlan.id).where(BenefitsPlan.programme_id == programme.id)
     ).first()
+    author_ids = case_authors(session, programme_id=programme.id)
+    names = dict(
+        session.exec(
+            select(User.id, User.username).where(
+                User.id.in_(set().union(*author_ids.values()))  # type: ignore[union-attr]
+            )
+        ).all()
+    )
     facts = ProgrammeFacts(
         recorded_cost=programme.whole_life_cost_gbp,
         open_conditions=[
@@ -141,6 +157,9 @@ def build_context(
         lots=[LotFact(lot.name, lot.supplier, lot.contract_value_gbp) for lot in lots],
         milestones_done=[done is not None for done in milestones],
         has_benefits_plan=plan is not None,
+        case_authors={
+            kind: frozenset(names[i] for i in ids if i in names) for kind, ids in author_ids.items()
+        },
     )
     return context_from(
         record,

@@ -50,6 +50,9 @@ class GateContext:
     milestones_done: list[bool] = field(default_factory=list)
     has_benefits_plan: bool = False
     accept_cost_growth: str | None = None
+    # the whole-life cost fixed at the gate's latest submission (the delegated limit's basis)
+    frozen_cost: dict[str, int | None] = field(default_factory=dict)
+    case_authors: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 @dataclass
@@ -119,15 +122,40 @@ def _cost_growth(ctx: GateContext) -> list[str]:
     ]
 
 
+def _separation(spec: EventSpec, ctx: GateContext) -> list[str]:
+    """Nobody who wrote or edited the case, submitted it, or manages the programme decides
+    on (approves, returns or endorses) that gate."""
+    gate = str(spec.gate)
+    reasons = []
+    if ctx.submitter.get(gate) == ctx.actor:
+        reasons.append(f"nobody may {spec.verb} a submission they made themselves")
+    if ctx.actor in ctx.case_authors.get(gate, frozenset()):
+        reasons.append(
+            f"you wrote or edited a version of this {gate.upper()}: someone who did not "
+            f"must {spec.verb} it"
+        )
+    if ctx.is_manager:
+        reasons.append(
+            f"you manage this programme: someone independent of it must {spec.verb} its gates"
+        )
+    return reasons
+
+
+def cost_under_review(gate: str, ctx: GateContext) -> int | None:
+    """The cost the delegated limit is judged on: the one frozen at submission, else (for
+    submissions recorded before costs were frozen) the highest cost in view."""
+    frozen = ctx.frozen_cost.get(gate)
+    return frozen if frozen is not None else ctx.whole_life_cost
+
+
 def _approval(spec: EventSpec, ctx: GateContext) -> Refusals:
     gate = str(spec.gate)
-    refusals = Refusals()
-    if ctx.submitter.get(gate) == ctx.actor:
-        refusals.forbidden.append("nobody may approve a submission they made themselves")
-    over = ctx.whole_life_cost is not None and ctx.whole_life_cost > ctx.delegated_limit
+    refusals = Refusals(forbidden=_separation(spec, ctx))
+    cost = cost_under_review(gate, ctx)
+    over = cost is not None and cost > ctx.delegated_limit
     if over and not ctx.endorsed.get(gate):
         refusals.forbidden.append(
-            f"whole-life cost £{ctx.whole_life_cost:,} is above the delegated limit of "
+            f"whole-life cost £{cost:,} is above the delegated limit of "
             f"£{ctx.delegated_limit:,}: an oversight endorsement (endorse_{gate}) is needed first"
         )
     refusals.unmet += [f"condition not discharged: {c}" for c in ctx.open_conditions]
@@ -158,6 +186,10 @@ def refusals_for(event: str, ctx: GateContext) -> Refusals:
         return Refusals(unmet=GATE_SUBMISSIONS[str(spec.gate)](spec, ctx))
     if spec.verb == "approve":
         return _approval(spec, ctx)
+    if spec.verb in ("return", "endorse"):
+        forbidden = _separation(spec, ctx)
+        if forbidden:
+            return Refusals(forbidden=forbidden)
     if spec.verb == "endorse" and ctx.endorsed.get(str(spec.gate)):
         return Refusals(unmet=["this submission has already been endorsed"])
     return Refusals()

@@ -1,14 +1,19 @@
 """What an accepted event does besides moving the stage: freeze the submitted case, carry
 the approved case's cost, lots and milestones onto the programme, record conditions."""
 
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from sqlalchemy import update
 from sqlmodel import Session, select
 
 from cpmo.business_cases.completeness import whole_life_cost
+from cpmo.business_cases.digest import content_digest
+from cpmo.business_cases.models import BusinessCase
 from cpmo.db import utcnow
 from cpmo.delivery.models import Lot
+from cpmo.errors import StaleVersion
 from cpmo.portfolios.models import Programme
 from cpmo.strategy.models import Milestone
 from cpmo.users.models import User
@@ -17,13 +22,54 @@ from cpmo.workflows.lifecycle import EVENTS
 from cpmo.workflows.models import AuditEntry, Condition
 
 
-def _freeze_submission(
-    session: Session, programme: Programme, actor: User, kind: str, record: ProgrammeRecord
-) -> None:
-    case = record.latest_case(kind)
-    if case is not None and case.status == "draft":
-        case.status, case.submitted_by_id, case.submitted_at = "submitted", actor.id, utcnow()
-        session.add(case)
+@dataclass(frozen=True)
+class Frozen:
+    """The evidence fixed at a submission, recorded in its audit entry."""
+
+    whole_life_cost_gbp: int | None
+    case_sha256: str | None = None
+
+    def details(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"whole_life_cost_gbp": self.whole_life_cost_gbp}
+        if self.case_sha256:
+            out["case_sha256"] = self.case_sha256
+        return out
+
+
+def freeze_submission(
+    session: Session, *, programme: Programme, actor: User, gate: str, record: ProgrammeRecord
+) -> Frozen:
+    """Fix what a submission puts under review, in the submitting transaction: the case
+    exactly as the criteria saw it (a conditional update on its revision, so an edit racing
+    the submission either lands first and stales it, or is refused after), and the cost the
+    delegated limit will be judged on."""
+    case = record.latest_case(gate) if gate in ("obc", "fbc") else None
+    if case is None or case.status != "draft":
+        return Frozen(programme.whole_life_cost_gbp)
+    digest = content_digest(case.content)
+    result = session.execute(
+        update(BusinessCase)
+        .where(
+            BusinessCase.id == case.id,  # type: ignore[arg-type]
+            BusinessCase.status == "draft",  # type: ignore[arg-type]
+            BusinessCase.revision == case.revision,  # type: ignore[arg-type]
+        )
+        .values(
+            status="submitted",
+            submitted_by_id=actor.id,
+            submitted_at=utcnow(),
+            content_sha256=digest,
+        )
+        .execution_options(synchronize_session=False)
+    )
+    if result.rowcount != 1:
+        raise StaleVersion(
+            f"The {gate.upper()} draft of {programme.code!r} changed while it was being "
+            "submitted. Reload it, check it and submit again."
+        )
+    session.expire(case)
+    cost = whole_life_cost(case.content)
+    return Frozen(cost if cost is not None else programme.whole_life_cost_gbp, digest)
 
 
 def _carry_approved_case(
@@ -87,8 +133,6 @@ def apply(
     """Apply ``event``'s effects (the stage has already moved)."""
     spec = EVENTS[event]
     gate = str(spec.gate) if spec.gate else None
-    if spec.verb == "submit" and gate in ("obc", "fbc"):
-        _freeze_submission(session, programme, actor, gate, record)
     if spec.verb == "approve" and gate in ("obc", "fbc"):
         _carry_approved_case(session, programme, gate, entry, record)
     if spec.verb == "approve":

@@ -32,6 +32,9 @@ class AuditEntry(SQLModel, table=True):
     details: dict[str, Any] = Field(default_factory=dict, sa_type=JSON)
     prev_hash: str = Field(max_length=64)
     hash: str = Field(max_length=64)
+    key_id: str | None = Field(
+        default=None, max_length=20, description="the audit key that signed it (None: unkeyed)"
+    )
 
 
 class AuditHead(SQLModel, table=True):
@@ -42,6 +45,9 @@ class AuditHead(SQLModel, table=True):
     id: int = Field(default=1, primary_key=True)
     sequence: int = Field(default=0)
     hash: str = Field(default=GENESIS_HASH, max_length=64)
+    legacy_until: int = Field(default=0, description="entries up to here predate the key")
+    key_id: str | None = Field(default=None, max_length=20)
+    mac: str | None = Field(default=None, max_length=64)
 
 
 class Condition(SQLModel, table=True):

@@ -126,6 +126,17 @@ def fire_event(
         raise InvalidEvent(str(exc.value), stage=from_stage) from exc
     _move(session, programme, version=version, to_stage=flow.state, event=event)
     bc_version = business_case_version(event, record)
+    details: dict[str, Any] = {
+        k: v
+        for k, v in (("conditions", conditions), ("accept_cost_growth", accept_cost_growth))
+        if v
+    }
+    spec = EVENTS[event]
+    if spec.verb == "submit":
+        frozen = effects.freeze_submission(
+            session, programme=programme, actor=actor, gate=str(spec.gate), record=record
+        )
+        details |= frozen.details()
     entry = audit_store.append(
         session,
         programme_code=code,
@@ -136,11 +147,7 @@ def fire_event(
         role=actor.role,
         rationale=rationale,
         business_case_version=bc_version,
-        details={
-            k: v
-            for k, v in (("conditions", conditions), ("accept_cost_growth", accept_cost_growth))
-            if v
-        },
+        details=details,
     )
     effects.apply(
         session,

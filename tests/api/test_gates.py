@@ -255,7 +255,7 @@ def test_a_submitted_case_is_immutable_and_a_return_needs_a_new_version(driver: 
     driver.ok("submit_obc", "programme_manager")
     edit = driver.client.put(
         "/api/v1/programmes/gate-prog/business-cases/obc/1",
-        json={"strategic": {"case_for_change": "changed"}},
+        json={"strategic": {"case_for_change": "changed"}, "revision": 1},
         headers=driver.auth("programme_manager"),
     )
     assert edit.status_code == 409

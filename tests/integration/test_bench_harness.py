@@ -9,6 +9,7 @@ from click.testing import CliRunner
 from benchmarks.figures import Printer
 from benchmarks.suite import QUICK, run
 from cpmo.cli import main
+from tests.conftest import TEST_AUDIT_KEYRING
 
 TINY = dataclasses.replace(
     QUICK, status_sizes=(20, 200), status_repeat=3, event_size=200, event_samples=4
@@ -45,7 +46,7 @@ def test_a_database_already_holding_the_demo_portfolio_is_refused_clearly(tmp_pa
     from cpmo.demo import generate
 
     url = f"sqlite:///{tmp_path / 'used.sqlite3'}"
-    generate(url, programmes=1, portfolio="demo-100")
+    generate(url, audit_keyring=TEST_AUDIT_KEYRING, programmes=1, portfolio="demo-100")
     result = CliRunner().invoke(
         main, ["bench", "--quick", "--only", "status", "--database-url", url]
     )

@@ -44,7 +44,7 @@ from cpmo.workflows.context import build_context, load_record
 from cpmo.workflows.criteria import GateContext, refusals_for
 from cpmo.workflows.lifecycle import events_from
 from cpmo.workflows.service import Limits, fire_event
-from tests.conftest import app_config
+from tests.conftest import TEST_AUDIT_KEYRING, app_config
 from tests.support.dbdump import dump_tables
 
 N = 60
@@ -56,13 +56,15 @@ RANDOM_PER_RUN = ("api_token", "app_user", "graph_state")  # tokens, creation ti
 @pytest.fixture(scope="module")
 def demo(databases):  # type: ignore[no-untyped-def]
     url = databases.new()
-    return url, generate(url, programmes=N, seed=SEED, portfolio="demo")
+    return url, generate(
+        url, audit_keyring=TEST_AUDIT_KEYRING, programmes=N, seed=SEED, portfolio="demo"
+    )
 
 
 @pytest.fixture
 def db(demo):  # type: ignore[no-untyped-def]
     engine = make_engine(demo[0])
-    with make_sessionmaker(engine)() as s:
+    with make_sessionmaker(engine, audit_keyring=TEST_AUDIT_KEYRING)() as s:
         yield s
     engine.dispose()
 
@@ -73,7 +75,7 @@ def _count(session: Session, model, *where) -> int:  # type: ignore[no-untyped-d
 
 def _dump(url: str, skip: tuple[str, ...] = ()) -> dict:  # type: ignore[type-arg]
     engine = make_engine(url)
-    with make_sessionmaker(engine)() as s:
+    with make_sessionmaker(engine, audit_keyring=TEST_AUDIT_KEYRING)() as s:
         dumped = dump_tables(s, skip=skip)
     engine.dispose()
     return dumped
@@ -155,12 +157,12 @@ def test_a_new_demo_portfolio_moves_the_graph_version_so_cached_graphs_are_rebui
     databases,
 ) -> None:
     url = databases.new()
-    generate(url, programmes=3, portfolio="first")
+    generate(url, audit_keyring=TEST_AUDIT_KEYRING, programmes=3, portfolio="first")
     engine = make_engine(url)
-    factory = make_sessionmaker(engine)
+    factory = make_sessionmaker(engine, audit_keyring=TEST_AUDIT_KEYRING)
     with factory() as s:
         before, cached = graph_version.read(s), store.get_graph(s)
-    generate(url, programmes=3, portfolio="second")
+    generate(url, audit_keyring=TEST_AUDIT_KEYRING, programmes=3, portfolio="second")
     with factory() as s:
         after, rebuilt = graph_version.read(s), store.get_graph(s)
     engine.dispose()
@@ -204,7 +206,7 @@ def test_each_programme_is_in_the_state_the_workflow_service_would_have_left(dem
 def test_programmes_waiting_at_a_gate_can_be_moved_on_by_the_real_service(demo) -> None:
     engine = make_engine(demo[0])
     moved = Counter()
-    with make_sessionmaker(engine)() as session:
+    with make_sessionmaker(engine, audit_keyring=TEST_AUDIT_KEYRING)() as session:
         cpmo = users.get(session, username=username(Role.CPMO))
         limits = dict(
             delegated_limit=LIMITS.delegated_limit_gbp, cost_tolerance=LIMITS.cost_tolerance
@@ -263,10 +265,10 @@ def test_the_api_serves_the_demo_portfolio_to_the_demo_users(demo, tmp_path) -> 
 
 def test_the_same_seed_gives_the_same_portfolio(demo, databases) -> None:
     again = databases.new()
-    generate(again, programmes=N, seed=SEED, portfolio="demo")
+    generate(again, audit_keyring=TEST_AUDIT_KEYRING, programmes=N, seed=SEED, portfolio="demo")
     assert _dump(again, RANDOM_PER_RUN) == _dump(demo[0], RANDOM_PER_RUN)
     other = databases.new()
-    generate(other, programmes=N, seed=SEED + 1, portfolio="demo")
+    generate(other, audit_keyring=TEST_AUDIT_KEYRING, programmes=N, seed=SEED + 1, portfolio="demo")
     assert _dump(other, RANDOM_PER_RUN)["programme"] != _dump(demo[0], RANDOM_PER_RUN)["programme"]
 
 
@@ -274,13 +276,13 @@ def test_a_second_run_into_the_same_portfolio_is_refused_and_writes_nothing(demo
     url, _ = demo
     before = _dump(url)
     with pytest.raises(DuplicateKey, match="already exists"):
-        generate(url, programmes=5, seed=99, portfolio="demo")
+        generate(url, audit_keyring=TEST_AUDIT_KEYRING, programmes=5, seed=99, portfolio="demo")
     assert _dump(url) == before
 
 
 def test_a_failure_part_way_leaves_nothing_half_written(databases, monkeypatch) -> None:
     url = databases.new()
-    generate(url, programmes=3, portfolio="first")
+    generate(url, audit_keyring=TEST_AUDIT_KEYRING, programmes=3, portfolio="first")
     before = _dump(url)
 
     def broken(_session):  # type: ignore[no-untyped-def]
@@ -288,27 +290,27 @@ def test_a_failure_part_way_leaves_nothing_half_written(databases, monkeypatch) 
 
     monkeypatch.setattr(graph_version, "bump", broken)  # the very last write
     with pytest.raises(RuntimeError, match="disk full"):
-        generate(url, programmes=8, portfolio="second")
+        generate(url, audit_keyring=TEST_AUDIT_KEYRING, programmes=8, portfolio="second")
     assert _dump(url) == before
 
 
 def test_codes_already_taken_or_malformed_are_refused(databases) -> None:
     url = databases.new()
-    generate(url, programmes=2, portfolio="first")
+    generate(url, audit_keyring=TEST_AUDIT_KEYRING, programmes=2, portfolio="first")
     engine = make_engine(url)
-    with make_sessionmaker(engine)() as s:
+    with make_sessionmaker(engine, audit_keyring=TEST_AUDIT_KEYRING)() as s:
         s.add(Department(code="other-coo", name="Someone else's department"))
         s.commit()
     engine.dispose()
     before = _dump(url)
     with pytest.raises(DuplicateKey, match="other-coo"):
-        generate(url, programmes=4, portfolio="other")
+        generate(url, audit_keyring=TEST_AUDIT_KEYRING, programmes=4, portfolio="other")
     assert _dump(url) == before
     for bad in ("DEMO", "has space", "x" * 31):
         with pytest.raises(InvalidInput, match="lowercase slug"):
-            generate(url, programmes=4, portfolio=bad)
+            generate(url, audit_keyring=TEST_AUDIT_KEYRING, programmes=4, portfolio=bad)
     with pytest.raises(InvalidInput, match="programmes"):
-        generate(url, programmes=0)
+        generate(url, audit_keyring=TEST_AUDIT_KEYRING, programmes=0)
 
 
 def test_the_command_fills_the_configured_database_and_writes_the_tokens(

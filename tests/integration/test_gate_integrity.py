@@ -19,7 +19,7 @@ from cpmo.users import service as users
 from cpmo.workflows import audit_store
 from cpmo.workflows import service as workflow
 from cpmo.workflows.service import Limits
-from tests.conftest import app_config, on_postgres
+from tests.conftest import TEST_AUDIT_KEYRING, app_config, on_postgres
 from tests.support.cases import complete_case
 
 LIMITS = Limits(delegated_limit_gbp=5_000_000, cost_tolerance=0.1)
@@ -84,7 +84,7 @@ def test_a_failure_after_the_stage_change_leaves_nothing_persisted(
 ) -> None:
     upgrade(fresh_database_url)
     engine = make_engine(fresh_database_url)
-    factory = make_sessionmaker(engine)
+    factory = make_sessionmaker(engine, audit_keyring=TEST_AUDIT_KEYRING)
     with transaction(factory) as session:
         actors = _prepare(session)
 
@@ -156,7 +156,7 @@ def test_concurrent_approvals_on_separate_connections_have_exactly_one_winner(
     """Two connections decide on the same version; the second to commit is refused."""
     upgrade(fresh_database_url)
     engine = make_engine(fresh_database_url)
-    factory = make_sessionmaker(engine)
+    factory = make_sessionmaker(engine, audit_keyring=TEST_AUDIT_KEYRING)
     with transaction(factory) as session:
         actors = _prepare(session)
         _, _ = users.create(session, username="officer2", role="cpmo")

@@ -17,6 +17,7 @@ from cpmo.models import Objective, Programme
 from cpmo.portfolios import service as portfolios
 from cpmo.seeding import load_seeds
 from cpmo.users import service as users
+from tests.conftest import TEST_AUDIT_KEYRING
 from tests.support.querycount import count_statements
 
 CYBER, ITS, CRM = "programme:ttp-cyber", "programme:ttp-its", "programme:ttp-crm"
@@ -124,13 +125,13 @@ def test_another_process_sees_a_committed_change(fresh_database_url: str) -> Non
     upgrade(fresh_database_url)
     one, two = make_engine(fresh_database_url), make_engine(fresh_database_url)
     try:
-        with transaction(make_sessionmaker(one)) as session:
+        with transaction(make_sessionmaker(one, audit_keyring=TEST_AUDIT_KEYRING)) as session:
             load_seeds(session)
-        with transaction(make_sessionmaker(one)) as session:
+        with transaction(make_sessionmaker(one, audit_keyring=TEST_AUDIT_KEYRING)) as session:
             assert not store.get_graph(session).has_edge(CRM, "programme:ttp-edrm")
-        with transaction(make_sessionmaker(two)) as session:
+        with transaction(make_sessionmaker(two, audit_keyring=TEST_AUDIT_KEYRING)) as session:
             _edge(session, CRM, "programme:ttp-edrm")
-        with transaction(make_sessionmaker(one)) as session:
+        with transaction(make_sessionmaker(one, audit_keyring=TEST_AUDIT_KEYRING)) as session:
             assert store.get_graph(session).has_edge(CRM, "programme:ttp-edrm")
     finally:
         one.dispose()
@@ -218,7 +219,7 @@ def test_two_writers_cannot_together_close_a_cycle(fresh_database_url: str) -> N
     """The second writer waits for the first, then sees its edge and is refused."""
     upgrade(fresh_database_url)
     engine = make_engine(fresh_database_url)
-    factory = make_sessionmaker(engine)
+    factory = make_sessionmaker(engine, audit_keyring=TEST_AUDIT_KEYRING)
     try:
         with transaction(factory) as session:
             load_seeds(session)

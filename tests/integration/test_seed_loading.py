@@ -9,6 +9,7 @@ from cpmo.db import make_engine, make_sessionmaker, transaction
 from cpmo.migrate import upgrade
 from cpmo.models import FundingAllocation, Portfolio, PortfolioFunnelStage, Programme
 from cpmo.seeding import SEEDS_DIR, SeedError, load_seeds, reset_seeded_data
+from tests.conftest import TEST_AUDIT_KEYRING
 from tests.support.dbdump import dump_tables
 
 
@@ -84,7 +85,7 @@ def test_a_bad_field_names_file_record_and_field_and_loads_nothing(
     _edit_record(seed_copy, "benefits.yaml", "ben-ttp-savings-15m-pa", value_gbp=1.5)
     upgrade(fresh_database_url)
     engine = make_engine(fresh_database_url)
-    factory = make_sessionmaker(engine)
+    factory = make_sessionmaker(engine, audit_keyring=TEST_AUDIT_KEYRING)
     try:
         with pytest.raises(SeedError) as caught, transaction(factory) as session:
             load_seeds(session, seed_copy)
@@ -105,7 +106,7 @@ def test_an_unknown_reference_rolls_back_everything_already_written(
 ) -> None:
     upgrade(fresh_database_url)
     engine = make_engine(fresh_database_url)
-    factory = make_sessionmaker(engine)
+    factory = make_sessionmaker(engine, audit_keyring=TEST_AUDIT_KEYRING)
     try:
         with transaction(factory) as session:
             load_seeds(session, seed_copy)

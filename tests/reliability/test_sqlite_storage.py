@@ -14,7 +14,7 @@ from cpmo import create_app
 from cpmo.business_cases.models import BusinessCase
 from cpmo.db import make_engine, make_sessionmaker
 from cpmo.models import AuditEntry
-from tests.conftest import app_config
+from tests.conftest import TEST_AUDIT_KEYRING, app_config
 from tests.support.cases import complete_case
 from tests.support.reliability import (
     assert_problem,
@@ -120,7 +120,7 @@ def test_a_full_sqlite_database_answers_507_and_keeps_nothing_half_written(
 
 def _counts(url: str) -> tuple[int, int]:
     engine = make_engine(url)
-    with make_sessionmaker(engine)() as session:
+    with make_sessionmaker(engine, audit_keyring=TEST_AUDIT_KEYRING)() as session:
         counts = (count_rows(session, BusinessCase), count_rows(session, AuditEntry))
     engine.dispose()
     return counts

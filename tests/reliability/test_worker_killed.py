@@ -11,6 +11,7 @@ from sqlmodel import select
 
 from cpmo.db import make_engine, make_sessionmaker
 from cpmo.models import Programme
+from tests.conftest import TEST_AUDIT_KEYRING
 from tests.support.reliability import (
     Prepared,
     audit_chain_verifies,
@@ -155,7 +156,7 @@ def test_killing_a_worker_mid_request_loses_no_acknowledged_write(
             if acked_code == code:
                 assert done[new_version - start_versions[code] - 1] == event
     engine = make_engine(fresh_database_url)
-    with make_sessionmaker(engine)() as session:
+    with make_sessionmaker(engine, audit_keyring=TEST_AUDIT_KEYRING)() as session:
         stored = set(session.exec(select(Programme.code)))
     engine.dispose()
     assert set(traffic.created) <= stored

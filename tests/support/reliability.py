@@ -18,6 +18,7 @@ from cpmo.users import service as users
 from cpmo.workflows import audit_store
 from cpmo.workflows import service as workflow
 from cpmo.workflows.service import Limits
+from tests.conftest import TEST_AUDIT_KEYRING
 from tests.support.cases import complete_case
 
 PASSWORD = "correct horse battery"
@@ -47,7 +48,7 @@ def prepare_database(
     upgrade(url)
     engine = make_engine(url)
     prepared = Prepared(url=url)
-    with transaction(make_sessionmaker(engine)) as session:
+    with transaction(make_sessionmaker(engine, audit_keyring=TEST_AUDIT_KEYRING)) as session:
         load_seeds(session)
         pm, prepared.tokens["pm"] = users.create(
             session, username="pm", role="programme_manager", password=PASSWORD
@@ -79,7 +80,7 @@ def programme_state(url: str, code: str) -> tuple[str, int, list[AuditEntry]]:
     """A programme's stage, version and audit entries (oldest first)."""
     engine = make_engine(url)
     try:
-        with make_sessionmaker(engine)() as session:
+        with make_sessionmaker(engine, audit_keyring=TEST_AUDIT_KEYRING)() as session:
             programme = session.exec(select(Programme).where(Programme.code == code)).one()
             entries = audit_store.entries_for(session, programme_code=code)
             return programme.stage, programme.version, entries
@@ -91,7 +92,7 @@ def audit_chain_verifies(url: str) -> tuple[bool, int]:
     """Whether the whole audit chain of ``url`` verifies, and how many entries it has."""
     engine = make_engine(url)
     try:
-        with make_sessionmaker(engine)() as session:
+        with make_sessionmaker(engine, audit_keyring=TEST_AUDIT_KEYRING)() as session:
             result = audit_store.verify(session)
             count = session.exec(select(func.count()).select_from(AuditEntry)).one()
             assert count == result.entries

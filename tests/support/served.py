@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.served import children_of, free_port
+from tests.conftest import TEST_AUDIT_KEY
 
 
 class Reply:
@@ -58,6 +59,7 @@ class ProductionServer:
             "CPMO_DATABASE_URL": database_url,
             "CPMO_INSTANCE_PATH": str(folder / "instance"),
             "CPMO_SECRET_KEY": "reliability-tests",
+            "CPMO_AUDIT_KEY": TEST_AUDIT_KEY,
         }
         self.process = subprocess.Popen(
             [

@@ -15,10 +15,11 @@ from cpmo.demo.reference import read_reference
 from cpmo.demo.strategy import plan_strategy, programme_facts
 from cpmo.demo.timeline import lay_out
 from cpmo.vocabulary import ROLES, STAGES, Stage
-from cpmo.workflows.audit import verify_chain
+from cpmo.workflows.audit import AuditKeyring, verify_chain
 from cpmo.workflows.models import GENESIS_HASH
 from cpmo.workflows.service import Limits
 
+KEYRING = AuditKeyring.from_secrets("unit-test-key")
 CAST = Cast({role: f"demo-{role}" for role in ROLES})
 LIMITS = Limits(5_000_000, 0.10)
 
@@ -57,12 +58,14 @@ def test_every_stage_is_reached_by_a_history_the_lifecycle_accepts(seed: int) ->
 
 def test_the_generated_entries_form_an_unbroken_chain_after_the_head() -> None:
     stories = [story for _, story in _stories(11)]
-    first = chain(stories, (0, GENESIS_HASH))
+    first = chain(stories, (0, GENESIS_HASH), KEYRING)
     rows = [SimpleNamespace(**row) for row in first.rows]
-    assert verify_chain(rows, first.head).ok
+    assert verify_chain(rows, KEYRING).ok
+    assert first.head == (rows[-1].sequence, rows[-1].hash)
+    assert {row.key_id for row in rows} == {KEYRING.current_id}
     times = [row.created_at for row in rows]
     assert times == sorted(times) and first.head[0] == len(rows)
-    later = chain(stories, first.head)
+    later = chain(stories, first.head, KEYRING)
     assert (
         later.rows[0]["prev_hash"] == first.head[1] and later.rows[0]["sequence"] == len(rows) + 1
     )

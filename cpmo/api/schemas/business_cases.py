@@ -93,10 +93,28 @@ class BusinessCaseCreate(FiveCases):
     kind = OneOf(["obc", "fbc"], required=True)
 
 
+class BusinessCaseUpdate(FiveCases):
+    revision = fields.Integer(
+        required=True,
+        strict=True,
+        validate=validate.Range(min=1, max=2**31 - 1),
+        metadata={
+            "description": "the draft's revision this edit was made from (as last read); "
+            "409 if someone saved the draft since"
+        },
+    )
+
+
 class BusinessCaseRead(FiveCases):
     programme = fields.String(required=True)
     kind = fields.String(required=True)
     version = fields.Integer(required=True)
+    revision = fields.Integer(
+        required=True, metadata={"description": "the draft's edit count; send it back to edit"}
+    )
+    content_sha256 = fields.String(
+        allow_none=True, metadata={"description": "SHA-256 of the stored content"}
+    )
     status = fields.String(required=True, validate=validate.OneOf(["draft", "submitted"]))
     created_by = fields.String(allow_none=True)
     created_at = fields.DateTime()

@@ -38,6 +38,14 @@ class ProgrammeUpdate(ProgrammeFields):
         validate=validate.Range(min=1, max=2**31 - 1),
         metadata={"description": "the version you edited; 409 if the programme has moved on"},
     )
+    rationale = Text(
+        max_length=2_000,
+        allow_none=True,
+        metadata={
+            "description": "why cost, manager, SRO, RAG or planned dates change (recorded in "
+            "the audit trail; required while a gate is under review)"
+        },
+    )
 
 
 class NextGateRead(StrictSchema):

@@ -46,6 +46,12 @@ def _draft(session: Any, programme_id: int, kind: str) -> BusinessCase | None:
     return cases.latest(session, programme_id=programme_id).get(kind)
 
 
+def _revision(raw: str | None) -> int:
+    """The draft revision the form was opened at (0 when it was opened before the draft
+    existed, which makes the save stale)."""
+    return int(raw) if raw and raw.isdigit() and len(raw) < 10 else 0
+
+
 def _render(
     view: Any,
     kind: str,
@@ -90,7 +96,13 @@ def edit_business_case(code: str, kind: str) -> Any:
     try:
         if latest is not None and latest.status == "draft":
             saved = cases.update_draft(
-                session, actor=actor, code=code, kind=kind, number=latest.number, content=content
+                session,
+                actor=actor,
+                code=code,
+                kind=kind,
+                number=latest.number,
+                revision=_revision(request.form.get("revision")),
+                content=content,
             )
         else:
             saved = cases.create_version(

@@ -3,7 +3,6 @@
 from dataclasses import replace
 
 from cpmo.business_cases.completeness import missing_items
-from cpmo.workflows.audit import entry_hash, verify_chain
 from cpmo.workflows.criteria import GateContext, LotFact, refusals_for
 from cpmo.workflows.lifecycle import EVENTS, ProgrammeFlow, events_from, machine_for
 from tests.support.cases import complete_case
@@ -102,38 +101,3 @@ def test_delivery_needs_every_milestone_done_and_a_benefits_plan() -> None:
         "1 delivery milestone(s) not complete",
         "no benefits realisation plan recorded",
     ]
-
-
-class _Entry:
-    def __init__(self, **fields: object) -> None:
-        self.__dict__.update(fields)
-
-
-def _chain(n: int) -> list[_Entry]:
-    entries, prev = [], "0" * 64
-    for sequence in range(1, n + 1):
-        fields = {
-            "sequence": sequence,
-            "programme_code": "p",
-            "event": "pause",
-            "from_stage": "proposed",
-            "to_stage": "on_hold",
-            "actor": "a",
-            "role": "cpmo",
-            "created_at": None,
-            "rationale": None,
-            "business_case_version": None,
-            "details": {},
-        }
-        digest = entry_hash(fields, prev)
-        entries.append(_Entry(**fields, prev_hash=prev, hash=digest))
-        prev = digest
-    return entries
-
-
-def test_the_audit_chain_verifies_and_names_the_first_altered_entry() -> None:
-    entries = _chain(4)
-    assert verify_chain(entries).ok
-    entries[2].actor = "mallory"
-    result = verify_chain(entries)
-    assert not result.ok and result.first_break.sequence == 3
