@@ -54,6 +54,7 @@ def context(
             lots=facts.lots,
             milestones_done=facts.milestones_done,
             has_benefits_plan=facts.has_benefits_plan,
+            case_authors={c.kind: frozenset({facts.manager}) for c in record.cases},
         ),
         actor=actor,
         role=role,

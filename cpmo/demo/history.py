@@ -10,6 +10,7 @@ from datetime import date, datetime
 from typing import Any
 
 from cpmo.business_cases.completeness import whole_life_cost
+from cpmo.business_cases.digest import content_digest
 from cpmo.demo.catalogue import ProgrammePlan
 from cpmo.demo.gatecheck import Facts, GeneratorBug, check, context, destination
 from cpmo.demo.records import Case, Cast, ConditionRow, Entry, LotRow, MilestoneRow
@@ -89,9 +90,11 @@ class Story:
         ctx = self.gate_context(event, growth)
         check(event, self.stage, ctx)
         to = destination(event, self.stage, self.held_from)
-        details = {
+        details: dict[str, Any] = {
             k: v for k, v in (("conditions", list(conditions)), ("accept_cost_growth", growth)) if v
         }
+        if spec.verb == "submit":
+            details |= self._frozen(str(spec.gate))
         entry = Entry(
             sequence=len(self.entries) + 1,
             event=event,
@@ -112,6 +115,17 @@ class Story:
         self.stage = to
         self._apply(event, entry, conditions)
         return entry
+
+    def _frozen(self, gate: str) -> dict[str, Any]:
+        """What ``effects.freeze_submission`` records: the cost under review and the digest."""
+        case = self.record.latest_case(gate) if gate in ("obc", "fbc") else None
+        if case is None or case.status != "draft":
+            return {"whole_life_cost_gbp": self.whole_life_cost}
+        costs = [c for c in (whole_life_cost(case.content), self.whole_life_cost) if c]
+        return {
+            "whole_life_cost_gbp": max(costs) if costs else None,
+            "case_sha256": content_digest(case.content),
+        }
 
     def _apply(self, event: str, entry: Entry, conditions: tuple[str, ...]) -> None:
         spec = EVENTS[event]

@@ -3,6 +3,7 @@ benefits plans; and the graph's edges."""
 
 from typing import Any
 
+from cpmo.business_cases.digest import content_digest
 from cpmo.demo import clock
 from cpmo.demo.build import Built
 from cpmo.demo.rows_portfolio import Ids, provenance
@@ -18,6 +19,7 @@ def case_rows(built: Built, ids: Ids) -> list[dict[str, Any]]:
             "number": case.number,
             "status": case.status,
             "content": case.content,
+            "content_sha256": content_digest(case.content) if case.submitted_at else None,
             "created_by_id": manager,
             "created_at": case.created_at,
             "submitted_by_id": manager if case.submitted_at else None,

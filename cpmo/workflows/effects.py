@@ -42,7 +42,7 @@ def freeze_submission(
     """Fix what a submission puts under review, in the submitting transaction: the case
     exactly as the criteria saw it (a conditional update on its revision, so an edit racing
     the submission either lands first and stales it, or is refused after), and the cost the
-    delegated limit will be judged on."""
+    delegated limit will be judged on (the higher of the case's and the programme's)."""
     case = record.latest_case(gate) if gate in ("obc", "fbc") else None
     if case is None or case.status != "draft":
         return Frozen(programme.whole_life_cost_gbp)
@@ -68,8 +68,8 @@ def freeze_submission(
             "submitted. Reload it, check it and submit again."
         )
     session.expire(case)
-    cost = whole_life_cost(case.content)
-    return Frozen(cost if cost is not None else programme.whole_life_cost_gbp, digest)
+    costs = [c for c in (whole_life_cost(case.content), programme.whole_life_cost_gbp) if c]
+    return Frozen(max(costs) if costs else None, digest)
 
 
 def _carry_approved_case(

@@ -220,6 +220,9 @@ def history(record: ProgrammeRecord) -> list[dict[str, Any]]:
             "business_case_version": e.business_case_version,
             "conditions": e.details.get("conditions", []),
             "accept_cost_growth": e.details.get("accept_cost_growth"),
+            "changes": e.details.get("changes", {}),
+            "whole_life_cost_gbp": e.details.get("whole_life_cost_gbp"),
+            "case_sha256": e.details.get("case_sha256"),
         }
         for e in record.entries
     ]

@@ -124,7 +124,7 @@ EXAMPLES: dict[str, Callable[[str], Call]] = {
     "business_cases.list_business_cases": lambda role: Call(_cases("matrix-owned")),
     "business_cases.get_business_case": lambda role: Call(_cases("matrix-owned") + "/obc/1"),
     "business_cases.update_business_case": lambda role: Call(
-        _cases("matrix-owned") + "/obc/1", {"strategic": {"case_for_change": role}}
+        _cases("matrix-owned") + "/obc/1", {"strategic": {"case_for_change": role}, "revision": 1}
     ),
     "business_cases.upload_business_case": lambda role: Call(
         _cases("matrix-owned") + "/upload", form=_docx_form()

@@ -36,3 +36,31 @@ def approve_in_own_process(
     except BaseException:
         results.put((os.getpid(), -1, "", {"error": traceback.format_exc()}))
         barrier.abort()
+
+
+def send_in_own_process(
+    config: dict[str, Any],
+    method: str,
+    path: str,
+    body: dict[str, Any],
+    token: str,
+    barrier: Any,
+    results: Any,
+) -> None:
+    """Send one JSON request together with the other processes (each waits at ``barrier``
+    with a warm app and connection first); put (pid, path, status, body) on ``results``."""
+    try:
+        from cpmo import create_app
+
+        app = create_app(config)
+        client = app.test_client()
+        headers = {"Authorization": f"Bearer {token}"}
+        warm = client.get("/api/v1/me", headers=headers)
+        assert warm.status_code == 200, warm.get_data(as_text=True)
+        barrier.wait(timeout=120)
+        response = client.open(path, method=method, json=body, headers=headers)
+        results.put((os.getpid(), path, response.status_code, response.get_json()))
+        app.extensions["cpmo.engine"].dispose()
+    except BaseException:
+        results.put((os.getpid(), path, -1, {"error": traceback.format_exc()}))
+        barrier.abort()

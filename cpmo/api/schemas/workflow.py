@@ -50,6 +50,19 @@ class DecisionRead(StrictSchema):
     business_case_version = fields.Integer(allow_none=True)
     conditions = fields.List(fields.String())
     accept_cost_growth = fields.String(allow_none=True)
+    changes = fields.Dict(
+        keys=fields.String(),
+        values=fields.List(fields.Raw(allow_none=True)),
+        metadata={"description": "for update_programme: field → [old, new]"},
+    )
+    whole_life_cost_gbp = fields.Integer(
+        allow_none=True,
+        metadata={"description": "for submissions: the cost fixed for the delegated limit"},
+    )
+    case_sha256 = fields.String(
+        allow_none=True,
+        metadata={"description": "for submissions: SHA-256 of the submitted case's content"},
+    )
 
 
 class WorkflowRead(StrictSchema):
