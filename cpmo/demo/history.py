@@ -16,7 +16,7 @@ from cpmo.demo.gatecheck import Facts, GeneratorBug, check, context, destination
 from cpmo.demo.records import Case, Cast, ConditionRow, Entry, LotRow, MilestoneRow
 from cpmo.vocabulary import Role, Stage
 from cpmo.workflows.context import ProgrammeRecord
-from cpmo.workflows.criteria import GateContext, LotFact
+from cpmo.workflows.criteria import GateContext, LotFact, cost_under_review
 from cpmo.workflows.lifecycle import EVENTS
 from cpmo.workflows.service import Limits, business_case_version
 
@@ -69,7 +69,8 @@ class Story:
 
     def needs_endorsement(self, gate: str) -> bool:
         ctx = self.gate_context(f"approve_{gate}")
-        over = ctx.whole_life_cost is not None and ctx.whole_life_cost > ctx.delegated_limit
+        cost = cost_under_review(gate, ctx)
+        over = cost is not None and cost > ctx.delegated_limit
         return over and not ctx.endorsed.get(gate)
 
     def fire(

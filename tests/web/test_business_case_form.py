@@ -2,6 +2,7 @@
 linked to the fields, submission through the lifecycle, .docx prefill."""
 
 import io
+import re
 
 from docx import Document
 
@@ -20,10 +21,18 @@ def _complete_form() -> dict[str, str]:
     return from_content(body).values
 
 
-def _post(client, data: dict[str, str], action: str = "save"):  # type: ignore[no-untyped-def]
-    return client.post(
-        FORM, data={**data, "action": action, "csrf_token": csrf_token(client, FORM)}
-    )
+REVISION = re.compile(r'name="revision" value="(\d+)"')
+
+
+def _opened(client) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    """The hidden fields of the form as a browser opening it now would send them back."""
+    page = client.get(FORM).get_data(as_text=True)
+    found = REVISION.search(page)
+    return {"csrf_token": csrf_token(client, FORM), **({"revision": found[1]} if found else {})}
+
+
+def _post(client, data: dict[str, str], action: str = "save", opened=None):  # type: ignore[no-untyped-def]
+    return client.post(FORM, data={**data, "action": action, **(opened or _opened(client))})
 
 
 def test_an_ill_typed_case_is_refused_with_an_error_summary_linked_to_the_fields(
@@ -70,6 +79,22 @@ def test_a_draft_is_saved_and_shown_again(signed_in, programme, seeded) -> None:
     versions = cases.list_versions(seeded, code=programme)
     assert [(v.number, v.status) for v in versions] == [(1, "draft")]
     assert versions[0].content["strategic"]["case_for_change"] == "Second thoughts."
+
+
+def test_a_save_from_a_form_opened_before_someone_elses_save_is_refused(
+    signed_in, programme, seeded
+) -> None:
+    client = signed_in("programme_manager")
+    _post(client, {"strategic-case_for_change": "First."})
+    opened = _opened(client)  # the manager opens the form at revision 1 …
+    _post(client, {"strategic-case_for_change": "Saved from another tab."})  # … it moves on
+    stale = _post(client, {"strategic-case_for_change": "Overwrites?"}, opened=opened)
+    assert stale.status_code == 409
+    page = stale.get_data(as_text=True)
+    assert "someone saved it since you opened it" in page
+    assert 'value="Overwrites?"' in page or "Overwrites?" in page, "what was typed is kept"
+    versions = cases.list_versions(seeded, code=programme)
+    assert versions[0].content["strategic"]["case_for_change"] == "Saved from another tab."
 
 
 def test_submitting_an_incomplete_case_keeps_the_draft_and_lists_what_is_missing(

@@ -9,7 +9,7 @@ from cpmo.portfolios import service as portfolios
 from cpmo.portfolios.service import ProgrammeFilter
 from cpmo.users.models import User
 from cpmo.workflows.context import build_context, load_record
-from cpmo.workflows.criteria import refusals_for
+from cpmo.workflows.criteria import cost_under_review, refusals_for
 from cpmo.workflows.lifecycle import GATE_FLOW
 from cpmo.workflows.service import Limits
 
@@ -54,7 +54,7 @@ def approval_queue(session: Session, *, actor: User, limits: Limits, today: date
             )
             submitted = record.latest_entry(f"submit_{gate}")
             refusals = refusals_for(f"approve_{gate}", ctx)
-            cost = ctx.whole_life_cost
+            cost = cost_under_review(gate, ctx)
             items.append(
                 Awaiting(
                     code=programme.code,
