@@ -70,14 +70,19 @@ def get_workflow(code: str) -> dict[str, Any]:
 @audit_blp.response(200, AuditVerifyRead)
 @documents(audit_blp)
 def verify_audit() -> dict[str, Any]:
-    """Recompute the hash chain; name the first broken entry."""
-    result = audit_store.verify(request_session())
+    """Recompute the keyed chain and the submitted cases' digests; name the first broken
+    entry. `head` is the anchor to keep outside the database (`cpmo audit verify --expect`)."""
+    session = request_session()
+    result = audit_store.verify(session)
     broken = result.first_break
+    head = audit_store.head(session)
     return {
         "ok": result.ok,
         "entries": result.entries,
         "first_broken_sequence": broken.sequence if broken else None,
         "reason": broken.reason if broken else None,
+        "unkeyed": result.unkeyed,
+        "head": f"{head.sequence}:{head.hash}",
     }
 
 

@@ -62,7 +62,7 @@ def _plain_rehash(session: Session) -> None:
             for name in HASHED_FIELDS
         }
         payload["prev_hash"] = prev
-        for key_id in (None, entry.key_id):  # with or without the key id: no key either way
+        for key_id in (None, getattr(entry, "key_id", None)):  # no key either way
             body = dict(payload, **({"key_id": key_id} if key_id else {}))
             encoded = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
             digest = hashlib.sha256(encoded.encode()).hexdigest()

@@ -144,6 +144,10 @@ class AuditVerifyRead(StrictSchema):
     entries = fields.Integer(required=True)
     first_broken_sequence = fields.Integer(allow_none=True)
     reason = fields.String(allow_none=True)
+    unkeyed = fields.Integer(metadata={"description": "entries written before the chain was keyed"})
+    head = fields.String(
+        metadata={"description": "SEQ:HEAD, to record outside the database as an anchor"}
+    )
 
 
 class DiagramRead(StrictSchema):
