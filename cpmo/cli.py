@@ -237,14 +237,18 @@ def users_role(name: str, role: str) -> None:
 @with_appcontext
 def users_list(as_json: bool) -> None:
     """List users and their tokens (prefix and state only; tokens are never shown)."""
-    from cpmo.users import service
+    from cpmo.users import service, sessions
 
     with transaction(_session_factory()) as session:
+        signed_in = sessions.last_sign_ins(session)
         rows = [
             {
                 "username": user.username,
                 "role": user.role,
                 "active": user.active,
+                "last_sign_in_at": (
+                    signed_in[user.id].isoformat() if user.id in signed_in else None
+                ),
                 "tokens": [
                     {
                         "prefix": t.prefix,
@@ -261,7 +265,8 @@ def users_list(as_json: bool) -> None:
         return
     for row in rows:
         live = sum(not t["revoked"] for t in row["tokens"])
-        click.echo(f"{row['username']:<24} {row['role']:<18} live tokens: {live}")
+        state = "" if row["active"] else "  (disabled)"
+        click.echo(f"{row['username']:<24} {row['role']:<18} live tokens: {live}{state}")
 
 
 # --- audit ------------------------------------------------------------------------------

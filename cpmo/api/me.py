@@ -8,6 +8,7 @@ from cpmo.api.blueprints import documents, make_blueprint
 from cpmo.api.schemas.common import OneOf, StrictSchema, Text
 from cpmo.errors import RuleViolation
 from cpmo.users import service as users
+from cpmo.users import sessions
 from cpmo.users.models import User
 from cpmo.vocabulary import ROLES
 
@@ -21,6 +22,9 @@ class UserRead(StrictSchema):
     display_name = fields.String(allow_none=True)
     active = fields.Boolean()
     live_tokens = fields.Integer()
+    last_sign_in_at = fields.DateTime(
+        allow_none=True, metadata={"description": "when the user last signed in to the pages"}
+    )
 
 
 class UserCreate(StrictSchema):
@@ -70,9 +74,14 @@ def whoami() -> dict[str, object]:
 @documents(users_blp)
 def list_users() -> list[dict[str, object]]:
     """Every user with their count of live tokens (tokens themselves are never shown)."""
+    session = request_session()
+    signed_in = sessions.last_sign_ins(session)
     return [
-        _user_dict(user, sum(t.revoked_at is None for t in tokens))
-        for user, tokens in users.list_users(request_session())
+        {
+            **_user_dict(user, sum(t.revoked_at is None for t in tokens)),
+            "last_sign_in_at": signed_in.get(user.id or 0),
+        }
+        for user, tokens in users.list_users(session)
     ]
 
 

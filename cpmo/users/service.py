@@ -121,10 +121,9 @@ def dummy_password_hash() -> str:
 def check_password(session: Session, *, username: str, password: str) -> User | None:
     """The active user if ``password`` is theirs, else None (always after one hash check)."""
     user = get(session, username=username) if len(username) <= USERNAME_MAX else None
-    usable = user is not None and user.active and bool(user.password_hash)
-    stored = user.password_hash if usable and user is not None else None
+    stored = user.password_hash if user is not None and user.active else None
     matches = check_password_hash(stored or dummy_password_hash(), password)
-    return user if usable and matches else None
+    return user if stored and matches else None
 
 
 def _audit(

@@ -173,3 +173,14 @@ def test_ending_a_users_sessions_counts_only_live_ones(session, person) -> None:
     sessions.start(session, user=user)
     assert sessions.end_for_user(session, user_id=user.id, reason="test") == 2
     assert sessions.end_for_user(session, user_id=user.id, reason="test") == 0
+
+
+def test_the_users_list_shows_the_last_sign_in(signed_in, session) -> None:
+    from cpmo.api.auth import API_PREFIX
+
+    client = signed_in("cpmo", "officer")
+    _, token = users.create(session, username="root", role="admin")
+    session.commit()
+    listing = client.get(f"{API_PREFIX}/users", headers={"Authorization": f"Bearer {token}"})
+    rows = {row["username"]: row for row in listing.json}
+    assert rows["officer"]["last_sign_in_at"] and rows["root"]["last_sign_in_at"] is None
