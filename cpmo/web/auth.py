@@ -3,6 +3,7 @@ sessions (cpmo.users.sessions: the cookie carries only a random session id), the
 throttle (cpmo.users.throttle), and the guard that runs before every page: CSRF, sign-in,
 role."""
 
+import logging
 from datetime import timedelta
 from typing import Any
 from urllib.parse import urlsplit
@@ -19,6 +20,7 @@ from flask import (
 )
 from flask_login import LoginManager, UserMixin, current_user, login_user, logout_user
 from flask_wtf.csrf import CSRFProtect
+from sqlalchemy.exc import OperationalError
 from werkzeug.wrappers import Response
 
 from cpmo import request_session
@@ -36,6 +38,7 @@ login_manager.login_view = "web.sign_in"
 login_manager.login_message = "Sign in to see that page."
 login_manager.login_message_category = "info"
 csrf = CSRFProtect()
+log = logging.getLogger(__name__)
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 FAILED = "Enter a correct username and password"
 
@@ -83,8 +86,11 @@ def _touch(page_user: PageUser) -> None:
     if web is None or web.id is None or not sessions.due_for_touch(web):
         return
     request_session().commit()
-    with transaction(current_app.extensions["cpmo.sessionmaker"]) as writing:
-        sessions.touch(writing, session_id=web.id)
+    try:
+        with transaction(current_app.extensions["cpmo.sessionmaker"]) as writing:
+            sessions.touch(writing, session_id=web.id)
+    except OperationalError as exc:  # bookkeeping only: a busy or read-only database still reads
+        log.warning("could not record that a session was seen: %s", exc)
 
 
 def acting_user() -> User:

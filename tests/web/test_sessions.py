@@ -184,3 +184,22 @@ def test_the_users_list_shows_the_last_sign_in(signed_in, session) -> None:
     listing = client.get(f"{API_PREFIX}/users", headers={"Authorization": f"Bearer {token}"})
     rows = {row["username"]: row for row in listing.json}
     assert rows["officer"]["last_sign_in_at"] and rows["root"]["last_sign_in_at"] is None
+
+
+def test_pages_still_read_when_the_session_cannot_be_touched(
+    signed_in, session, monkeypatch
+) -> None:
+    from sqlalchemy.exc import OperationalError
+
+    client = signed_in("cpmo", "officer")
+    row = _only_session(session)
+    row.last_seen_at = utcnow() - timedelta(minutes=2)
+    session.commit()
+
+    def read_only(*_args: object, **_kwargs: object) -> bool:
+        raise OperationalError(
+            "UPDATE web_session", {}, Exception("attempt to write a readonly database")
+        )
+
+    monkeypatch.setattr(sessions, "touch", read_only)
+    assert client.get("/").status_code == 200
