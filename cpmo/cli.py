@@ -158,19 +158,97 @@ def users_revoke(name: str) -> None:
     click.echo(f"Revoked {count} token(s) of {name}.")
 
 
+@users.command("disable")
+@click.argument("name")
+@with_appcontext
+def users_disable(name: str) -> None:
+    """Stop NAME signing in or using API tokens; their page sessions end at once."""
+    from cpmo.users import service
+
+    try:
+        with transaction(_session_factory()) as session:
+            service.disable(session, username=name, actor="cli", actor_role="admin")
+    except DomainError as exc:
+        _fail(exc)
+    click.echo(f"Disabled {name}: sessions ended, tokens refused until `cpmo users enable`.")
+
+
+@users.command("enable")
+@click.argument("name")
+@with_appcontext
+def users_enable(name: str) -> None:
+    """Let a disabled user sign in and use their live API tokens again."""
+    from cpmo.users import service
+
+    try:
+        with transaction(_session_factory()) as session:
+            service.enable(session, username=name, actor="cli", actor_role="admin")
+    except DomainError as exc:
+        _fail(exc)
+    click.echo(f"Enabled {name}.")
+
+
+@users.command("password")
+@click.argument("name")
+@click.option(
+    "--password-stdin",
+    is_flag=True,
+    help="Read the new password from the first line of standard input (no prompt).",
+)
+@with_appcontext
+def users_password(name: str, password_stdin: bool) -> None:
+    """Set a new password for NAME (asked for twice, never shown); their sessions end."""
+    from cpmo.users import service
+
+    if password_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    else:
+        password = click.prompt("New password", hide_input=True, confirmation_prompt=True, err=True)
+    try:
+        with transaction(_session_factory()) as session:
+            service.change_password(
+                session, username=name, password=password, actor="cli", actor_role="admin"
+            )
+    except DomainError as exc:
+        _fail(exc)
+    click.echo(f"Password of {name} changed; their page sessions have ended.")
+
+
+@users.command("role")
+@click.argument("name")
+@click.argument("role", type=click.Choice(ROLES))
+@with_appcontext
+def users_role(name: str, role: str) -> None:
+    """Give NAME another ROLE; their page sessions end."""
+    from cpmo.users import service
+
+    try:
+        with transaction(_session_factory()) as session:
+            service.change_role(
+                session, username=name, new_role=role, actor="cli", actor_role="admin"
+            )
+    except DomainError as exc:
+        _fail(exc)
+    click.echo(f"{name} is now {role}; their page sessions have ended.")
+
+
 @users.command("list")
 @click.option("--json", "as_json", is_flag=True)
 @with_appcontext
 def users_list(as_json: bool) -> None:
     """List users and their tokens (prefix and state only; tokens are never shown)."""
-    from cpmo.users import service
+    from cpmo.users import service, sessions
 
     with transaction(_session_factory()) as session:
+        signed_in = sessions.last_sign_ins(session)
         rows = [
             {
                 "username": user.username,
                 "role": user.role,
                 "active": user.active,
+                "last_sign_in_at": (
+                    signed_in[user.id].isoformat() if user.id in signed_in else None
+                ),
                 "tokens": [
                     {
                         "prefix": t.prefix,
@@ -187,7 +265,8 @@ def users_list(as_json: bool) -> None:
         return
     for row in rows:
         live = sum(not t["revoked"] for t in row["tokens"])
-        click.echo(f"{row['username']:<24} {row['role']:<18} live tokens: {live}")
+        state = "" if row["active"] else "  (disabled)"
+        click.echo(f"{row['username']:<24} {row['role']:<18} live tokens: {live}{state}")
 
 
 # --- audit ------------------------------------------------------------------------------

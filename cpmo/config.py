@@ -16,6 +16,11 @@ DEFAULT_THREADS = 4
 DEFAULT_DB_MAX_OVERFLOW = 2
 DEFAULT_DB_POOL_TIMEOUT = 10.0
 DEFAULT_DB_POOL_RECYCLE = 1800
+DEFAULT_SESSION_IDLE_MINUTES = 30
+DEFAULT_SESSION_MAX_HOURS = 12
+DEFAULT_SIGNIN_ACCOUNT_LIMIT = 10
+DEFAULT_SIGNIN_ADDRESS_LIMIT = 50
+DEFAULT_SIGNIN_WINDOW_MINUTES = 15
 
 
 class ConfigError(ValueError):
@@ -37,6 +42,23 @@ class PoolSettings:
 
 
 @dataclass(frozen=True)
+class SessionSettings:
+    """Page sessions (server-side) and the sign-in throttle.
+
+    A session ends after ``idle_minutes`` without a request or ``max_hours`` after signing in,
+    whichever comes first. Sign-in is refused (429) for an account after ``account_limit``
+    failed attempts within ``window_minutes``, and for a client address after
+    ``address_limit``.
+    """
+
+    idle_minutes: int = DEFAULT_SESSION_IDLE_MINUTES
+    max_hours: int = DEFAULT_SESSION_MAX_HOURS
+    account_limit: int = DEFAULT_SIGNIN_ACCOUNT_LIMIT
+    address_limit: int = DEFAULT_SIGNIN_ADDRESS_LIMIT
+    window_minutes: int = DEFAULT_SIGNIN_WINDOW_MINUTES
+
+
+@dataclass(frozen=True)
 class Settings:
     """Everything cpmo reads from its environment."""
 
@@ -50,6 +72,7 @@ class Settings:
     workers: int = DEFAULT_WORKERS
     threads: int = DEFAULT_THREADS
     pool: PoolSettings = field(default_factory=PoolSettings)
+    sessions: SessionSettings = field(default_factory=SessionSettings)
     extra: dict[str, object] = field(default_factory=dict)
 
 
@@ -147,6 +170,26 @@ def load_pool_settings(env: dict[str, str], threads: int) -> PoolSettings:
     )
 
 
+def load_session_settings(env: dict[str, str]) -> SessionSettings:
+    """CPMO_SESSION_IDLE_MINUTES, CPMO_SESSION_MAX_HOURS, CPMO_SIGNIN_ACCOUNT_LIMIT,
+    CPMO_SIGNIN_ADDRESS_LIMIT and CPMO_SIGNIN_WINDOW_MINUTES (all at least 1)."""
+    return SessionSettings(
+        idle_minutes=_int_setting(
+            env, "CPMO_SESSION_IDLE_MINUTES", DEFAULT_SESSION_IDLE_MINUTES, minimum=1
+        ),
+        max_hours=_int_setting(env, "CPMO_SESSION_MAX_HOURS", DEFAULT_SESSION_MAX_HOURS, minimum=1),
+        account_limit=_int_setting(
+            env, "CPMO_SIGNIN_ACCOUNT_LIMIT", DEFAULT_SIGNIN_ACCOUNT_LIMIT, minimum=1
+        ),
+        address_limit=_int_setting(
+            env, "CPMO_SIGNIN_ADDRESS_LIMIT", DEFAULT_SIGNIN_ADDRESS_LIMIT, minimum=1
+        ),
+        window_minutes=_int_setting(
+            env, "CPMO_SIGNIN_WINDOW_MINUTES", DEFAULT_SIGNIN_WINDOW_MINUTES, minimum=1
+        ),
+    )
+
+
 def load_settings(instance_path: Path, env: dict[str, str] | None = None) -> Settings:
     """Read settings from ``env`` (default: the process environment)."""
     env = dict(os.environ if env is None else env)
@@ -169,4 +212,5 @@ def load_settings(instance_path: Path, env: dict[str, str] | None = None) -> Set
         workers=_int_setting(env, "CPMO_WORKERS", DEFAULT_WORKERS, minimum=1),
         threads=threads,
         pool=load_pool_settings(env, threads),
+        sessions=load_session_settings(env),
     )

@@ -43,7 +43,7 @@ from cpmo.strategy.models import (
     ReportingLine,
     Risk,
 )
-from cpmo.users.models import ApiToken, User
+from cpmo.users.models import ApiToken, SignInAttempt, User, WebSession
 from cpmo.workflows.models import AuditEntry, AuditHead, Condition
 from cpmo.workshops.models import (
     Workshop,
@@ -97,7 +97,9 @@ __all__ = [
     "ReportSnapshot",
     "ReportingLine",
     "Risk",
+    "SignInAttempt",
     "User",
+    "WebSession",
     "Workshop",
     "WorkshopCandidate",
     "WorkshopCriterion",

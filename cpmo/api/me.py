@@ -1,12 +1,14 @@
 """Who am I, and the administrator's user management."""
 
-from marshmallow import fields
+from marshmallow import fields, validate
 
 from cpmo import request_session
 from cpmo.api.auth import current_user
 from cpmo.api.blueprints import documents, make_blueprint
 from cpmo.api.schemas.common import OneOf, StrictSchema, Text
+from cpmo.errors import RuleViolation
 from cpmo.users import service as users
+from cpmo.users import sessions
 from cpmo.users.models import User
 from cpmo.vocabulary import ROLES
 
@@ -20,12 +22,27 @@ class UserRead(StrictSchema):
     display_name = fields.String(allow_none=True)
     active = fields.Boolean()
     live_tokens = fields.Integer()
+    last_sign_in_at = fields.DateTime(
+        allow_none=True, metadata={"description": "when the user last signed in to the pages"}
+    )
 
 
 class UserCreate(StrictSchema):
     username = Text(required=True, min_length=1, max_length=80)
     role = OneOf(ROLES, required=True)
     display_name = Text(max_length=200, allow_none=True)
+
+
+class PasswordChange(StrictSchema):
+    password = fields.String(
+        required=True,
+        validate=validate.Length(max=1000),
+        metadata={"description": "at least 10 characters; never stored or shown"},
+    )
+
+
+class RoleChange(StrictSchema):
+    role = OneOf(ROLES, required=True)
 
 
 class UserCreated(UserRead):
@@ -57,9 +74,14 @@ def whoami() -> dict[str, object]:
 @documents(users_blp)
 def list_users() -> list[dict[str, object]]:
     """Every user with their count of live tokens (tokens themselves are never shown)."""
+    session = request_session()
+    signed_in = sessions.last_sign_ins(session)
     return [
-        _user_dict(user, sum(t.revoked_at is None for t in tokens))
-        for user, tokens in users.list_users(request_session())
+        {
+            **_user_dict(user, sum(t.revoked_at is None for t in tokens)),
+            "last_sign_in_at": signed_in.get(user.id or 0),
+        }
+        for user, tokens in users.list_users(session)
     ]
 
 
@@ -73,3 +95,65 @@ def create_user(data: dict[str, str]) -> dict[str, object]:
     user, token = users.create(session, **data)
     session.commit()
     return {**_user_dict(user, 1), "token": token}
+
+
+def _admin() -> dict[str, str]:
+    admin = current_user()
+    return {"actor": admin.username, "actor_role": admin.role}
+
+
+def _not_yourself(username: str, doing: str) -> None:
+    if username == current_user().username:
+        raise RuleViolation(
+            f"You cannot {doing} your own account: ask another administrator "
+            "(or use the `cpmo users` command)."
+        )
+
+
+@users_blp.route("/<username>/disable", methods=["POST"])
+@users_blp.response(200, UserRead)
+@documents(users_blp, 404, 422)
+def disable_user(username: str) -> dict[str, object]:
+    """Stop the user signing in or using their tokens; their page sessions end at once.
+    Tokens are kept (not revoked) and work again after `enable`. Audited as user:<username>."""
+    _not_yourself(username, "disable")
+    session = request_session()
+    user = users.disable(session, username=username, **_admin())
+    session.commit()
+    return _user_dict(user)
+
+
+@users_blp.route("/<username>/enable", methods=["POST"])
+@users_blp.response(200, UserRead)
+@documents(users_blp, 404)
+def enable_user(username: str) -> dict[str, object]:
+    """Let a disabled user sign in and use their live tokens again. Audited."""
+    session = request_session()
+    user = users.enable(session, username=username, **_admin())
+    session.commit()
+    return _user_dict(user)
+
+
+@users_blp.route("/<username>/password", methods=["POST"])
+@users_blp.arguments(PasswordChange)
+@users_blp.response(200, UserRead)
+@documents(users_blp, 404, 422)
+def change_password(data: dict[str, str], username: str) -> dict[str, object]:
+    """Set a new password; the user's page sessions end. Audited (never the password)."""
+    session = request_session()
+    user = users.change_password(session, username=username, password=data["password"], **_admin())
+    session.commit()
+    return _user_dict(user)
+
+
+@users_blp.route("/<username>/role", methods=["POST"])
+@users_blp.arguments(RoleChange)
+@users_blp.response(200, UserRead)
+@documents(users_blp, 404, 422)
+def change_role(data: dict[str, str], username: str) -> dict[str, object]:
+    """Give the user another role; their page sessions end. Audited old → new."""
+    _not_yourself(username, "change the role of")
+    session = request_session()
+    user = users.change_role(session, username=username, new_role=data["role"], **_admin())
+    session.commit()
+    return _user_dict(user)

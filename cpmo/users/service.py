@@ -1,4 +1,5 @@
-"""Users and API tokens: create, list, revoke, authenticate.
+"""Users and API tokens: create, list, revoke, authenticate; disable, enable, password and
+role changes (audited as ``user:<username>``, and each ends the user's page sessions).
 
 Tokens are 32 random bytes (URL-safe text), stored only as SHA-256 hashes; the lookup is by
 hash and the final comparison is constant-time.
@@ -7,6 +8,7 @@ hash and the final comparison is constant-time.
 import hashlib
 import hmac
 import secrets
+from functools import cache
 
 from sqlalchemy import bindparam
 from sqlmodel import Session, select
@@ -14,8 +16,10 @@ from werkzeug.security import check_password_hash, generate_password_hash
 
 from cpmo.db import utcnow
 from cpmo.errors import DuplicateKey, InvalidInput, NotFound
+from cpmo.users import sessions
 from cpmo.users.models import ApiToken, User
 from cpmo.vocabulary import ROLES
+from cpmo.workflows import audit_store
 
 TOKEN_BYTES = 32
 USERNAME_MAX = 80
@@ -107,22 +111,148 @@ def set_password(user: User, password: str) -> None:
     user.password_hash = generate_password_hash(password, method="scrypt")
 
 
+@cache
+def dummy_password_hash() -> str:
+    """A hash made like every stored one, verified when there is no real hash to check, so an
+    unknown or disabled username costs the same time as a wrong password."""
+    return generate_password_hash(secrets.token_hex(16), method="scrypt")
+
+
 def check_password(session: Session, *, username: str, password: str) -> User | None:
-    """The active user if ``password`` is theirs, else None."""
-    user = get(session, username=username)
-    if user is None or not user.active or not user.password_hash:
-        return None
-    return user if check_password_hash(user.password_hash, password) else None
+    """The active user if ``password`` is theirs, else None (always after one hash check)."""
+    user = get(session, username=username) if len(username) <= USERNAME_MAX else None
+    stored = user.password_hash if user is not None and user.active else None
+    matches = check_password_hash(stored or dummy_password_hash(), password)
+    return user if stored and matches else None
+
+
+def _audit(
+    session: Session,
+    *,
+    user: User,
+    event: str,
+    from_stage: str,
+    to_stage: str,
+    actor: str,
+    actor_role: str,
+    details: dict[str, object],
+) -> None:
+    audit_store.append(
+        session,
+        programme_code=f"user:{user.username}"[:80],
+        event=event,
+        from_stage=from_stage,
+        to_stage=to_stage,
+        actor=actor,
+        role=actor_role,
+        rationale=None,
+        business_case_version=None,
+        details=details,
+    )
+
+
+def _state(user: User) -> str:
+    return "active" if user.active else "disabled"
+
+
+def disable(session: Session, *, username: str, actor: str, actor_role: str) -> User:
+    """Stop ``username`` signing in or using tokens (kept, not revoked: see :func:`enable`);
+    their page sessions end at once."""
+    user = get_or_raise(session, username=username)
+    before = _state(user)
+    user.active = False
+    session.add(user)
+    ended = sessions.end_for_user(session, user_id=user.id, reason="disabled")
+    _audit(
+        session,
+        user=user,
+        event="disable_user",
+        from_stage=before,
+        to_stage="disabled",
+        actor=actor,
+        actor_role=actor_role,
+        details={"sessions_ended": ended},
+    )
+    session.flush()
+    return user
+
+
+def enable(session: Session, *, username: str, actor: str, actor_role: str) -> User:
+    """Let a disabled user sign in and use their live tokens again."""
+    user = get_or_raise(session, username=username)
+    before = _state(user)
+    user.active = True
+    session.add(user)
+    _audit(
+        session,
+        user=user,
+        event="enable_user",
+        from_stage=before,
+        to_stage="active",
+        actor=actor,
+        actor_role=actor_role,
+        details={},
+    )
+    session.flush()
+    return user
+
+
+def change_password(
+    session: Session, *, username: str, password: str, actor: str, actor_role: str
+) -> User:
+    """Set a new password; every page session of the user ends."""
+    user = get_or_raise(session, username=username)
+    set_password(user, password)
+    session.add(user)
+    ended = sessions.end_for_user(session, user_id=user.id, reason="password changed")
+    _audit(
+        session,
+        user=user,
+        event="change_password",
+        from_stage="",
+        to_stage="",
+        actor=actor,
+        actor_role=actor_role,
+        details={"sessions_ended": ended},
+    )
+    session.flush()
+    return user
+
+
+def change_role(
+    session: Session, *, username: str, new_role: str, actor: str, actor_role: str
+) -> User:
+    """Give the user another role; every page session of the user ends."""
+    _check_role(new_role)
+    user = get_or_raise(session, username=username)
+    before = user.role
+    user.role = new_role
+    session.add(user)
+    ended = sessions.end_for_user(session, user_id=user.id, reason="role changed")
+    _audit(
+        session,
+        user=user,
+        event="change_role",
+        from_stage=before,
+        to_stage=new_role,
+        actor=actor,
+        actor_role=actor_role,
+        details={"sessions_ended": ended},
+    )
+    session.flush()
+    return user
 
 
 def revoke_tokens(session: Session, *, username: str) -> int:
-    """Revoke every live token of ``username``; return how many were revoked."""
+    """Revoke every live token of ``username`` and end their page sessions; return how many
+    tokens were revoked."""
     user = get_or_raise(session, username=username)
     tokens = session.exec(
         select(ApiToken).where(ApiToken.user_id == user.id, ApiToken.revoked_at.is_(None))  # type: ignore[union-attr]
     ).all()
     for token in tokens:
         token.revoked_at = utcnow()
+    sessions.end_for_user(session, user_id=user.id, reason="tokens revoked")
     session.flush()
     return len(tokens)
 

@@ -7,6 +7,7 @@ authenticates with bearer tokens, not cookies), secure cookie settings and HTML 
 
 import os
 import secrets
+from datetime import timedelta
 
 from flask import Flask, g, request
 from werkzeug.wrappers import Response
@@ -27,7 +28,11 @@ def secure_cookies(app: Flask) -> bool:
 
 def _configure(app: Flask) -> None:
     secure = secure_cookies(app)
+    max_hours = app.config["CPMO_SETTINGS"].sessions.max_hours
     app.config.update(
+        # the cookie's signature is not accepted beyond a session's absolute lifetime (the
+        # session itself lives in the database: cpmo.users.sessions)
+        PERMANENT_SESSION_LIFETIME=timedelta(hours=max_hours),
         SESSION_COOKIE_NAME="cpmo_session",
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax",

@@ -64,4 +64,5 @@ def test_admins_create_users_and_see_token_counts_never_tokens(client, auth) -> 
         "display_name": None,
         "active": True,
         "live_tokens": 1,
+        "last_sign_in_at": None,
     } in listing.json

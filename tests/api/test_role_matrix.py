@@ -87,6 +87,12 @@ EXAMPLES: dict[str, Callable[[str], Call]] = {
     "users.create_user": lambda role: Call(
         "/api/v1/users", {"username": f"matrix-{role}", "role": "scorer"}
     ),
+    "users.disable_user": lambda role: Call("/api/v1/users/scorer/disable"),
+    "users.enable_user": lambda role: Call("/api/v1/users/scorer/enable"),
+    "users.change_password": lambda role: Call(
+        "/api/v1/users/scorer/password", {"password": "a long new password"}
+    ),
+    "users.change_role": lambda role: Call("/api/v1/users/scorer/role", {"role": "scorer"}),
     "portfolios.list_portfolios": lambda role: Call("/api/v1/portfolios"),
     "portfolios.get_portfolio": lambda role: Call("/api/v1/portfolios/goj-change"),
     "portfolios.portfolio_status": lambda role: Call("/api/v1/portfolios/goj-change/status"),

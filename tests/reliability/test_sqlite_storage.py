@@ -17,12 +17,12 @@ from cpmo.models import AuditEntry
 from tests.conftest import TEST_AUDIT_KEYRING, app_config
 from tests.support.cases import complete_case
 from tests.support.reliability import (
+    PASSWORD,
     assert_problem,
     audit_chain_verifies,
     count_rows,
     prepare_database,
     programme_state,
-    sign_in,
 )
 
 STATUS = "/api/v1/portfolios/goj-change/status"
@@ -67,8 +67,15 @@ def test_a_read_only_sqlite_database_refuses_writes_with_503_and_still_reads(
         "/api/v1/programmes/draft/business-cases", json=complete_case("obc"), headers=headers
     )
     assert assert_problem(drafted, 503, "read-only") == body
-    sign_in(pages, "officer1")  # signing in only reads
-    assert pages.get("/").status_code == 200
+    # signing in writes a server-side session (and the throttle's attempt): refused, plainly
+    form = pages.get("/sign-in").get_data(as_text=True)
+    token = form.split('name="csrf_token" value="', 1)[1].split('"', 1)[0]
+    refused = pages.post(
+        "/sign-in",
+        data={"username": "officer1", "password": PASSWORD, "csrf_token": token},
+    )
+    assert refused.status_code == 503 and "read-only" in refused.get_data(as_text=True)
+    assert pages.get("/").status_code == 302  # not signed in
     app.extensions["cpmo.engine"].dispose()
 
     assert _digest(path) == before  # not a byte written

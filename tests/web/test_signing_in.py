@@ -2,6 +2,8 @@
 
 from pathlib import Path
 
+import pytest
+
 from cpmo import create_app
 from cpmo.users import service as users
 from tests.conftest import app_config
@@ -53,6 +55,41 @@ def test_only_paths_on_this_site_are_followed_after_signing_in(client, person) -
     assert response.location == "/"
 
 
+@pytest.mark.parametrize(
+    "target",
+    [
+        "/programmes%0d%0aSet-Cookie:%20x=1",
+        "/programmes%0aLocation:%20https://evil.example",
+        "//evil.example/steal",
+        "/\\evil.example/steal",
+        "\\\\evil.example",
+        "/%5Cevil.example",
+        "https:/evil.example",
+        "javascript:alert(1)",
+        "programmes",
+        "/%09/evil.example",
+    ],
+)
+def test_a_next_page_that_is_not_a_plain_path_on_this_site_goes_home(
+    client, person, target: str
+) -> None:
+    person("cpmo", "officer")
+    response = client.post(
+        f"/sign-in?next={target}",
+        data={"username": "officer", "password": PASSWORD, "csrf_token": csrf_token(client)},
+    )
+    assert response.status_code == 302 and response.location == "/", target
+
+
+def test_a_plain_path_with_a_query_is_followed(client, person) -> None:
+    person("cpmo", "officer")
+    response = client.post(
+        "/sign-in?next=/approvals%3Fpage%3D2",
+        data={"username": "officer", "password": PASSWORD, "csrf_token": csrf_token(client)},
+    )
+    assert response.location == "/approvals?page=2"
+
+
 def test_signing_out_ends_the_session(signed_in) -> None:
     client = signed_in("cpmo")
     assert client.get("/").status_code == 200
@@ -86,8 +123,13 @@ def test_the_api_takes_no_csrf_token_it_authenticates_by_bearer_token(client, se
 
 def test_changing_the_password_signs_out_existing_sessions(signed_in, session) -> None:
     client = signed_in("cpmo", "officer")
-    user = users.get(session, username="officer")
-    users.set_password(user, "a brand new password")
+    users.change_password(
+        session,
+        username="officer",
+        password="a brand new password",
+        actor="cli",
+        actor_role="admin",
+    )
     session.commit()
     assert client.get("/").status_code == 302
 
