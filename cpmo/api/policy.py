@@ -112,7 +112,7 @@ POLICY: dict[str, frozenset[Role]] = {
     "workshop_results.list_scenarios": ALL,
     "workshop_results.compare_scenarios": ALL,
     "workshop_files.import_candidates": WORKSHOP_RUNNERS,
-    "workshop_files.import_scores": WORKSHOP_RUNNERS,
+    "workshop_files.import_scores": SCORER,
     "workshop_files.export_ranking_xlsx": ALL,
     "workshop_files.export_ranking_csv": ALL,
     "prioritisation.select": SOLVERS,
