@@ -4,9 +4,9 @@ The facilitator (or a CPMO officer) moves it. Criteria and candidates change onl
 scores only while scoring; results are published to everyone when it closes.
 
 A status change locks the workshop row (FOR UPDATE) and updates it only if the status is still
-the one it read; score writes hold the same row FOR SHARE while they check the status and
-write. So a score write racing a close either commits before the close (and is in the frozen
-set, whose count and digest the close's audit entry records) or waits and is refused (409).
+the one it read; score writes hold the same lock while they check the status and write. So a
+score write racing a close either commits before the close (and is in the frozen set, whose
+count and digest the close's audit entry records) or waits and is refused (409).
 """
 
 from sqlalchemy import update

@@ -34,10 +34,10 @@ class ScoreInput:
 def open_for_scoring(
     session: Session, *, actor: User, code: str, doing: str
 ) -> tuple[Workshop, list[str]]:
-    """The workshop held FOR SHARE while it is scoring (409 otherwise), and the actor's own
+    """The workshop's row locked while it is scoring (409 otherwise), and the actor's own
     scorer identities in it (403 when they have none): the check every score write makes
     before it writes, under the lock a close must wait for."""
-    workshop = lock(session, code=code, shared=True)
+    workshop = lock(session, code=code)
     require_status(workshop, "scoring", doing=doing)
     names = scorer_names(session, actor=actor, workshop=workshop)
     if not names:

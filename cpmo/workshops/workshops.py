@@ -35,20 +35,23 @@ def get_or_raise(session: Session, *, code: str) -> Workshop:
     return workshop
 
 
-def lock(session: Session, *, code: str, shared: bool = False) -> Workshop:
-    """The workshop with ``code``, its row locked until the transaction ends; NotFound otherwise.
+def lock(session: Session, *, code: str) -> Workshop:
+    """The workshop with ``code``, its row locked (FOR UPDATE) until the transaction ends;
+    NotFound otherwise.
 
     Every write whose meaning depends on the workshop's status takes this lock before it reads
-    the status: status changes and set-up take it exclusively (FOR UPDATE), score writes shared
-    (FOR SHARE), so scorers do not queue behind one another but a close waits for the score
-    writes in flight, and a score write waits for a close in flight and then sees it closed.
-    (SQLite has no row locks; there every write transaction holds the database's write lock.)
+    the status (status changes, set-up, score writes and imports), so a close waits for the
+    score writes in flight, and a score write waits for a close in flight and then sees it
+    closed. Score writes take it exclusively too: with shared (FOR SHARE) locks, scorers
+    writing back to back kept the row share-locked and a close starved for minutes on
+    PostgreSQL. (SQLite has no row locks; there every write transaction holds the database's
+    write lock.)
     """
     workshop = (
         session.exec(
             select(Workshop)
             .where(Workshop.code == code)
-            .with_for_update(read=shared)
+            .with_for_update()
             .execution_options(populate_existing=True)
         ).first()
         if is_code(code)

@@ -46,7 +46,7 @@ def score_until_refused(
     batches: list[list[tuple[str, str]]],
     barrier: Any,
     results: Any,
-    limit: int = 2000,
+    limit: int = 500,
 ) -> None:
     """PUT batches of (candidate, criterion) scores to ``path`` (a workshop's scores) over and
     over, round r giving every cell the value 1 + r % 5, until one is refused (or ``limit``
