@@ -12,6 +12,7 @@ from cpmo.api.schemas.plan_registers import (
     PlanActualCreate,
     PlanKpiQuery,
     PlanKpiRead,
+    PlanRiskAssessmentRead,
     PlanRiskCreate,
     PlanRiskQuery,
     PlanRiskRead,
@@ -37,10 +38,10 @@ def list_kpis(args: dict[str, Any]) -> list[dict[str, Any]]:
 @kpis_blp.route("/<code>/actuals", methods=["POST"])
 @kpis_blp.arguments(PlanActualCreate)
 @kpis_blp.response(201, PlanKpiRead)
-@documents(kpis_blp, 404, 422)
+@documents(kpis_blp, 403, 404, 422)
 def record_actual(data: dict[str, Any], code: str) -> dict[str, Any]:
     """Record a KPI's actual for a period ('2013-14 Q1', '2020', 'Jun 2020' …); recording a
-    period again corrects it."""
+    period again corrects it. The plan's owner, editors or CPMO only."""
     session = request_session()
     view = kpis.record_actual(
         session,
@@ -70,9 +71,9 @@ def list_risks(args: dict[str, Any]) -> list[dict[str, Any]]:
 @risks_blp.route("", methods=["POST"])
 @risks_blp.arguments(PlanRiskCreate)
 @risks_blp.response(201, PlanRiskRead)
-@documents(risks_blp, 404, 409, 422)
+@documents(risks_blp, 403, 404, 409, 422)
 def create_risk(data: dict[str, Any]) -> dict[str, Any]:
-    """Add a risk to a plan's register."""
+    """Add a risk to a plan's register (the plan's owner, editors or CPMO)."""
     session = request_session()
     plan = data.pop("plan")
     view = risk_register.create_risk(session, actor=current_user(), plan=plan, data=data)
@@ -83,10 +84,21 @@ def create_risk(data: dict[str, Any]) -> dict[str, Any]:
 @risks_blp.route("/<code>", methods=["PATCH"])
 @risks_blp.arguments(PlanRiskUpdate)
 @risks_blp.response(200, PlanRiskRead)
-@documents(risks_blp, 404, 422)
+@documents(risks_blp, 403, 404, 422)
 def update_risk(data: dict[str, Any], code: str) -> dict[str, Any]:
-    """Reassess a risk: likelihood, impact, tolerance, owner, mitigation or its text."""
+    """Reassess a risk: likelihood, impact, tolerance, owner, mitigation or its text (the
+    plan's owner, editors or CPMO). Rescoring (likelihood, impact or tolerance) needs a
+    `rationale` (422 without) and is kept in the risk's history and the audit chain."""
     session = request_session()
     view = risk_register.update_risk(session, actor=current_user(), code=code, changes=data)
     session.commit()
     return risk_dict(view)
+
+
+@risks_blp.route("/<code>/history", methods=["GET"])
+@risks_blp.response(200, PlanRiskAssessmentRead(many=True))
+@documents(risks_blp, 404)
+def risk_history(code: str) -> list[Any]:
+    """Every change of the risk's likelihood, impact or tolerance, oldest first: old and new
+    values and score, who, when, why, and the audit entry's sequence."""
+    return risk_register.history(request_session(), code=code)

@@ -16,9 +16,10 @@ from cpmo.api.schemas.plan_progress import (
     PlanProgressRead,
     PlanProgressResult,
 )
+from cpmo.api.schemas.plan_registers import PlanEditorsPut, PlanEditorsRead
 from cpmo.api.schemas.plans import PlanImportForm, PlanImportRead, PlanRead, PlanSummary
 from cpmo.db import utcnow
-from cpmo.plans import notes, service
+from cpmo.plans import notes, owners, service
 from cpmo.plans.importer import read_plan
 from cpmo.plans.store import store_plan
 from cpmo.plans.tree import plan_tree
@@ -44,6 +45,31 @@ def get_plan(code: str) -> dict[str, Any]:
     """The whole plan: priorities → actions (sub-actions name their parent) → milestones, with
     links; KPIs with RAG; risks with scores; continuity; elements; other statements."""
     return plan_tree(request_session(), code=code)
+
+
+@blp.route("/<code>/editors", methods=["GET"])
+@blp.response(200, PlanEditorsRead)
+@documents(blp, 404)
+def get_editors(code: str) -> dict[str, Any]:
+    """Who may write to the plan besides CPMO officers: its owner (the responsible officer's
+    account) and its editors. A plan with neither is written by CPMO officers only."""
+    session = request_session()
+    return owners.owners_view(session, plan=service.get_plan_or_raise(session, code=code))
+
+
+@blp.route("/<code>/editors", methods=["PUT"])
+@blp.arguments(PlanEditorsPut)
+@blp.response(200, PlanEditorsRead)
+@documents(blp, 404, 422)
+def put_editors(data: dict[str, Any], code: str) -> dict[str, Any]:
+    """Set the plan's owner and editors (active programme managers; CPMO only; audited as
+    plan:<code>). They, and CPMO officers, record its progress, KPI actuals and risks."""
+    session = request_session()
+    result = owners.set_owners(
+        session, actor=current_user(), code=code, owner=data["owner"], editors=data["editors"]
+    )
+    session.commit()
+    return result
 
 
 @blp.route("/<code>/progress", methods=["GET"])
@@ -85,10 +111,11 @@ def _result(code: str, kind: str, key: str, item: Any, due: str) -> dict[str, An
 @blp.route("/<code>/actions/<number>/progress", methods=["POST"])
 @blp.arguments(PlanProgressCreate)
 @blp.response(201, PlanProgressResult)
-@documents(blp, 404, 422)
+@documents(blp, 403, 404, 422)
 def record_action_progress(data: dict[str, Any], code: str, number: str) -> dict[str, Any]:
     """Record a dated progress note on an action: status (not_started, on_track, at_risk, late,
-    done), percent complete, note. The latest-dated note sets the action's status."""
+    done), percent complete, note. The latest-dated note sets the action's status. The plan's
+    owner, editors or CPMO only."""
     session = request_session()
     action = notes.record_action_progress(
         session, actor=current_user(), code=code, number=number, update=_note(data)
@@ -100,7 +127,7 @@ def record_action_progress(data: dict[str, Any], code: str, number: str) -> dict
 @blp.route("/<code>/priorities/<priority>/milestones/<letter>/progress", methods=["POST"])
 @blp.arguments(PlanProgressCreate)
 @blp.response(201, PlanProgressResult)
-@documents(blp, 404, 422)
+@documents(blp, 403, 404, 422)
 def record_milestone_progress(
     data: dict[str, Any], code: str, priority: str, letter: str
 ) -> dict[str, Any]:

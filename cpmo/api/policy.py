@@ -1,7 +1,8 @@
 """Who may call what: one declared table, endpoint → roles. Anything not listed is refused.
 
-Object-level rules (a programme manager changes only the programmes they manage; nobody
-approves their own submission) live in the services, which know the objects.
+Object-level rules (a programme manager changes only the programmes they manage, and writes
+only to the plans they own or edit; nobody approves their own submission) live in the
+services, which know the objects.
 """
 
 from cpmo.vocabulary import Role
@@ -89,11 +90,14 @@ POLICY: dict[str, frozenset[Role]] = {
     "plans.record_action_progress": PROGRAMME_WRITERS,
     "plans.record_milestone_progress": PROGRAMME_WRITERS,
     "plans.import_plan": CPMO,
+    "plans.get_editors": ALL,
+    "plans.put_editors": CPMO,
     "kpis.list_kpis": ALL,
     "kpis.record_actual": PROGRAMME_WRITERS,
     "risks.list_risks": ALL,
     "risks.create_risk": PROGRAMME_WRITERS,
     "risks.update_risk": PROGRAMME_WRITERS,
+    "risks.risk_history": ALL,
     "workshops.list_workshops": ALL,
     "workshops.create_workshop": WORKSHOP_RUNNERS,
     "workshops.get_workshop": ALL,
@@ -116,7 +120,7 @@ POLICY: dict[str, frozenset[Role]] = {
     "workshop_results.list_scenarios": ALL,
     "workshop_results.compare_scenarios": ALL,
     "workshop_files.import_candidates": WORKSHOP_RUNNERS,
-    "workshop_files.import_scores": WORKSHOP_RUNNERS,
+    "workshop_files.import_scores": SCORER,
     "workshop_files.export_ranking_xlsx": ALL,
     "workshop_files.export_ranking_csv": ALL,
     "prioritisation.select": SOLVERS,

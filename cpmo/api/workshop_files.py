@@ -41,7 +41,9 @@ def import_candidates(data: dict[str, Any], code: str) -> Any:
     'cost 2021') in whole pounds. Draft only; all rows or none."""
     content, filename = _upload(data)
     session = request_session()
-    n = spreadsheet_import.import_candidates(session, code=code, content=content, filename=filename)
+    n = spreadsheet_import.import_candidates(
+        session, actor=current_user(), code=code, content=content, filename=filename
+    )
     session.commit()
     return {"imported": n, "what": "candidates"}
 
@@ -52,11 +54,15 @@ def import_candidates(data: dict[str, Any], code: str) -> Any:
 @documents(blp, 413)
 @refusals(blp, 404, 409, 422)
 def import_scores(data: dict[str, Any], code: str) -> Any:
-    """Record scores from the sheet 'Scores' of an .xlsx (or a .csv): columns scorer
-    (a scorer of the workshop), candidate, criterion, value, comment. While scoring only."""
+    """Record your own scores, as a scorer of this workshop, from the sheet 'Scores' of an
+    .xlsx (or a .csv): columns candidate, criterion, value, comment, and optionally scorer
+    (which must then be you on every row: nobody imports anybody else's scores). While
+    scoring only; all rows or none."""
     content, filename = _upload(data)
     session = request_session()
-    n = spreadsheet_import.import_scores(session, code=code, content=content, filename=filename)
+    n = spreadsheet_import.import_scores(
+        session, actor=current_user(), code=code, content=content, filename=filename
+    )
     session.commit()
     return {"imported": n, "what": "scores"}
 

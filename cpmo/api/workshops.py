@@ -138,7 +138,9 @@ def delete_workshop(code: str) -> Response:
 def change_status(data: dict[str, Any], code: str) -> Any:
     """Move the workshop on: draft → scoring (needs criteria, candidates, scorers) → closed
     (publishes the results to everyone). 409 for any other move."""
-    lifecycle.change_status(request_session(), code=code, status=data["status"])
+    lifecycle.change_status(
+        request_session(), actor=current_user(), code=code, status=data["status"]
+    )
     return _commit_and_view(code)
 
 
@@ -149,7 +151,9 @@ def change_status(data: dict[str, Any], code: str) -> Any:
 @refusals(blp, 404, 409, 422)
 def put_criteria(data: dict[str, Any], code: str) -> Any:
     """Replace the criteria (draft only): weight, scale and direction of each."""
-    setup.replace_criteria(request_session(), code=code, criteria=data["criteria"])
+    setup.replace_criteria(
+        request_session(), actor=current_user(), code=code, criteria=data["criteria"]
+    )
     return _commit_and_view(code)
 
 
@@ -162,7 +166,7 @@ def put_weights(data: dict[str, Any], code: str) -> Any:
     """Weight the criteria directly (normalised to sum 1) or by AHP pairwise judgements
     (principal eigenvector; 422 with the CR and the most inconsistent pair when CR ≥ 0.10,
     unless accept_inconsistent). Draft or scoring."""
-    setup.set_weights(request_session(), code=code, **data)
+    setup.set_weights(request_session(), actor=current_user(), code=code, **data)
     return _commit_and_view(code)
 
 
@@ -173,8 +177,11 @@ def put_weights(data: dict[str, Any], code: str) -> Any:
 @refusals(blp, 404, 409, 422)
 def put_scorers(data: dict[str, Any], code: str) -> Any:
     """Replace the scorers: users with the scorer role (by username) or role titles (by name).
-    Draft or scoring; someone who has scored cannot be removed (409)."""
-    scorers.replace_scorers(request_session(), code=code, scorers=data["scorers"])
+    Draft or scoring; someone who has scored cannot be removed (409), and once scoring has
+    opened no scorer's account link may change (409: linking happens before scoring opens)."""
+    scorers.replace_scorers(
+        request_session(), actor=current_user(), code=code, scorers=data["scorers"]
+    )
     return _commit_and_view(code)
 
 

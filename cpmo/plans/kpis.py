@@ -11,6 +11,7 @@ from cpmo.errors import NotFound, RuleViolation
 from cpmo.plans import kpi_rag
 from cpmo.plans.measures import PlanKpi, PlanKpiActual, PlanKpiTarget
 from cpmo.plans.models import BusinessPlan
+from cpmo.plans.owners import require_editor
 from cpmo.plans.periods import Period, parse_period
 from cpmo.strategy.models import Kpi
 from cpmo.users.models import User
@@ -90,12 +91,14 @@ def list_kpis(
 def record_actual(
     session: Session, *, actor: User, code: str, period: str, value: float, note: str | None
 ) -> KpiView:
-    """Record the KPI's actual for a period (recording it again corrects it)."""
+    """Record the KPI's actual for a period (recording it again corrects it); the plan's
+    owner, editors or CPMO only."""
     kpi = (
         session.exec(select(PlanKpi).where(PlanKpi.code == code)).first() if is_code(code) else None
     )
     if kpi is None:
         raise NotFound(f"No KPI with code {code!r}.")
+    require_editor(session, actor=actor, plan=session.get(BusinessPlan, kpi.plan_id))
     try:
         parsed = parse_period(period)
     except ValueError as exc:

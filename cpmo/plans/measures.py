@@ -84,6 +84,28 @@ class PlanRisk(Provenance, table=True):
     updated_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 
+class PlanRiskAssessment(SQLModel, table=True):
+    """One change of a risk's likelihood, impact or tolerance: old and new, who, when, why
+    (append-only; the risk's assessment history)."""
+
+    __tablename__ = "plan_risk_assessment"
+
+    id: int | None = Field(default=None, primary_key=True)
+    risk_id: int = Field(foreign_key="plan_risk.id", index=True)
+    old_likelihood: int | None = None
+    old_impact: int | None = None
+    old_score: int | None = None
+    old_tolerance: int | None = None
+    new_likelihood: int | None = None
+    new_impact: int | None = None
+    new_score: int | None = None
+    new_tolerance: int | None = None
+    rationale: str | None = None
+    changed_by: str = Field(max_length=80)
+    changed_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    audit_sequence: int | None = None
+
+
 class PlanContinuity(Provenance, table=True):
     """A business-continuity critical function: recovery timescale and minimum service."""
 

@@ -30,6 +30,21 @@ class BusinessPlan(Provenance, table=True):
     description: str | None = None
     risk_tolerance: int | None = None
     escalation_route: str | None = Field(default=None, max_length=500)
+    # the responsible officer's account, set by the CPMO (None: only the CPMO writes)
+    owner_id: int | None = Field(default=None, foreign_key="app_user.id")
+
+
+class PlanEditor(SQLModel, table=True):
+    """An account the CPMO lets record the plan's progress, KPI actuals and risks."""
+
+    __tablename__ = "plan_editor"
+    __table_args__ = (UniqueConstraint("plan_id", "user_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    plan_id: int = Field(foreign_key="business_plan.id", index=True)
+    user_id: int = Field(foreign_key="app_user.id", index=True)
+    added_by: str = Field(max_length=80)
+    added_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
 
 class PlanPriority(Provenance, table=True):

@@ -16,6 +16,7 @@ from cpmo.errors import NotFound, RuleViolation
 from cpmo.plans import progress
 from cpmo.plans.fields import LABEL_PATTERN
 from cpmo.plans.models import BusinessPlan, PlanAction, PlanMilestone, PlanPriority, PlanProgress
+from cpmo.plans.owners import require_editor
 from cpmo.plans.service import get_plan_or_raise
 from cpmo.users.models import User
 
@@ -64,8 +65,10 @@ def _record(session: Session, item: Any, plan: BusinessPlan, actor: User, update
 def record_action_progress(
     session: Session, *, actor: User, code: str, number: str, update: ProgressNote
 ) -> PlanAction:
-    """Record a dated progress note on an action; the latest-dated note sets its status."""
+    """Record a dated progress note on an action (the plan's owner, editors or CPMO); the
+    latest-dated note sets its status."""
     plan = get_plan_or_raise(session, code=code)
+    require_editor(session, actor=actor, plan=plan)
     if not _is_label(number):
         raise NotFound(f"Plan {code!r} has no action {number!r}.")
     action = session.exec(
@@ -79,8 +82,10 @@ def record_action_progress(
 def record_milestone_progress(
     session: Session, *, actor: User, code: str, priority: str, letter: str, update: ProgressNote
 ) -> PlanMilestone:
-    """Record a dated progress note on a milestone; the latest-dated note sets its status."""
+    """Record a dated progress note on a milestone (the plan's owner, editors or CPMO); the
+    latest-dated note sets its status."""
     plan = get_plan_or_raise(session, code=code)
+    require_editor(session, actor=actor, plan=plan)
     if not (_is_label(priority) and _is_label(letter)):
         raise NotFound(f"Plan {code!r} has no milestone {letter!r} under priority {priority!r}.")
     milestone = session.exec(

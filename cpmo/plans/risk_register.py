@@ -8,13 +8,14 @@ from sqlalchemy import func
 from sqlmodel import Session, select
 
 from cpmo.db import utcnow
-from cpmo.errors import DuplicateKey, NotFound
-from cpmo.plans import risks
-from cpmo.plans.measures import PlanRisk
+from cpmo.errors import DuplicateKey, NotFound, RuleViolation
+from cpmo.plans import owners, risks
+from cpmo.plans.measures import PlanRisk, PlanRiskAssessment
 from cpmo.plans.models import BusinessPlan
 from cpmo.plans.service import get_plan_or_raise
 from cpmo.users.models import User
 from cpmo.validation import is_code
+from cpmo.workflows import audit_store
 
 
 @dataclass(frozen=True)
@@ -50,9 +51,63 @@ def list_risks(
     return [v for v in views if escalated is None or v.escalate == escalated]
 
 
+ASSESSMENT = ("likelihood", "impact", "tolerance")
+
+
+def _assessment(risk: PlanRisk) -> dict[str, int | None]:
+    return {
+        "likelihood": risk.likelihood,
+        "impact": risk.impact,
+        "score": risks.score(risk.likelihood, risk.impact),
+        "tolerance": risk.tolerance,
+    }
+
+
+def _record_assessment(
+    session: Session,
+    *,
+    actor: User,
+    plan: BusinessPlan,
+    risk: PlanRisk,
+    old: dict[str, int | None],
+    rationale: str | None,
+    event: str,
+) -> None:
+    """The history row and the audit entry of a change of the risk's assessment."""
+    new = _assessment(risk)
+    entry = audit_store.append(
+        session,
+        programme_code=owners.subject(plan),
+        event=event,
+        from_stage="" if old["score"] is None else str(old["score"]),
+        to_stage="" if new["score"] is None else str(new["score"]),
+        actor=actor.username,
+        role=str(actor.role),
+        rationale=rationale,
+        business_case_version=None,
+        details={"risk": risk.code, "old": old, "new": new},
+    )
+    session.add(
+        PlanRiskAssessment(
+            risk_id=risk.id,
+            **{f"old_{k}": v for k, v in old.items()},
+            **{f"new_{k}": v for k, v in new.items()},
+            rationale=rationale,
+            changed_by=actor.username,
+            changed_at=entry.created_at,
+            audit_sequence=entry.sequence,
+        )
+    )
+    session.flush()
+
+
 def create_risk(session: Session, *, actor: User, plan: str, data: dict[str, Any]) -> RiskView:
-    """Add a risk to a plan's register (409 if the code is taken)."""
+    """Add a risk to a plan's register (its owner, editors or CPMO; 409 if the code is taken);
+    an assessed risk starts its assessment history."""
     owner = get_plan_or_raise(session, code=plan)
+    owners.require_editor(session, actor=actor, plan=owner)
+    data = dict(data)
+    rationale = data.pop("rationale", None)
     if session.exec(select(PlanRisk.id).where(PlanRisk.code == data["code"])).first():
         raise DuplicateKey(f"A risk with code {data['code']!r} already exists.")
     last = session.exec(
@@ -67,26 +122,86 @@ def create_risk(session: Session, *, actor: User, plan: str, data: dict[str, Any
     )
     session.add(risk)
     session.flush()
+    if any(data.get(k) is not None for k in ASSESSMENT):
+        empty = {"likelihood": None, "impact": None, "score": None, "tolerance": None}
+        _record_assessment(
+            session,
+            actor=actor,
+            plan=owner,
+            risk=risk,
+            old=empty,
+            rationale=rationale,
+            event="add_risk",
+        )
     return risk_view(risk, owner)
 
 
-def update_risk(session: Session, *, actor: User, code: str, changes: dict[str, Any]) -> RiskView:
-    """Reassess a risk: any of its text, likelihood, impact, tolerance, owner, mitigation."""
+def _locked(session: Session, code: str) -> tuple[PlanRisk, BusinessPlan]:
     found = (
         session.exec(
             select(PlanRisk, BusinessPlan)
             .join(BusinessPlan, BusinessPlan.id == PlanRisk.plan_id)
             .where(PlanRisk.code == code)
+            .with_for_update(of=PlanRisk)
+            .execution_options(populate_existing=True)
         ).first()
         if is_code(code)
         else None
     )
     if found is None:
         raise NotFound(f"No risk with code {code!r}.")
-    risk, plan = found
+    return found
+
+
+def update_risk(session: Session, *, actor: User, code: str, changes: dict[str, Any]) -> RiskView:
+    """Reassess a risk: any of its text, likelihood, impact, tolerance, owner, mitigation (the
+    plan's owner, editors or CPMO). Changing likelihood, impact or tolerance is a rescoring:
+    it needs a rationale, is kept in the risk's history and audited as plan:<code>. The risk's
+    row is locked while it is read and written, so the history's old values are the ones
+    replaced."""
+    risk, plan = _locked(session, code)
+    owners.require_editor(session, actor=actor, plan=plan)
+    changes = dict(changes)
+    rationale = changes.pop("rationale", None)
+    old = _assessment(risk)
+    rescored = any(k in changes and changes[k] != getattr(risk, k) for k in ASSESSMENT)
+    if rescored and not (rationale and rationale.strip()):
+        message = "say why the risk is rescored (likelihood, impact or tolerance changed)"
+        raise RuleViolation(
+            f"Rescoring risk {risk.code!r} needs a rationale: {message}.",
+            errors={"rationale": [message]},
+        )
     for name, value in changes.items():
         setattr(risk, name, value)
     risk.updated_by, risk.updated_at = actor.username, utcnow()
     session.add(risk)
     session.flush()
+    if rescored:
+        _record_assessment(
+            session,
+            actor=actor,
+            plan=plan,
+            risk=risk,
+            old=old,
+            rationale=rationale,
+            event="rescore_risk",
+        )
     return risk_view(risk, plan)
+
+
+def history(session: Session, *, code: str) -> list[PlanRiskAssessment]:
+    """The risk's assessment history, oldest first (NotFound for an unknown risk)."""
+    risk = (
+        session.exec(select(PlanRisk).where(PlanRisk.code == code)).first()
+        if is_code(code)
+        else None
+    )
+    if risk is None:
+        raise NotFound(f"No risk with code {code!r}.")
+    return list(
+        session.exec(
+            select(PlanRiskAssessment)
+            .where(PlanRiskAssessment.risk_id == risk.id)
+            .order_by(PlanRiskAssessment.id)
+        ).all()
+    )

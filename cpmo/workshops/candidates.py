@@ -9,7 +9,7 @@ from cpmo.db import utcnow
 from cpmo.errors import Conflict, DuplicateKey, NotFound, RuleViolation
 from cpmo.portfolios.models import Programme
 from cpmo.workshops.models import Workshop, WorkshopCandidate, WorkshopScore
-from cpmo.workshops.workshops import get_or_raise, require_status
+from cpmo.workshops.workshops import lock, require_status
 
 FIELDS = ("key", "name", "description", "sponsors", "costs")
 
@@ -92,13 +92,13 @@ def add_candidates(
 
 def create_candidate(session: Session, *, code: str, data: dict[str, Any]) -> WorkshopCandidate:
     """Add one candidate to a draft workshop."""
-    workshop = get_or_raise(session, code=code)
+    workshop = lock(session, code=code)
     return add_candidates(session, workshop=workshop, candidates=[data], source=None)[0]
 
 
 def delete_candidate(session: Session, *, code: str, key: str) -> None:
     """Remove a candidate from a draft workshop (not one that is part of a merge trail)."""
-    workshop = get_or_raise(session, code=code)
+    workshop = lock(session, code=code)
     require_status(workshop, "draft", doing="candidates can change")
     row = get_candidate_or_raise(session, workshop=workshop, key=key)
     merged = session.exec(

@@ -11,7 +11,7 @@ from cpmo.db import utcnow
 from cpmo.errors import RuleViolation
 from cpmo.workshops.candidates import get_candidate, get_candidate_or_raise
 from cpmo.workshops.models import WorkshopCandidate
-from cpmo.workshops.workshops import get_or_raise, require_status
+from cpmo.workshops.workshops import lock, require_status
 
 
 def combined_costs(rows: list[WorkshopCandidate]) -> dict[str, int]:
@@ -38,7 +38,7 @@ def merge(
     note: str | None = None,
 ) -> WorkshopCandidate:
     """Merge candidates into ``into``: an existing candidate survives, or a new one is made."""
-    workshop = get_or_raise(session, code=code)
+    workshop = lock(session, code=code)
     require_status(workshop, "draft", doing="candidates can be merged")
     keys = list(dict.fromkeys(k for k in candidates if k != into))
     if not keys:

@@ -16,10 +16,10 @@ def create_workshop(session: Session, *, actor: User, data: dict[str, Any]) -> W
     """A new draft workshop with whatever set-up the request brings."""
     workshop = workshops.create(session, actor=actor, data=data)
     if data.get("criteria"):
-        replace_criteria(session, code=workshop.code, criteria=data["criteria"])
+        replace_criteria(session, actor=actor, code=workshop.code, criteria=data["criteria"])
     if data.get("candidates"):
         add_candidates(session, workshop=workshop, candidates=data["candidates"], source=None)
     if data.get("scorers"):
-        replace_scorers(session, code=workshop.code, scorers=data["scorers"])
+        replace_scorers(session, actor=actor, code=workshop.code, scorers=data["scorers"])
     session.refresh(workshop)
     return workshop

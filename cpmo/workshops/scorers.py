@@ -8,8 +8,9 @@ from sqlmodel import Session, select
 from cpmo.errors import Conflict, RuleViolation
 from cpmo.users.models import User
 from cpmo.vocabulary import Role
+from cpmo.workshops import audit
 from cpmo.workshops.models import Workshop, WorkshopScore, WorkshopScorer
-from cpmo.workshops.workshops import get_or_raise, require_status
+from cpmo.workshops.workshops import lock, require_status
 
 
 def list_scorers(
@@ -26,9 +27,13 @@ def list_scorers(
     )
 
 
-def replace_scorers(session: Session, *, code: str, scorers: list[dict[str, Any]]) -> Workshop:
-    """Replace the scorer list (draft or scoring); a scorer who has scored cannot be dropped."""
-    workshop = get_or_raise(session, code=code)
+def replace_scorers(
+    session: Session, *, actor: User, code: str, scorers: list[dict[str, Any]]
+) -> Workshop:
+    """Replace the scorer list (draft or scoring; audited). A scorer who has scored cannot be
+    dropped, and once scoring has opened no scorer's account link may change: linking a scorer
+    to an account happens before scoring opens (late joiners may still be added)."""
+    workshop = lock(session, code=code)
     require_status(workshop, "draft", "scoring", doing="scorers can change")
     wanted: dict[str, int | None] = {}
     for entry in scorers:
@@ -40,6 +45,18 @@ def replace_scorers(session: Session, *, code: str, scorers: list[dict[str, Any]
             raise RuleViolation(f"Scorer {name!r} is listed twice.")
         wanted[name] = user.id if user else None
     existing = {s.name: s for s, _ in list_scorers(session, workshop=workshop)}
+    if workshop.status != "draft":
+        relinked = sorted(
+            name for name, row in existing.items() if name in wanted and wanted[name] != row.user_id
+        )
+        if relinked:
+            raise Conflict(
+                f"Workshop {workshop.code!r} is {workshop.status}: linking a scorer to an account "
+                "happens before scoring opens, so the account of "
+                + ", ".join(repr(n) for n in relinked)
+                + " cannot change now.",
+                workshop_status=workshop.status,
+            )
     dropped = sorted(set(existing) - set(wanted))
     scored = session.exec(
         select(WorkshopScore.scorer, func.count())
@@ -59,6 +76,23 @@ def replace_scorers(session: Session, *, code: str, scorers: list[dict[str, Any]
         row.user_id = user_id
         session.add(row)
     session.flush()
+    links = {
+        name: username
+        for name, username in session.exec(
+            select(WorkshopScorer.name, User.username)
+            .outerjoin(User, User.id == WorkshopScorer.user_id)
+            .where(WorkshopScorer.workshop_id == workshop.id)
+            .order_by(WorkshopScorer.name)
+        )
+    }
+    audit.record(
+        session,
+        workshop=workshop,
+        actor=actor,
+        event="set_scorers",
+        from_status=workshop.status,
+        details={"scorers": links, "dropped": dropped},
+    )
     return workshop
 
 

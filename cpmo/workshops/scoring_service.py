@@ -4,6 +4,8 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, select
 
 from cpmo.db import utcnow
@@ -15,7 +17,7 @@ from cpmo.workshops.access import scorer_names, sees_everything
 from cpmo.workshops.candidates import list_candidates
 from cpmo.workshops.models import Workshop, WorkshopScore
 from cpmo.workshops.setup import as_criteria, list_criteria
-from cpmo.workshops.workshops import get_or_raise, require_status
+from cpmo.workshops.workshops import get_or_raise, lock, require_status
 
 
 @dataclass(frozen=True)
@@ -29,13 +31,23 @@ class ScoreInput:
     comment: str | None = None
 
 
-def put_scores(session: Session, *, actor: User, code: str, scores: list[dict[str, Any]]) -> int:
-    """Record the actor's scores (while scoring, as a registered scorer); returns the count."""
-    workshop = get_or_raise(session, code=code)
-    require_status(workshop, "scoring", doing="scores can be given")
+def open_for_scoring(
+    session: Session, *, actor: User, code: str, doing: str
+) -> tuple[Workshop, list[str]]:
+    """The workshop's row locked while it is scoring (409 otherwise), and the actor's own
+    scorer identities in it (403 when they have none): the check every score write makes
+    before it writes, under the lock a close must wait for."""
+    workshop = lock(session, code=code)
+    require_status(workshop, "scoring", doing=doing)
     names = scorer_names(session, actor=actor, workshop=workshop)
     if not names:
         raise NotPermitted(f"You are not a scorer of workshop {workshop.code!r}.")
+    return workshop, names
+
+
+def put_scores(session: Session, *, actor: User, code: str, scores: list[dict[str, Any]]) -> int:
+    """Record the actor's scores (while scoring, as a registered scorer); returns the count."""
+    workshop, names = open_for_scoring(session, actor=actor, code=code, doing="scores can be given")
     rows = [
         ScoreInput(names[0], s["candidate"], s["criterion"], s["value"], s.get("comment"))
         for s in scores
@@ -44,7 +56,9 @@ def put_scores(session: Session, *, actor: User, code: str, scores: list[dict[st
 
 
 def write_scores(session: Session, *, workshop: Workshop, scores: list[ScoreInput]) -> int:
-    """Validate every score against candidates, criteria and scales, then upsert them all."""
+    """Validate every score against candidates, criteria and scales, then upsert them all
+    (one INSERT … ON CONFLICT DO UPDATE per score: two writes of one cell never collide).
+    Callers check who may write and that the workshop is scoring (``open_for_scoring``)."""
     criteria = {c.key: c for c in list_criteria(session, workshop=workshop)}
     active = {c.key for c, _ in list_candidates(session, workshop=workshop)}
     cells = set()
@@ -74,22 +88,31 @@ def write_scores(session: Session, *, workshop: Workshop, scores: list[ScoreInpu
         if cell in cells:
             raise RuleViolation(f"{s.candidate!r} on {s.criterion!r} is scored twice.")
         cells.add(cell)
-    existing = {
-        (r.scorer, r.candidate_key, r.criterion_key): r
-        for r in session.exec(select(WorkshopScore).where(WorkshopScore.workshop_id == workshop.id))
-    }
     now = utcnow()
+    dialect = session.get_bind().dialect.name
+    insert = pg_insert if dialect == "postgresql" else sqlite_insert
     for s in scores:
-        row = existing.get((s.scorer, s.candidate, s.criterion)) or WorkshopScore(
+        statement = insert(WorkshopScore).values(
             workshop_id=workshop.id,
             scorer=s.scorer,
             candidate_key=s.candidate,
             criterion_key=s.criterion,
             value=s.value,
+            comment=s.comment,
+            updated_at=now,
+            illustrative=False,
         )
-        row.value, row.comment, row.updated_at, row.illustrative = s.value, s.comment, now, False
-        session.add(row)
-    session.flush()
+        session.execute(
+            statement.on_conflict_do_update(
+                index_elements=["workshop_id", "candidate_key", "criterion_key", "scorer"],
+                set_={
+                    "value": statement.excluded.value,
+                    "comment": statement.excluded.comment,
+                    "updated_at": statement.excluded.updated_at,
+                    "illustrative": False,
+                },
+            )
+        )
     return len(scores)
 
 

@@ -14,8 +14,10 @@ from cpmo.prioritisation import (
     normalise_weights,
 )
 from cpmo.prioritisation.criteria import validate_criteria
+from cpmo.users.models import User
+from cpmo.workshops import audit
 from cpmo.workshops.models import Workshop, WorkshopCriterion, WorkshopScore
-from cpmo.workshops.workshops import get_or_raise, require_status
+from cpmo.workshops.workshops import lock, require_status
 
 CRITERIA_FIELDS = ("key", "name", "description", "weight", "scale_min", "scale_max", "direction")
 
@@ -39,9 +41,11 @@ def as_criteria(rows: list[WorkshopCriterion]) -> list[Criterion]:
     ]
 
 
-def replace_criteria(session: Session, *, code: str, criteria: list[dict[str, Any]]) -> Workshop:
-    """Replace every criterion (draft only); direct weights are kept as entered."""
-    workshop = get_or_raise(session, code=code)
+def replace_criteria(
+    session: Session, *, actor: User, code: str, criteria: list[dict[str, Any]]
+) -> Workshop:
+    """Replace every criterion (draft only); direct weights are kept as entered (audited)."""
+    workshop = lock(session, code=code)
     require_status(workshop, "draft", doing="criteria can change")
     rows = [
         WorkshopCriterion(
@@ -58,12 +62,21 @@ def replace_criteria(session: Session, *, code: str, criteria: list[dict[str, An
     workshop.updated_at = utcnow()
     session.add(workshop)
     session.flush()
+    audit.record(
+        session,
+        workshop=workshop,
+        actor=actor,
+        event="set_criteria",
+        from_status=workshop.status,
+        details={"weights": {r.key: r.weight for r in rows}},
+    )
     return workshop
 
 
 def set_weights(
     session: Session,
     *,
+    actor: User,
     code: str,
     method: str,
     weights: dict[str, float] | None = None,
@@ -71,8 +84,8 @@ def set_weights(
     accept_inconsistent: bool = False,
 ) -> Workshop:
     """Direct weights (normalised to sum 1) or AHP judgements (422 when CR ≥ 0.10 unless
-    accept_inconsistent). Allowed in draft and scoring."""
-    workshop = get_or_raise(session, code=code)
+    accept_inconsistent). Allowed in draft and scoring; audited with the weights set."""
+    workshop = lock(session, code=code)
     require_status(workshop, "draft", "scoring", doing="weights can change")
     rows = list_criteria(session, workshop=workshop)
     keys = [r.key for r in rows]
@@ -93,6 +106,7 @@ def set_weights(
         new = result.weights_by_key()
         workshop.judgements = [[a, b, v] for (a, b), v in pairs.items()]
         workshop.consistency_ratio = result.cr
+    old = {r.key: r.weight for r in rows}
     for row in rows:
         row.weight = new[row.key]
         session.add(row)
@@ -101,6 +115,22 @@ def set_weights(
     workshop.updated_at = utcnow()
     session.add(workshop)
     session.flush()
+    audit.record(
+        session,
+        workshop=workshop,
+        actor=actor,
+        event="set_weights",
+        from_status=workshop.status,
+        details={
+            "method": method,
+            "weights": {k: float(new[k]) for k in keys},
+            "previous": old,
+            "consistency_ratio": (
+                None if workshop.consistency_ratio is None else float(workshop.consistency_ratio)
+            ),
+            "accept_inconsistent": workshop.accept_inconsistent,
+        },
+    )
     return workshop
 
 

@@ -1,34 +1,43 @@
 """Importing candidates (in draft) and scores (while scoring) from .xlsx or .csv.
 
 Candidates sheet: key, name, programme, sponsors (separated by ';'), description, and one
-column per year headed '2020' or 'cost 2020' holding whole pounds. Scores sheet: scorer,
-candidate, criterion, value, comment. Every problem names its sheet, row and column, and
-nothing is imported unless every row is good.
+column per year headed '2020' or 'cost 2020' holding whole pounds. Scores sheet: candidate,
+criterion, value, comment, and optionally scorer. Every problem names its sheet, row and
+column, and nothing is imported unless every row is good.
+
+Scores are written only by the scorer themself: a scores import is the signed-in scorer's own
+scores (a scorer column, if present, must name them on every row); nobody imports anybody
+else's. Each import is audited with the file's SHA-256 digest.
 """
 
+import hashlib
 import re
 from typing import Any
 
 from sqlmodel import Session, select
 
 from cpmo.portfolios.models import Programme
+from cpmo.users.models import User
+from cpmo.workshops import audit
 from cpmo.workshops.candidates import add_candidates, list_candidates
-from cpmo.workshops.models import WorkshopScorer
-from cpmo.workshops.scoring_service import ScoreInput, write_scores
+from cpmo.workshops.models import Workshop
+from cpmo.workshops.scoring_service import ScoreInput, open_for_scoring, write_scores
 from cpmo.workshops.setup import list_criteria
 from cpmo.workshops.sheet_cells import Cells, money, text
 from cpmo.workshops.sheet_cells import code as code_cell
 from cpmo.workshops.spreadsheets import Problems, number_cell, read_sheet
-from cpmo.workshops.workshops import get_or_raise, require_status
+from cpmo.workshops.workshops import lock, require_status
 
 YEAR = re.compile(r"^(?:cost_)?((?:19|20|21)\d\d)$")
 CANDIDATE_COLUMNS = {"key", "name", "programme", "sponsors", "description"}
 SCORE_COLUMNS = {"scorer", "candidate", "criterion", "value", "comment"}
 
 
-def import_candidates(session: Session, *, code: str, content: bytes, filename: str | None) -> int:
+def import_candidates(
+    session: Session, *, actor: User, code: str, content: bytes, filename: str | None
+) -> int:
     """Add every candidate of the sheet 'Candidates' (or of the CSV) to a draft workshop."""
-    workshop = get_or_raise(session, code=code)
+    workshop = lock(session, code=code)
     require_status(workshop, "draft", doing="candidates can be imported")
     sheet = read_sheet(content, wanted="Candidates", filename=filename)
     problems = Problems()
@@ -64,33 +73,64 @@ def import_candidates(session: Session, *, code: str, content: bytes, filename: 
         )
     problems.raise_any(f"sheet {sheet.name!r}")
     add_candidates(session, workshop=workshop, candidates=out, source=f"imported: {sheet.name}")
+    _audit(session, workshop, actor, "import_candidates", content, filename, len(out))
     return len(out)
 
 
-def import_scores(session: Session, *, code: str, content: bytes, filename: str | None) -> int:
-    """Record every score of the sheet 'Scores' (or of the CSV) for the named scorers."""
-    workshop = get_or_raise(session, code=code)
-    require_status(workshop, "scoring", doing="scores can be imported")
+def _audit(
+    session: Session,
+    workshop: Workshop,
+    actor: User,
+    event: str,
+    content: bytes,
+    filename: str | None,
+    rows: int,
+    **extra: Any,
+) -> None:
+    details = {
+        "rows": rows,
+        "filename": (filename or "")[:200],
+        "sha256": hashlib.sha256(content).hexdigest(),
+        **extra,
+    }
+    audit.record(
+        session,
+        workshop=workshop,
+        actor=actor,
+        event=event,
+        from_status=workshop.status,
+        details=details,
+    )
+
+
+def import_scores(
+    session: Session, *, actor: User, code: str, content: bytes, filename: str | None
+) -> int:
+    """Record the signed-in scorer's own scores from the sheet 'Scores' (or the CSV); a row
+    naming another scorer is refused, so nobody writes anybody else's scores."""
+    workshop, mine = open_for_scoring(
+        session, actor=actor, code=code, doing="scores can be imported"
+    )
     sheet = read_sheet(content, wanted="Scores", filename=filename)
     problems = Problems()
     cells = Cells(sheet, problems)
-    cells.check_headers(SCORE_COLUMNS.__contains__, SCORE_COLUMNS - {"comment"})
+    cells.check_headers(SCORE_COLUMNS.__contains__, SCORE_COLUMNS - {"comment", "scorer"})
+    has_scorer = any(h == "scorer" for h, _ in sheet.headers)
     criteria = {c.key: c for c in list_criteria(session, workshop=workshop)}
     active = {c.key for c, _ in list_candidates(session, workshop=workshop)}
-    scorers = set(
-        session.exec(
-            select(WorkshopScorer.name).where(WorkshopScorer.workshop_id == workshop.id)
-        ).all()
-    )
     out, seen = [], set()
     for row, values in sheet.rows:
-        scorer = cells.get(row, values, "scorer", text(200), required=True)
+        scorer = cells.get(row, values, "scorer", text(200), required=True) if has_scorer else None
         candidate = cells.get(row, values, "candidate", code_cell, required=True)
         criterion = cells.get(row, values, "criterion", code_cell, required=True)
         value = cells.get(row, values, "value", number_cell, required=True)
         comment = cells.get(row, values, "comment", text(2000))
-        if scorer is not None and scorer not in scorers:
-            cells.note(row, "scorer", f"{scorer!r} is not a scorer of this workshop")
+        if scorer is not None and scorer not in mine:
+            cells.note(
+                row,
+                "scorer",
+                f"{scorer!r} is not you: you can import only your own scores (as {mine[0]!r})",
+            )
         if candidate is not None and candidate not in active:
             cells.note(row, "candidate", f"no active candidate {candidate!r}")
         crit = criteria.get(criterion) if criterion is not None else None
@@ -104,9 +144,13 @@ def import_scores(session: Session, *, code: str, content: bytes, filename: str 
         if outside:
             scale = f"{crit.scale_min:g}–{crit.scale_max:g}"
             cells.note(row, "value", f"{value:g} is outside the scale {scale} of {criterion!r}")
-        if (scorer, candidate, criterion) in seen:
+        who = scorer if scorer is not None else mine[0]
+        if (who, candidate, criterion) in seen:
             cells.note(row, "candidate", "this scorer scores this candidate on it twice")
-        seen.add((scorer, candidate, criterion))
-        out.append(ScoreInput(scorer, candidate, criterion, value, comment))
+        seen.add((who, candidate, criterion))
+        out.append(ScoreInput(who, candidate, criterion, value, comment))
     problems.raise_any(f"sheet {sheet.name!r}")
-    return write_scores(session, workshop=workshop, scores=out)
+    written = write_scores(session, workshop=workshop, scores=out)
+    scorers = sorted({s.scorer for s in out})
+    _audit(session, workshop, actor, "import_scores", content, filename, written, scorers=scorers)
+    return written

@@ -35,6 +35,33 @@ def get_or_raise(session: Session, *, code: str) -> Workshop:
     return workshop
 
 
+def lock(session: Session, *, code: str) -> Workshop:
+    """The workshop with ``code``, its row locked (FOR UPDATE) until the transaction ends;
+    NotFound otherwise.
+
+    Every write whose meaning depends on the workshop's status takes this lock before it reads
+    the status (status changes, set-up, score writes and imports), so a close waits for the
+    score writes in flight, and a score write waits for a close in flight and then sees it
+    closed. Score writes take it exclusively too: with shared (FOR SHARE) locks, scorers
+    writing back to back kept the row share-locked and a close starved for minutes on
+    PostgreSQL. (SQLite has no row locks; there every write transaction holds the database's
+    write lock.)
+    """
+    workshop = (
+        session.exec(
+            select(Workshop)
+            .where(Workshop.code == code)
+            .with_for_update()
+            .execution_options(populate_existing=True)
+        ).first()
+        if is_code(code)
+        else None
+    )
+    if workshop is None:
+        raise NotFound(f"No workshop with code {code!r}.")
+    return workshop
+
+
 def list_workshops(session: Session) -> list[dict[str, Any]]:
     """Every workshop in brief (code, name, status, portfolio, when closed), by code."""
     rows = session.exec(
@@ -93,7 +120,7 @@ def clean_rules(rules: dict[str, Any]) -> dict[str, list[Any]]:
 
 def update(session: Session, *, code: str, data: dict[str, Any]) -> Workshop:
     """Change name, description, portfolio; budgets and rules only before the workshop closes."""
-    workshop = get_or_raise(session, code=code)
+    workshop = lock(session, code=code)
     if "budgets" in data or "rules" in data:
         require_status(workshop, "draft", "scoring", doing="budgets and rules can change")
     if "budgets" in data:
@@ -113,7 +140,7 @@ def update(session: Session, *, code: str, data: dict[str, Any]) -> Workshop:
 
 def delete_workshop(session: Session, *, code: str) -> None:
     """Delete a draft workshop and everything in it."""
-    workshop = get_or_raise(session, code=code)
+    workshop = lock(session, code=code)
     require_status(workshop, "draft", doing="a workshop can be deleted")
     for model in (
         WorkshopScore,

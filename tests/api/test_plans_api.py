@@ -9,8 +9,21 @@ HR = "/api/v1/plans/kcc-hr-2013-14"
 SRC = {"source": "test §1"}
 
 
+PM_EDITS = ("kcc-hr-2013-14", "goj-coo-2020")
+
+
+def _let_pm_edit(client, auth, code: str) -> None:  # type: ignore[no-untyped-def]
+    """The CPMO makes `programme_manager` an editor of plan ``code`` (no owner: CPMO only)."""
+    body = {"owner": None, "editors": ["programme_manager"]}
+    response = client.put(f"/api/v1/plans/{code}/editors", json=body, headers=auth("cpmo"))
+    assert response.status_code == 200, response.json
+
+
 @pytest.fixture
 def api(client, seeded, auth):  # type: ignore[no-untyped-def]
+    for code in PM_EDITS:
+        _let_pm_edit(client, auth, code)
+
     class Api:
         def get(self, path, role="oversight"):  # type: ignore[no-untyped-def]
             return client.get(path, headers=auth(role))
@@ -20,12 +33,15 @@ def api(client, seeded, auth):  # type: ignore[no-untyped-def]
 
         def upload(self, content: bytes, name: str, role="cpmo", **form):  # type: ignore[no-untyped-def]
             data = {"file": (io.BytesIO(content), name), **form}
-            return client.post(
+            response = client.post(
                 "/api/v1/plans/import",
                 data=data,
                 headers=auth(role),
                 content_type="multipart/form-data",
             )
+            if response.status_code == 201:
+                _let_pm_edit(client, auth, response.json["plan"])
+            return response
 
     return Api()
 
@@ -324,7 +340,9 @@ def test_a_plans_tolerance_and_escalation_route_apply_to_its_risks(api, client, 
         9,
         False,
     )
-    patch = client.patch("/api/v1/risks/imported-r", json={"impact": 5}, headers=auth("cpmo"))
+    patch = client.patch(
+        "/api/v1/risks/imported-r", json={"impact": 5, "rationale": "Worse"}, headers=auth("cpmo")
+    )
     assert (patch.json["score"], patch.json["escalate"], patch.json["escalate_to"]) == (
         10,
         True,
@@ -342,7 +360,9 @@ def test_risk_writes_are_checked(api, client, auth):
     assert api.post("/api/v1/risks", {**_risk("x", 1, 1), "plan": "nope"}).status_code == 404
     assert api.post("/api/v1/risks", _risk("y", 6, 1)).status_code == 422
     patch = client.patch(
-        "/api/v1/risks/dup", json={"likelihood": 5, "impact": 5}, headers=auth("cpmo")
+        "/api/v1/risks/dup",
+        json={"likelihood": 5, "impact": 5, "rationale": "Worse"},
+        headers=auth("cpmo"),
     )
     assert (patch.status_code, patch.json["score"], patch.json["escalate"]) == (200, 25, True)
     assert client.patch("/api/v1/risks/nope", json={}, headers=auth("cpmo")).status_code == 404

@@ -16,6 +16,7 @@ from cpmo.business_cases import service as cases
 from cpmo.delivery.models import BenefitsPlan, Lot
 from cpmo.graph.models import GraphEdge
 from cpmo.models import Condition, Milestone, Programme
+from cpmo.plans import owners as plan_owners
 from cpmo.portfolios import service as portfolios
 from cpmo.users import service as users
 from cpmo.vocabulary import ROLES
@@ -189,7 +190,14 @@ EXAMPLES: dict[str, Callable[[str], Call]] = {
         "/api/v1/risks",
         {"plan": "kcc-hr-2013-14", "code": f"matrix-{role}", "title": "R", "likelihood": 3},
     ),
-    "risks.update_risk": lambda role: Call("/api/v1/risks/kcc-hr-risk-1", {"impact": 4}),
+    "risks.update_risk": lambda role: Call(
+        "/api/v1/risks/kcc-hr-risk-1", {"impact": 4, "rationale": f"reassessed by {role}"}
+    ),
+    "risks.risk_history": lambda role: Call("/api/v1/risks/kcc-hr-risk-1/history"),
+    "plans.get_editors": lambda role: Call(f"{HR_PLAN}/editors"),
+    "plans.put_editors": lambda role: Call(
+        f"{HR_PLAN}/editors", {"owner": None, "editors": ["programme_manager"]}
+    ),
 }
 EXAMPLES.update(workshop_examples(Call))
 REPORT_QUERY = "?portfolio=goj-change&as_of=2020-07-01"
@@ -258,6 +266,10 @@ def owned_programme(seeded: Session) -> None:
         event="submit_obc",
         version=review.version,
         limits=Limits(5_000_000, 0.1),
+    )
+    cpmo = users.get_or_raise(seeded, username="cpmo")  # the matrix's programme manager edits
+    plan_owners.set_owners(  # the HR plan, as the CPMO would let them
+        seeded, actor=cpmo, code="kcc-hr-2013-14", owner=None, editors=["programme_manager"]
     )
     owned = seeded.exec(select(Programme).where(Programme.code == "matrix-owned")).one()
     seeded.add(Lot(programme_id=owned.id, name="Software"))

@@ -6,6 +6,7 @@ import io
 import pytest
 from openpyxl import Workbook, load_workbook
 
+from cpmo.users import service as users
 from tests.support.workshops import BASE, HAND_CRITERIA, HAND_SCORES, build_workshop
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -37,7 +38,15 @@ def closed(session, tokens):  # type: ignore[no-untyped-def]
     build_workshop(session, code="hand", status="closed", scores=HAND_SCORES)
 
 
-def test_the_exported_workbook_imports_back_to_the_same_ranking(client, auth, closed) -> None:
+def _own_rows(exported: bytes, scorer: str) -> bytes:
+    """The exported Scores sheet cut down to one scorer's rows (each imports only their own)."""
+    rows = list(load_workbook(io.BytesIO(exported))["Scores"].iter_rows(values_only=True))
+    return _book(Scores=[list(rows[0])] + [list(r) for r in rows[1:] if r[0] == scorer])
+
+
+def test_the_exported_workbook_imports_back_to_the_same_ranking(
+    client, auth, closed, session
+) -> None:
     exported = client.get(f"{BASE}/hand/ranking.xlsx", headers=auth("oversight"))
     assert exported.status_code == 200 and exported.mimetype == XLSX
     book = load_workbook(io.BytesIO(exported.data))
@@ -51,11 +60,16 @@ def test_the_exported_workbook_imports_back_to_the_same_ranking(client, auth, cl
         (4, "d", 22.5),
     ]
     headers = auth("facilitator")
+    second = {"Authorization": f"Bearer {users.create(session, username='s2', role='scorer')[1]}"}
+    session.commit()
     copy = {
         "code": "copy",
         "name": "Copy",
         "criteria": HAND_CRITERIA,
-        "scorers": [{"name": n} for n in HAND_SCORES],
+        "scorers": [
+            {"name": "scorer", "username": "scorer"},
+            {"name": "scorer2", "username": "s2"},
+        ],
         "budgets": {"2020": 100, "2021": 80},
     }
     assert client.post(BASE, json=copy, headers=headers).status_code == 201
@@ -64,8 +78,12 @@ def test_the_exported_workbook_imports_back_to_the_same_ranking(client, auth, cl
     assert imported.status_code == 201, imported.json
     assert imported.json == {"imported": 4, "what": "candidates"}
     client.post(f"{BASE}/copy/status", json={"status": "scoring"}, headers=headers)
-    scores = _upload(client, headers, f"{url}/scores", exported.data, "hand.xlsx")
-    assert scores.status_code == 201 and scores.json["imported"] == 16
+    for name, scorer in (("scorer", auth("scorer")), ("scorer2", second)):
+        own = _own_rows(exported.data, name)
+        scores = _upload(client, scorer, f"{url}/scores", own, "hand.xlsx")
+        assert scores.status_code == 201 and scores.json["imported"] == 8, scores.json
+    everyone = _upload(client, auth("scorer"), f"{url}/scores", exported.data, "hand.xlsx")
+    assert everyone.status_code == 422  # the other scorer's rows are not theirs to import
     original = client.get(f"{BASE}/hand/ranking", headers=headers).json
     again = client.get(f"{BASE}/copy/ranking", headers=headers).json
     assert again["candidates"] == original["candidates"]
@@ -76,7 +94,8 @@ def test_the_exported_workbook_imports_back_to_the_same_ranking(client, auth, cl
 
 
 def test_import_problems_name_the_sheet_row_and_column(client, auth, session, tokens) -> None:
-    build_workshop(session, code="hand", status="scoring")
+    linked = [{"name": "scorer", "username": "scorer"}, {"name": "scorer2"}]
+    build_workshop(session, code="hand", status="scoring", scorers=linked)
     content = _book(
         Scores=[
             ["scorer", "candidate", "criterion", "value"],
@@ -86,11 +105,11 @@ def test_import_problems_name_the_sheet_row_and_column(client, auth, session, to
             ["scorer", "zz", "cost", "high"],
         ]
     )
-    response = _upload(client, auth("facilitator"), f"{BASE}/hand/import/scores", content, "s.xlsx")
+    response = _upload(client, auth("scorer"), f"{BASE}/hand/import/scores", content, "s.xlsx")
     assert response.status_code == 422
     errors = response.json["errors"]
     assert "outside the scale" in errors["Scores row 3 column D"][0]
-    assert "not a scorer" in errors["Scores row 4 column A"][0]
+    assert "only your own scores" in errors["Scores row 4 column A"][0]
     assert "no active candidate" in errors["Scores row 5 column B"][0]
     assert "not a number" in errors["Scores row 5 column D"][0]
     assert {"sheet": "Scores", "row": 3, "column": "D"}.items() <= response.json["problems"][

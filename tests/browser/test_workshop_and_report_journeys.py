@@ -7,6 +7,7 @@ from typing import Any
 from cpmo.workshops import scorers, scoring_service, workshops
 from cpmo.workshops.views import workshop_view
 from tests.browser.conftest import Live, axe_violations, expect, sign_in
+from tests.support.workshops import runner
 
 WORKSHOP = "ttp-prioritisation"
 
@@ -18,7 +19,9 @@ def _add_scorer(live: Live, username: str) -> None:
         accounts = [{"username": s["username"]} for s in view["scorers"] if s["username"]]
         if {"username": username} not in accounts:
             accounts.append({"username": username})
-        scorers.replace_scorers(session, code=WORKSHOP, scorers=names + accounts)
+        scorers.replace_scorers(
+            session, actor=runner(session), code=WORKSHOP, scorers=names + accounts
+        )
 
     live.run(add)
 

@@ -7,10 +7,10 @@ import yaml
 from sqlmodel import Session, select
 
 from cpmo.errors import NotFound, RuleViolation
-from cpmo.plans import kpis, risk_register
+from cpmo.plans import kpis, owners, risk_register
 from cpmo.plans.importer import PlanFileError, read_plan
 from cpmo.plans.measures import PlanKpiActual
-from cpmo.plans.models import PlanAction, PlanProgress
+from cpmo.plans.models import BusinessPlan, PlanAction, PlanProgress
 from cpmo.plans.notes import ProgressNote, record_action_progress
 from cpmo.plans.service import get_plan_or_raise, plan_progress
 from cpmo.plans.store import store_plan
@@ -30,6 +30,9 @@ def seeded(session: Session) -> Session:
 @pytest.fixture
 def officer(seeded: Session):  # type: ignore[no-untyped-def]
     user, _ = users.create(seeded, username="pm", role="programme_manager")
+    cpmo, _ = users.create(seeded, username="cpmo", role="cpmo")
+    for plan in seeded.exec(select(BusinessPlan.code)).all():  # the CPMO gives pm the plans
+        owners.set_owners(seeded, actor=cpmo, code=plan, owner="pm", editors=[])
     return user
 
 
@@ -139,7 +142,10 @@ def test_reloading_a_plan_keeps_what_people_recorded_and_updates_the_text(seeded
         note=None,
     )
     risk_register.update_risk(
-        seeded, actor=officer, code="kcc-hr-risk-1", changes={"likelihood": 3, "impact": 5}
+        seeded,
+        actor=officer,
+        code="kcc-hr-risk-1",
+        changes={"likelihood": 3, "impact": 5, "rationale": "Reassessed"},
     )
     document = _document("kcc_hr_2013_14.yaml")
     document.data["actions"][2]["title"] = "Renamed"

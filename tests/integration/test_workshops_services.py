@@ -23,18 +23,28 @@ def people(session: Session) -> dict[str, object]:
 def test_a_scorer_who_has_scored_cannot_be_dropped(session: Session, people) -> None:  # type: ignore[no-untyped-def]
     build_workshop(session, code="w", status="scoring", scores=HAND_SCORES)
     with pytest.raises(Conflict, match="scorer2"):
-        scorers.replace_scorers(session, code="w", scorers=[{"name": "scorer"}])
+        scorers.replace_scorers(
+            session, actor=people["cpmo"], code="w", scorers=[{"name": "scorer"}]
+        )
     scorers.replace_scorers(
-        session, code="w", scorers=[{"name": n} for n in HAND_SCORES] + [{"username": "sam"}]
+        session,
+        actor=people["cpmo"],
+        code="w",
+        scorers=[{"name": n} for n in HAND_SCORES] + [{"username": "sam"}],
     )
     with pytest.raises(RuleViolation, match="scorer role"):
-        scorers.replace_scorers(session, code="w", scorers=[{"username": "ola"}])
+        scorers.replace_scorers(
+            session, actor=people["cpmo"], code="w", scorers=[{"username": "ola"}]
+        )
 
 
 def test_a_user_scores_under_the_scorer_name_linked_to_them(session: Session, people) -> None:  # type: ignore[no-untyped-def]
     build_workshop(session, code="w", status="scoring")
     scorers.replace_scorers(
-        session, code="w", scorers=[{"name": "Head of CPMO", "username": "sam"}]
+        session,
+        actor=people["cpmo"],
+        code="w",
+        scorers=[{"name": "Head of CPMO", "username": "sam"}],
     )
     put_scores(
         session,

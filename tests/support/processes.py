@@ -2,6 +2,7 @@
 app, engine and connection pool, as a gunicorn worker or another host would."""
 
 import os
+import time
 import traceback
 from typing import Any
 
@@ -35,6 +36,74 @@ def approve_in_own_process(
         app.extensions["cpmo.engine"].dispose()
     except BaseException:
         results.put((os.getpid(), -1, "", {"error": traceback.format_exc()}))
+        barrier.abort()
+
+
+def score_until_refused(
+    config: dict[str, Any],
+    path: str,
+    token: str,
+    batches: list[list[tuple[str, str]]],
+    barrier: Any,
+    results: Any,
+    limit: int = 500,
+) -> None:
+    """PUT batches of (candidate, criterion) scores to ``path`` (a workshop's scores) over and
+    over, round r giving every cell the value 1 + r % 5, until one is refused (or ``limit``
+    requests); put (pid, [(request number, value, status)]) on ``results``."""
+    try:
+        from cpmo import create_app
+
+        app = create_app(config)
+        client = app.test_client()
+        headers = {"Authorization": f"Bearer {token}"}
+        assert client.get(path, headers=headers).status_code == 200  # token, pool, caches
+        barrier.wait(timeout=120)
+        answers = []
+        for number in range(limit):
+            batch = batches[number % len(batches)]
+            value = 1 + (number // len(batches)) % 5
+            body = {"scores": [{"candidate": c, "criterion": k, "value": value} for c, k in batch]}
+            response = client.put(path, json=body, headers=headers)
+            answers.append((number, value, response.status_code))
+            if response.status_code != 200:
+                break
+        results.put((os.getpid(), answers))
+        app.extensions["cpmo.engine"].dispose()
+    except BaseException:
+        results.put((os.getpid(), [(0, traceback.format_exc(), -1)]))
+        barrier.abort()
+
+
+def close_after(
+    config: dict[str, Any],
+    code: str,
+    token: str,
+    delay: float,
+    barrier: Any,
+    results: Any,
+) -> None:
+    """Close workshop ``code`` ``delay`` seconds after the barrier; then read every score at
+    once; put (pid, status, returned_at, [(scorer, candidate, criterion, value)])."""
+
+    try:
+        from cpmo import create_app
+
+        app = create_app(config)
+        client = app.test_client()
+        headers = {"Authorization": f"Bearer {token}"}
+        base = f"/api/v1/workshops/{code}"
+        assert client.get(base, headers=headers).status_code == 200
+        barrier.wait(timeout=120)
+        time.sleep(delay)
+        response = client.post(f"{base}/status", json={"status": "closed"}, headers=headers)
+        returned = time.time()
+        scores = client.get(f"{base}/scores", headers=headers).get_json()
+        seen = sorted((s["scorer"], s["candidate"], s["criterion"], s["value"]) for s in scores)
+        results.put((os.getpid(), response.status_code, returned, seen))
+        app.extensions["cpmo.engine"].dispose()
+    except BaseException:
+        results.put((os.getpid(), -1, 0.0, traceback.format_exc()))
         barrier.abort()
 
 

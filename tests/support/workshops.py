@@ -5,6 +5,7 @@ from typing import Any
 from sqlmodel import Session
 
 from cpmo.users import service as users
+from cpmo.users.models import User
 from cpmo.workshops import lifecycle
 from cpmo.workshops.creation import create_workshop
 from cpmo.workshops.scoring_service import ScoreInput, write_scores
@@ -49,6 +50,14 @@ def hand_scores(scorer: str) -> list[dict[str, Any]]:
     ]
 
 
+def runner(session: Session) -> User:
+    """The CPMO officer `cpmo` (made if missing), who runs the test workshops."""
+    return (
+        users.get(session, username="cpmo")
+        or users.create(session, username="cpmo", role="cpmo")[0]
+    )
+
+
 def build_workshop(
     session: Session,
     *,
@@ -62,10 +71,7 @@ def build_workshop(
     portfolio: str | None = None,
 ) -> None:
     """A workshop built through the services, moved to ``status`` (scores written if given)."""
-    actor = (
-        users.get(session, username="cpmo")
-        or users.create(session, username="cpmo", role="cpmo")[0]
-    )
+    actor = runner(session)
     data = {
         "code": code,
         "name": code,
@@ -77,7 +83,7 @@ def build_workshop(
     }
     create_workshop(session, actor=actor, data=data)
     if status in ("scoring", "closed"):
-        lifecycle.change_status(session, code=code, status="scoring")
+        lifecycle.change_status(session, actor=actor, code=code, status="scoring")
     keys = [c["key"] for c in data["criteria"]]
     if scores:
         rows = [
@@ -88,5 +94,5 @@ def build_workshop(
         ]
         write_scores(session, workshop=get_or_raise(session, code=code), scores=rows)
     if status == "closed":
-        lifecycle.change_status(session, code=code, status="closed")
+        lifecycle.change_status(session, actor=actor, code=code, status="closed")
     session.commit()

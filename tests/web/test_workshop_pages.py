@@ -8,6 +8,7 @@ from sqlmodel import Session
 
 from cpmo.workshops import scorers, scoring_service, workshops
 from cpmo.workshops.views import workshop_view
+from tests.support.workshops import runner
 from tests.web.conftest import csrf_token
 
 CODE = "ttp-prioritisation"
@@ -20,7 +21,7 @@ def scorer(seeded: Session, person):  # type: ignore[no-untyped-def]
     user = person("scorer", "sid")
     view = workshop_view(seeded, workshop=workshops.get_or_raise(seeded, code=CODE))
     listed = [{"name": s["name"]} for s in view["scorers"]] + [{"username": "sid"}]
-    scorers.replace_scorers(seeded, code=CODE, scorers=listed)
+    scorers.replace_scorers(seeded, actor=runner(seeded), code=CODE, scorers=listed)
     seeded.commit()
     return user
 

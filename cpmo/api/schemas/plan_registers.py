@@ -82,14 +82,57 @@ class PlanRiskFields(StrictSchema):
     mitigation = Text(max_length=5000, allow_none=True)
 
 
+RATIONALE = Text(
+    max_length=5000,
+    allow_none=True,
+    metadata={"description": "why: required when likelihood, impact or tolerance change"},
+)
+
+
 class PlanRiskCreate(PlanRiskFields):
     plan = Code(required=True)
     code = Code(required=True)
     title = Text(required=True, min_length=1, max_length=2000)
+    rationale = RATIONALE
 
 
 class PlanRiskUpdate(PlanRiskFields):
-    pass
+    rationale = RATIONALE
+
+
+class PlanRiskAssessmentRead(StrictSchema):
+    old_likelihood = fields.Integer(allow_none=True)
+    old_impact = fields.Integer(allow_none=True)
+    old_score = fields.Integer(allow_none=True)
+    old_tolerance = fields.Integer(allow_none=True)
+    new_likelihood = fields.Integer(allow_none=True)
+    new_impact = fields.Integer(allow_none=True)
+    new_score = fields.Integer(allow_none=True)
+    new_tolerance = fields.Integer(allow_none=True)
+    rationale = fields.String(allow_none=True)
+    changed_by = fields.String(required=True)
+    changed_at = fields.DateTime(required=True)
+    audit_sequence = fields.Integer(allow_none=True)
+
+
+USERNAME = Text(min_length=1, max_length=80)
+
+
+class PlanEditorsPut(StrictSchema):
+    owner = Text(
+        min_length=1,
+        max_length=80,
+        allow_none=True,
+        required=True,
+        metadata={"description": "the responsible officer's account (a programme manager)"},
+    )
+    editors = fields.List(USERNAME, required=True, validate=validate.Length(max=50))
+
+
+class PlanEditorsRead(StrictSchema):
+    plan = fields.String(required=True)
+    owner = fields.String(allow_none=True)
+    editors = fields.List(fields.String(), required=True)
 
 
 class PlanRiskRead(PlanProvenance, PlanRiskFields):

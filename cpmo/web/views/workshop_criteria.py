@@ -9,6 +9,7 @@ from marshmallow import ValidationError
 from cpmo import request_session
 from cpmo.api.schemas.workshops import CriteriaPut
 from cpmo.errors import DomainError
+from cpmo.web.auth import acting_user
 from cpmo.web.blueprint import bp
 from cpmo.workshops import setup, workshops
 from cpmo.workshops.views import workshop_view
@@ -52,7 +53,9 @@ def workshop_criteria(code: str) -> Any:
         count = len(rows)
         try:
             data = CriteriaPut().load({"criteria": rows})
-            setup.replace_criteria(session, code=code, criteria=data["criteria"])
+            setup.replace_criteria(
+                session, actor=acting_user(), code=code, criteria=data["criteria"]
+            )
         except ValidationError as exc:
             messages = exc.normalized_messages().get("criteria", {})
             if isinstance(messages, list):

@@ -10,6 +10,7 @@ from cpmo.errors import DomainError, InvalidInput, RuleViolation
 from cpmo.prioritisation import matrix_from_judgements
 from cpmo.prioritisation.weights import CR_THRESHOLD, analyse_pairwise
 from cpmo.web import weights_form
+from cpmo.web.auth import acting_user
 from cpmo.web.blueprint import bp
 from cpmo.workshops import setup, workshops
 from cpmo.workshops.views import workshop_view
@@ -70,7 +71,7 @@ def workshop_weights(code: str) -> Any:
         return _render_weights(code, values=values, check=_check(keys, data))
     session = request_session()
     try:
-        setup.set_weights(session, code=code, **data)
+        setup.set_weights(session, actor=acting_user(), code=code, **data)
     except RuleViolation as exc:
         session.rollback()
         field = "method"

@@ -41,7 +41,7 @@ def workshop_status(code: str) -> Any:
         abort(400)
     session = request_session()
     try:
-        lifecycle.change_status(session, code=code, status=status)
+        lifecycle.change_status(session, actor=acting_user(), code=code, status=status)
     except (Conflict, RuleViolation) as exc:
         session.rollback()
         flash(exc.detail, "info")

@@ -1,0 +1,58 @@
+"""Workshop governance events in the one audit chain: status changes, weights and criteria,
+scorer links and imports, each in the same transaction as the change it records."""
+
+import hashlib
+import json
+from typing import Any
+
+from sqlmodel import Session, select
+
+from cpmo.users.models import User
+from cpmo.workflows import audit_store
+from cpmo.workshops.models import Workshop, WorkshopScore
+
+
+def subject(workshop: Workshop) -> str:
+    """The audit chain's name for a workshop (entries are keyed by a programme-like code)."""
+    return f"workshop:{workshop.code}"[:80]
+
+
+def record(
+    session: Session,
+    *,
+    workshop: Workshop,
+    actor: User,
+    event: str,
+    from_status: str,
+    details: dict[str, Any] | None = None,
+) -> None:
+    """Append one entry: who did what to the workshop, from which status to which."""
+    audit_store.append(
+        session,
+        programme_code=subject(workshop),
+        event=event,
+        from_stage=from_status,
+        to_stage=workshop.status,
+        actor=actor.username,
+        role=str(actor.role),
+        rationale=None,
+        business_case_version=None,
+        details=details or {},
+    )
+
+
+def scores_digest(session: Session, *, workshop: Workshop) -> tuple[int, str]:
+    """How many scores the workshop holds and a SHA-256 digest of them (scorer, candidate,
+    criterion, value, in that order), so a later change to a frozen set shows."""
+    rows = session.exec(
+        select(
+            WorkshopScore.scorer,
+            WorkshopScore.candidate_key,
+            WorkshopScore.criterion_key,
+            WorkshopScore.value,
+        )
+        .where(WorkshopScore.workshop_id == workshop.id)
+        .order_by(WorkshopScore.scorer, WorkshopScore.candidate_key, WorkshopScore.criterion_key)
+    ).all()
+    text = json.dumps([list(r) for r in rows], separators=(",", ":"), ensure_ascii=False)
+    return len(rows), hashlib.sha256(text.encode()).hexdigest()
