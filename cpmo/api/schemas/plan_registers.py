@@ -2,7 +2,7 @@
 
 from marshmallow import fields, validate
 
-from cpmo.api.schemas.common import Code, StrictSchema, Text
+from cpmo.api.schemas.common import Code, StrictSchema, Text, UpdateSchema
 from cpmo.plans.kpi_rag import DIRECTIONS
 from cpmo.plans.periods import PERIOD_HELP
 
@@ -88,7 +88,7 @@ class PlanRiskCreate(PlanRiskFields):
     title = Text(required=True, min_length=1, max_length=2000)
 
 
-class PlanRiskUpdate(PlanRiskFields):
+class PlanRiskUpdate(UpdateSchema, PlanRiskFields):
     pass
 
 
