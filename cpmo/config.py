@@ -48,6 +48,7 @@ class Settings:
     workers: int = DEFAULT_WORKERS
     threads: int = DEFAULT_THREADS
     pool: PoolSettings = field(default_factory=PoolSettings)
+    hsts_seconds: int = 0
     extra: dict[str, object] = field(default_factory=dict)
 
 
@@ -157,4 +158,5 @@ def load_settings(instance_path: Path, env: dict[str, str] | None = None) -> Set
         workers=_int_setting(env, "CPMO_WORKERS", DEFAULT_WORKERS, minimum=1),
         threads=threads,
         pool=load_pool_settings(env, threads),
+        hsts_seconds=_int_setting(env, "CPMO_HSTS_SECONDS", 0),
     )

@@ -15,6 +15,7 @@ from cpmo import __version__
 from cpmo.api import problems
 from cpmo.api.auth import API_PREFIX, authenticate_request, refuse_unsafe_json
 from cpmo.api.bodies import BoundedIntConverter
+from cpmo.api.headers import api_security_headers
 from cpmo.errors import DomainError
 
 SWAGGER_ASSETS = Path(swagger_ui_bundle.swagger_ui_path)
@@ -124,6 +125,7 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(_assets_blueprint())
     app.before_request(authenticate_request)
     app.before_request(refuse_unsafe_json)
+    app.after_request(api_security_headers)
     app.register_error_handler(DomainError, problems.handle_domain_error)
     app.register_error_handler(IntegrityError, problems.handle_integrity_error)
     app.register_error_handler(DataError, problems.handle_data_error)
