@@ -38,7 +38,7 @@ def json_body_problem(raw: bytes) -> str | None:
 
 
 class BoundedIntConverter(IntegerConverter):
-    """``<int:…>`` that matches only what an INTEGER column holds (1 … 2³¹−1 by default):
+    """``<int:…>`` that matches only what an INTEGER column holds (0 … 2³¹−1 by default):
     a larger id is simply not found (404), never a database overflow (500)."""
 
     def __init__(self, map, *args, max=INT32_MAX, **kwargs):  # type: ignore[no-untyped-def]
