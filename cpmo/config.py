@@ -73,6 +73,7 @@ class Settings:
     threads: int = DEFAULT_THREADS
     pool: PoolSettings = field(default_factory=PoolSettings)
     sessions: SessionSettings = field(default_factory=SessionSettings)
+    hsts_seconds: int = 0
     extra: dict[str, object] = field(default_factory=dict)
 
 
@@ -213,4 +214,5 @@ def load_settings(instance_path: Path, env: dict[str, str] | None = None) -> Set
         threads=threads,
         pool=load_pool_settings(env, threads),
         sessions=load_session_settings(env),
+        hsts_seconds=_int_setting(env, "CPMO_HSTS_SECONDS", 0),
     )

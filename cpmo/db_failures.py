@@ -51,6 +51,13 @@ NOT_SET_UP = Failure(
     "`cpmo db upgrade`.",
     retry_after=60,
 )
+PERMISSION_DENIED = Failure(
+    "permission_denied",
+    503,
+    "The database refused cpmo permission to read or change its data: nothing was saved. "
+    "Ask the administrator to restore cpmo's database privileges.",
+    retry_after=60,
+)
 
 # SQLite primary result codes (the low byte of the extended code)
 SQLITE_BUSY, SQLITE_LOCKED, SQLITE_READONLY, SQLITE_IOERR = 5, 6, 8, 10
@@ -79,6 +86,7 @@ SQLSTATES = {
     "40P01": BUSY,  # deadlock_detected
     "55P03": BUSY,  # lock_not_available
     "42P01": NOT_SET_UP,  # undefined_table: migrations not run
+    "42501": PERMISSION_DENIED,  # insufficient_privilege (a REVOKE, a restore without grants)
 }
 MESSAGES = (
     ("readonly database", READ_ONLY),

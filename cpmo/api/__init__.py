@@ -13,7 +13,9 @@ from werkzeug.exceptions import HTTPException
 
 from cpmo import __version__
 from cpmo.api import problems
-from cpmo.api.auth import API_PREFIX, authenticate_request
+from cpmo.api.auth import API_PREFIX, authenticate_request, refuse_unsafe_json
+from cpmo.api.bodies import BoundedIntConverter
+from cpmo.api.headers import api_security_headers
 from cpmo.errors import DomainError
 
 SWAGGER_ASSETS = Path(swagger_ui_bundle.swagger_ui_path)
@@ -56,6 +58,8 @@ def _assets_blueprint() -> Blueprint:
 
 def init_app(app: Flask) -> None:
     """Register the API, its documentation, authentication and error handlers."""
+    # before any rule is added (pages too): an id beyond an INTEGER column is a 404
+    app.url_map.converters["int"] = BoundedIntConverter
     app.config.update(
         API_TITLE="cpmo",
         API_VERSION=__version__,
@@ -120,6 +124,8 @@ def init_app(app: Flask) -> None:
         api.register_blueprint(blp)
     app.register_blueprint(_assets_blueprint())
     app.before_request(authenticate_request)
+    app.before_request(refuse_unsafe_json)
+    app.after_request(api_security_headers)
     app.register_error_handler(DomainError, problems.handle_domain_error)
     app.register_error_handler(IntegrityError, problems.handle_integrity_error)
     app.register_error_handler(DataError, problems.handle_data_error)

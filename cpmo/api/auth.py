@@ -4,6 +4,7 @@ from flask import g, request
 from werkzeug.wrappers import Response
 
 from cpmo import request_session
+from cpmo.api.bodies import json_body_problem
 from cpmo.api.policy import allowed_roles, is_public
 from cpmo.api.problems import problem
 from cpmo.users import service as users
@@ -61,3 +62,14 @@ def authenticate_request() -> Response | None:
     if roles is None or user.role not in roles:
         return problem(403, f"The {user.role} role may not use this endpoint.")
     return _content_type_refusal()
+
+
+def refuse_unsafe_json() -> Response | None:
+    """400 for a JSON body nested too deep or with an absurdly long number, before any parser
+    sees it (after authentication: permission first, then size, then parsing)."""
+    if not request.path.startswith(API_PREFIX) or request.method not in BODY_METHODS:
+        return None
+    if not request.is_json:
+        return None
+    reason = json_body_problem(request.get_data(cache=True))
+    return problem(400, reason) if reason else None

@@ -32,6 +32,51 @@ class ProblemSchema(Schema):
     unmet = fields.List(
         fields.Raw(), metadata={"description": "unmet gate criteria, for gate refusals"}
     )
+    # every extension a refusal can carry is documented here (the schema is closed:
+    # additionalProperties is false); tests/api/test_client_caused_errors.py scans the source
+    current_version = fields.Integer(
+        metadata={"description": "for a stale version (409): the version to reload"}
+    )
+    reasons = fields.List(
+        fields.String(), metadata={"description": "why the event is not permitted (403)"}
+    )
+    stage = fields.String(metadata={"description": "the stage the programme is in"})
+    codes = fields.List(fields.String(), metadata={"description": "the codes already in use"})
+    source = fields.String(metadata={"description": "an edge's source node"})
+    target = fields.String(metadata={"description": "an edge's target node"})
+    cycle = fields.List(
+        fields.String(),
+        metadata={"description": "for a refused edge: the cycle it would close (first = last)"},
+    )
+    allowed = fields.List(
+        fields.String(), metadata={"description": "the allowed edge or node kinds"}
+    )
+    edge_id = fields.Integer(metadata={"description": "the edge that already joins the nodes"})
+    key = fields.String(metadata={"description": "the node key concerned"})
+    workshop_status = fields.String(metadata={"description": "the state the workshop is in"})
+    cr = fields.Float(metadata={"description": "AHP consistency ratio"})
+    threshold = fields.Float()
+    most_inconsistent = fields.List(
+        fields.String(), metadata={"description": "the pair to revisit"}
+    )
+    suggested_judgement = fields.Float()
+    missing = fields.List(fields.Raw())
+    pair = fields.List(fields.Integer())
+    weights = fields.Dict()
+    scorer = fields.String()
+    candidate = fields.String()
+    criterion = fields.String()
+    value = fields.Float()
+    scale_min = fields.Float()
+    scale_max = fields.Float()
+    reason = fields.String(metadata={"description": "why no selection is feasible"})
+    candidates = fields.List(fields.String())
+    year = fields.Raw(metadata={"description": "the budget year that cannot be met"})
+    cost = fields.Integer()
+    budget = fields.Integer()
+    problems = fields.List(
+        fields.Dict(), metadata={"description": "import problems: sheet, row, column, message"}
+    )
 
 
 def problem(
@@ -64,6 +109,7 @@ def _flatten_messages(messages: Any) -> dict[str, list[str]]:
     def walk(value: Any, path: str) -> None:
         if isinstance(value, dict):
             for key, inner in value.items():
+                key = "body" if key == "_schema" else key  # marshmallow's whole-body errors
                 walk(inner, f"{path}.{key}" if path else str(key))
         elif isinstance(value, list) and all(isinstance(v, str) for v in value):
             out.setdefault(path or "body", []).extend(value)

@@ -50,7 +50,7 @@ def _file(args: dict[str, Any], fmt: str, attachment: bool = True) -> Response:
     kind = "attachment" if attachment else "inline"
     disposition = f'{kind}; filename="{rendered.filename}"'
     return Response(
-        rendered.data, mimetype=rendered.mimetype, headers={"Content-Disposition": disposition}
+        rendered.data, content_type=rendered.mimetype, headers={"Content-Disposition": disposition}
     )
 
 

@@ -16,6 +16,7 @@ from cpmo.db import utcnow
 from cpmo.errors import (
     CycleDetected,
     DuplicateKey,
+    InvalidInput,
     NotPermitted,
     RuleViolation,
     StaleVersion,
@@ -301,6 +302,17 @@ def create_programme(session: Session, *, actor: User, data: dict[str, Any]) -> 
     return get_programme_view(session, code=programme.code)
 
 
+def _check_planned_dates(programme: Programme) -> None:
+    """The planned end, as edited, is not before the planned start (either may be stored)."""
+    start, end = programme.planned_start, programme.planned_end
+    if start is not None and end is not None and end < start:
+        raise InvalidInput(
+            f"The planned end ({end.isoformat()}) is before the planned start "
+            f"({start.isoformat()}).",
+            errors={"planned_end": ["must not be before planned_start"]},
+        )
+
+
 # Fields whose every change is a governance event, fixed while a gate is under review.
 GOVERNED = (
     "whole_life_cost_gbp",
@@ -398,6 +410,7 @@ def update_programme(
         programme.manager_id = _resolve_manager(session, values.pop("manager"))
     for name, value in values.items():
         setattr(programme, name, value)
+    _check_planned_dates(programme)
     session.add(programme)
     session.flush()
     if changes:

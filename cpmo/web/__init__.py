@@ -12,6 +12,8 @@ from datetime import timedelta
 from flask import Flask, g, request
 from werkzeug.wrappers import Response
 
+from cpmo.api.auth import API_PREFIX
+from cpmo.api.headers import strict_transport
 from cpmo.web import labels
 
 TRUE = {"1", "true", "yes", "on"}
@@ -48,13 +50,15 @@ def _configure(app: Flask) -> None:
 
 
 def _security_headers(response: Response) -> Response:
-    if request.blueprint != "web":
-        return response
-    nonce = g.get("csp_nonce", "")
+    """Every response outside the API (pages, assets, error pages, redirects)."""
+    if request.path.startswith(API_PREFIX):
+        return response  # cpmo.api.headers
+    nonce = g.get("csp_nonce")  # set only when a template was rendered: never an empty nonce
+    scripts = f"'self' 'nonce-{nonce}'" if nonce else "'self'"
     response.headers.setdefault(
         "Content-Security-Policy",
         "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
-        f"script-src 'self' 'nonce-{nonce}'; object-src 'none'; base-uri 'none'; "
+        f"script-src {scripts}; object-src 'none'; base-uri 'none'; "
         "form-action 'self'; frame-ancestors 'self'",
     )
     response.headers.setdefault("X-Content-Type-Options", "nosniff")
@@ -62,6 +66,7 @@ def _security_headers(response: Response) -> Response:
     response.headers.setdefault("Referrer-Policy", "same-origin")
     if request.endpoint != "web.static":
         response.headers.setdefault("Cache-Control", "no-store")
+    strict_transport(response)
     return response
 
 

@@ -48,6 +48,10 @@ def test_sqlite_result_codes(message: str, code: int, kind: str, status: int) ->
         (psycopg.errors.ConnectionFailure("connection failure"), "unavailable"),
         (psycopg.errors.TooManyConnections("too many clients"), "busy"),
         (psycopg.errors.UndefinedTable('relation "alembic_version" does not exist'), "not_set_up"),
+        (
+            psycopg.errors.InsufficientPrivilege("permission denied for table programme"),
+            "permission_denied",
+        ),
         (psycopg.OperationalError("server closed the connection unexpectedly"), "unavailable"),
     ],
 )

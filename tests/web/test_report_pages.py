@@ -35,3 +35,13 @@ def test_a_cpmo_officer_keeps_a_report_that_is_then_listed(signed_in, seeded) ->
     page = client.get("/reports").get_data(as_text=True)
     assert "Earlier reports" in page and "oversight.html?as_of=" in page
     assert client.get("/reports/goj-change/oversight.html?as_of=not-a-date").status_code == 404
+
+
+def test_the_framed_report_names_its_charset_once_and_runs_no_script(signed_in, seeded) -> None:
+    client = signed_in("oversight")
+    html = client.get("/reports/goj-change/oversight.html")
+    assert html.headers["Content-Type"] == "text/html; charset=utf-8"
+    policy = html.headers["Content-Security-Policy"]
+    assert "default-src 'none'" in policy and "script-src" not in policy
+    assert "frame-ancestors 'self'" in policy  # the reading room frames it
+    assert "'nonce-'" not in policy

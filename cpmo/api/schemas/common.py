@@ -2,9 +2,9 @@
 
 import re
 import unicodedata
-from typing import Any
+from typing import Any, ClassVar
 
-from marshmallow import RAISE, Schema, ValidationError, fields, validate
+from marshmallow import RAISE, Schema, ValidationError, fields, validate, validates_schema
 
 from cpmo.validation import CODE_PATTERN
 
@@ -52,10 +52,29 @@ def OneOf(choices: list[str], **kwargs: Any) -> fields.String:
 
 
 class StrictSchema(Schema):
-    """Unknown fields are refused."""
+    """Unknown fields are refused; each (start, end) pair in ``date_pairs`` must be in order."""
+
+    date_pairs: ClassVar[tuple[tuple[str, str], ...]] = ()
 
     class Meta:
         unknown = RAISE
+
+    @validates_schema
+    def _dates_in_order(self, data: dict[str, Any], **_kwargs: Any) -> None:
+        for start, end in self.date_pairs:
+            if data.get(start) and data.get(end) and data[end] < data[start]:
+                raise ValidationError(f"must not be before {start}", field_name=end)
+
+
+class UpdateSchema(StrictSchema):
+    """A PATCH body: at least one field to change besides those in ``not_changes``."""
+
+    not_changes: ClassVar[tuple[str, ...]] = ("version", "rationale")
+
+    @validates_schema
+    def _something_to_change(self, data: dict[str, Any], **_kwargs: Any) -> None:
+        if not set(data) - set(self.not_changes):
+            raise ValidationError("Nothing to change: send at least one field to edit.")
 
 
 class PageArgs(StrictSchema):

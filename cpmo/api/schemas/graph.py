@@ -45,6 +45,7 @@ class GraphQuery(StrictSchema):
 
 
 class NodeCreate(StrictSchema):
+    date_pairs = (("planned_start", "planned_end"),)
     key = Key(required=True)
     kind = OneOf(list(NODE_KINDS), required=True)
     label = Text(max_length=500, min_length=1, required=True)

@@ -2,7 +2,7 @@
 
 from marshmallow import fields, validate
 
-from cpmo.api.schemas.common import Code, StrictSchema, Text
+from cpmo.api.schemas.common import Code, StrictSchema, Text, UpdateSchema
 from cpmo.plans.kpi_rag import DIRECTIONS
 from cpmo.plans.periods import PERIOD_HELP
 
@@ -96,7 +96,7 @@ class PlanRiskCreate(PlanRiskFields):
     rationale = RATIONALE
 
 
-class PlanRiskUpdate(PlanRiskFields):
+class PlanRiskUpdate(UpdateSchema, PlanRiskFields):
     rationale = RATIONALE
 
 

@@ -2,7 +2,7 @@
 
 from marshmallow import fields, validate
 
-from cpmo.api.schemas.common import Code, Money, OneOf, PageArgs, StrictSchema, Text
+from cpmo.api.schemas.common import Code, Money, OneOf, PageArgs, StrictSchema, Text, UpdateSchema
 from cpmo.api.schemas.graph import DependenciesRead
 from cpmo.vocabulary import RAGS, STAGES, ProgrammeGroup
 
@@ -10,6 +10,7 @@ GROUPS = [g.value for g in ProgrammeGroup]
 
 
 class ProgrammeFields(StrictSchema):
+    date_pairs = (("planned_start", "planned_end"),)
     name = Text(max_length=300, min_length=1)
     parent = Code(allow_none=True)
     department = Code(allow_none=True)
@@ -32,7 +33,7 @@ class ProgrammeCreate(ProgrammeFields):
     portfolio = Code(required=True)
 
 
-class ProgrammeUpdate(ProgrammeFields):
+class ProgrammeUpdate(UpdateSchema, ProgrammeFields):
     version = fields.Integer(
         strict=True,
         validate=validate.Range(min=1, max=2**31 - 1),

@@ -2,7 +2,7 @@
 
 from marshmallow import fields, validate
 
-from cpmo.api.schemas.common import Money, StrictSchema, Text
+from cpmo.api.schemas.common import Money, StrictSchema, Text, UpdateSchema
 from cpmo.workflows.lifecycle import EVENTS
 
 
@@ -103,7 +103,7 @@ class LotRead(StrictSchema):
     contract_value_gbp = fields.Integer(allow_none=True)
 
 
-class MilestoneUpdate(StrictSchema):
+class MilestoneUpdate(UpdateSchema):
     completed_on = fields.Date(required=True, allow_none=True)
 
 

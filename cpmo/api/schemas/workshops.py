@@ -5,7 +5,7 @@ from typing import Any
 from marshmallow import ValidationError, fields, validate, validates_schema
 
 from cpmo.api.problems import ProblemSchema
-from cpmo.api.schemas.common import Code, Money, OneOf, StrictSchema, Text
+from cpmo.api.schemas.common import Code, Money, OneOf, StrictSchema, Text, UpdateSchema
 
 YEAR = validate.Regexp(r"^(19|20|21)\d\d$", error="years are written like 2024")
 DIRECTIONS = ["higher_is_better", "lower_is_better"]
@@ -115,7 +115,7 @@ class WorkshopCreate(StrictSchema):
     scorers = fields.List(fields.Nested(ScorerSpec), validate=validate.Length(max=200))
 
 
-class WorkshopUpdate(StrictSchema):
+class WorkshopUpdate(UpdateSchema):
     name = Text(min_length=1, max_length=300)
     description = Text(max_length=10_000, allow_none=True)
     portfolio = Code(allow_none=True)

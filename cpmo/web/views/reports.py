@@ -15,6 +15,11 @@ from cpmo.web.auth import acting_user
 from cpmo.web.blueprint import bp
 from cpmo.web.reads.limits import limits
 
+REPORT_POLICY = (
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data: 'self'; "
+    "frame-ancestors 'self'; base-uri 'none'; form-action 'none'"
+)
+
 
 def _limits() -> ReportLimits:
     settings = limits()
@@ -53,11 +58,11 @@ def _rendered(code: str, fmt: str) -> Response:
         request_session(), code=code, fmt=fmt, as_of=_as_of(), limits=_limits()
     )
     kind = "inline" if fmt == "html" else "attachment"
-    return Response(
-        rendered.data,
-        mimetype=rendered.mimetype,
-        headers={"Content-Disposition": f'{kind}; filename="{rendered.filename}"'},
-    )
+    headers = {"Content-Disposition": f'{kind}; filename="{rendered.filename}"'}
+    if fmt == "html":  # inline styles and SVG, no script; framed by the reading room only
+        headers["Content-Security-Policy"] = REPORT_POLICY
+    # content_type, not mimetype: the type already names its charset
+    return Response(rendered.data, content_type=rendered.mimetype, headers=headers)
 
 
 @bp.route("/reports/<code>/oversight.html", methods=["GET"])
