@@ -3,7 +3,7 @@
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from benchmarks import bench_graph, bench_prioritisation, bench_reports
+from benchmarks import bench_graph, bench_prioritisation, bench_reports, bench_uploads
 from benchmarks.figures import Figure, Printer
 from benchmarks.load import run_load
 from benchmarks.portfolios import DemoPortfolios
@@ -18,6 +18,7 @@ GROUPS = (
     "graph",
     "prioritisation",
     "reports",
+    "uploads",
     "load",
 )
 
@@ -109,6 +110,7 @@ def _group(name: str, plan: Plan, portfolios: DemoPortfolios) -> Iterator[Figure
             repeats=plan.prioritisation_repeats, seeds=plan.selection_seeds
         ),
         "reports": lambda: bench_reports.figures(repeat=plan.report_repeat),
+        "uploads": bench_uploads.figures,
         "load": lambda: run_load(
             portfolios, plan.load_size, seconds=plan.load_seconds, readers=4, writers=2
         ),

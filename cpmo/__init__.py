@@ -38,6 +38,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         CPMO_DELEGATED_LIMIT_GBP=settings.delegated_limit_gbp,
         CPMO_COST_TOLERANCE=settings.cost_tolerance,
         MAX_CONTENT_LENGTH=settings.max_body_bytes,
+        CPMO_REPORT_MAX_PROGRAMMES=settings.report_max_programmes,
         CPMO_SETTINGS=settings,
     )
     app.config.update({k: v for k, v in config.items() if not k.startswith("CPMO_")})

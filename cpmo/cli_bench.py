@@ -21,10 +21,10 @@ REPO = Path(__file__).resolve().parent.parent
     "--only",
     default="",
     help="Comma-separated groups: status, event, health_vs_status, memory, graph, "
-    "prioritisation, reports, load.",
+    "prioritisation, reports, uploads, load.",
 )
 def bench(quick: bool, as_json: bool, database_url: str | None, only: str) -> None:
-    """Measure cpmo: status at scale, events, throughput, graph, prioritisation, reports, load."""
+    """Measure cpmo: status, events, throughput, graph, prioritisation, reports, uploads, load."""
     if not (REPO / "benchmarks" / "suite.py").is_file():
         raise click.ClickException("cpmo bench runs from a source checkout (benchmarks/ missing)")
     if str(REPO) not in sys.path:

@@ -11,6 +11,8 @@ from pathlib import Path
 DEFAULT_DELEGATED_LIMIT_GBP = 5_000_000
 DEFAULT_COST_TOLERANCE = 0.10
 DEFAULT_MAX_BODY_BYTES = 1_048_576
+# the largest portfolio whose HTML/PDF/XLSX pack a request builds (bigger ones: the CLI)
+DEFAULT_REPORT_MAX_PROGRAMMES = 1_500
 DEFAULT_WORKERS = 2
 DEFAULT_THREADS = 4
 DEFAULT_DB_MAX_OVERFLOW = 2
@@ -69,6 +71,7 @@ class Settings:
     delegated_limit_gbp: int = DEFAULT_DELEGATED_LIMIT_GBP
     cost_tolerance: float = DEFAULT_COST_TOLERANCE
     max_body_bytes: int = DEFAULT_MAX_BODY_BYTES
+    report_max_programmes: int = DEFAULT_REPORT_MAX_PROGRAMMES
     workers: int = DEFAULT_WORKERS
     threads: int = DEFAULT_THREADS
     pool: PoolSettings = field(default_factory=PoolSettings)
@@ -210,6 +213,9 @@ def load_settings(instance_path: Path, env: dict[str, str] | None = None) -> Set
             env, "CPMO_COST_TOLERANCE", DEFAULT_COST_TOLERANCE, low=0, high=10
         ),
         max_body_bytes=_int_setting(env, "CPMO_MAX_BODY_BYTES", DEFAULT_MAX_BODY_BYTES),
+        report_max_programmes=_int_setting(
+            env, "CPMO_REPORT_MAX_PROGRAMMES", DEFAULT_REPORT_MAX_PROGRAMMES, minimum=1
+        ),
         workers=_int_setting(env, "CPMO_WORKERS", DEFAULT_WORKERS, minimum=1),
         threads=threads,
         pool=load_pool_settings(env, threads),

@@ -86,3 +86,11 @@ class InvalidInput(DomainError):
     def __init__(self, detail: str, errors: dict[str, Any] | None = None, **extra: Any) -> None:
         super().__init__(detail, errors=errors or {}, **extra)
         self.errors = errors or {}
+
+
+class TooLarge(InvalidInput):
+    """Input larger than the service reads in a request: too big once opened, too many rows,
+    or a report too big to build in a request (413)."""
+
+    kind = "too_large"
+    title = "Too large"

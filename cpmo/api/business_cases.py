@@ -18,9 +18,11 @@ from cpmo.api.schemas.business_cases import (
     FiveCases,
     to_content,
 )
+from cpmo.api.uploads import MULTIPART, checked_first
 from cpmo.business_cases import service
 from cpmo.business_cases.completeness import missing_items
 from cpmo.business_cases.models import BusinessCase
+from cpmo.portfolios.service import get_programme_or_raise
 from cpmo.users.models import User
 
 blp = make_blueprint("business_cases", "/programmes", "Business cases (Five Case Model)")
@@ -109,8 +111,15 @@ def update_business_case(data: dict[str, Any], code: str, kind: str, number: int
     return case_dict(case, code, _usernames())
 
 
+def _may_upload(code: str) -> None:
+    """The programme exists and the caller may write its cases: checked before the body."""
+    programme = get_programme_or_raise(request_session(), code=code)
+    service.check_may_write(current_user(), programme)
+
+
 @blp.route("/<code>/business-cases/upload", methods=["POST"])
-@blp.arguments(DocxUpload, location="form")
+@checked_first(_may_upload)
+@blp.arguments(DocxUpload, location="form", content_type=MULTIPART)
 @blp.response(201, DocxImportRead)
 @documents(blp, 404, 409, 413, 415, 422)
 def upload_business_case(data: dict[str, Any], code: str) -> Any:

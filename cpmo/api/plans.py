@@ -146,7 +146,7 @@ def record_milestone_progress(
 
 
 @blp.route("/import", methods=["POST"])
-@blp.arguments(PlanImportForm, location="form")
+@blp.arguments(PlanImportForm, location="form", content_type="multipart/form-data")
 @blp.response(201, PlanImportRead)
 @documents(blp, 413, 415, 422)
 def import_plan(data: dict[str, Any]) -> Any:

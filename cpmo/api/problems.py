@@ -15,7 +15,14 @@ from cpmo.errors import DomainError
 PROBLEM_JSON = "application/problem+json"
 log = logging.getLogger(__name__)
 
-KIND_STATUS = {"not_found": 404, "conflict": 409, "refused": 422, "forbidden": 403, "invalid": 422}
+KIND_STATUS = {
+    "not_found": 404,
+    "conflict": 409,
+    "refused": 422,
+    "forbidden": 403,
+    "invalid": 422,
+    "too_large": 413,
+}
 
 
 class ProblemSchema(Schema):

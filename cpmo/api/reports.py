@@ -1,7 +1,8 @@
 """Report endpoints: the oversight report (JSON, HTML, PDF, XLSX), the status CSV, snapshots.
 
-The PDF of a normal portfolio renders in about a second, so it is served synchronously; the
-work lives in :mod:`cpmo.reports.service`, ready for an asynchronous path if needed.
+The PDF of a normal portfolio renders in about a second, so it is served synchronously; a pack
+(HTML, PDF, XLSX) of a portfolio larger than CPMO_REPORT_MAX_PROGRAMMES is refused (413) with
+the CLI command that builds it, so no request holds a worker for minutes.
 """
 
 from typing import Any
@@ -46,6 +47,7 @@ def _file(args: dict[str, Any], fmt: str, attachment: bool = True) -> Response:
         fmt=fmt,
         as_of=args.get("as_of"),
         limits=_limits(),
+        max_programmes=current_app.config["CPMO_REPORT_MAX_PROGRAMMES"],
     )
     kind = "attachment" if attachment else "inline"
     disposition = f'{kind}; filename="{rendered.filename}"'
@@ -73,7 +75,7 @@ def oversight(args: dict[str, Any]) -> Any:
 @blp.route("/oversight.html", methods=["GET"])
 @blp.arguments(ReportQuery, location="query", unknown=RAISE)
 @blp.response(200, {"type": "string"}, content_type="text/html", description="HTML page")
-@documents(blp, 404)
+@documents(blp, 404, 413)
 def oversight_html(args: dict[str, Any]) -> Response:
     """The oversight report as one accessible HTML page (charts inline as SVG)."""
     return _file(args, "html", attachment=False)
@@ -82,7 +84,7 @@ def oversight_html(args: dict[str, Any]) -> Response:
 @blp.route("/oversight.pdf", methods=["GET"])
 @blp.arguments(ReportQuery, location="query", unknown=RAISE)
 @blp.response(200, BINARY, content_type="application/pdf", description="PDF board pack")
-@documents(blp, 404)
+@documents(blp, 404, 413)
 def oversight_pdf(args: dict[str, Any]) -> Response:
     """The oversight report as a paginated PDF board pack with charts."""
     return _file(args, "pdf")
@@ -91,7 +93,7 @@ def oversight_pdf(args: dict[str, Any]) -> Response:
 @blp.route("/oversight.xlsx", methods=["GET"])
 @blp.arguments(ReportQuery, location="query", unknown=RAISE)
 @blp.response(200, BINARY, content_type=service.MIMETYPES["xlsx"], description="Workbook")
-@documents(blp, 404)
+@documents(blp, 404, 413)
 def oversight_xlsx(args: dict[str, Any]) -> Response:
     """The oversight report as a workbook: one sheet per section, numbers as numbers."""
     return _file(args, "xlsx")

@@ -1,8 +1,10 @@
 """Spreadsheets in and out, for facilitators who live in them: import candidates and scores
 (.xlsx or .csv; problems name sheet, row and column) and export the ranking."""
 
+from collections.abc import Callable
 from typing import Any
 
+from flask import request
 from werkzeug.datastructures import FileStorage
 
 from cpmo import request_session
@@ -10,9 +12,12 @@ from cpmo.api.auth import current_user
 from cpmo.api.blueprints import documents, make_blueprint
 from cpmo.api.schemas.workshop_reads import ImportRead
 from cpmo.api.schemas.workshops import FileUpload
+from cpmo.api.uploads import MULTIPART, checked_first
 from cpmo.api.workshop_results import attachment
 from cpmo.api.workshops import refusals
+from cpmo.errors import InvalidInput
 from cpmo.workshops import spreadsheet_export, spreadsheet_import
+from cpmo.workshops.workshops import get_or_raise, require_status
 
 blp = make_blueprint(
     "workshop_files",
@@ -23,15 +28,27 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CSV = "text/csv"
 
 
-def _upload(data: dict[str, Any]) -> tuple[bytes, str | None]:
-    upload = data["file"]
+def _upload() -> tuple[bytes, str | None]:
+    upload = request.files.get("file")
     if not isinstance(upload, FileStorage):
-        return str(upload).encode(), None
+        message = "Attach the .xlsx or .csv as the multipart field 'file'."
+        raise InvalidInput(message, errors={"file": ["an .xlsx or .csv file is required"]})
     return upload.read(), upload.filename
 
 
+def _may_import(status: str, doing: str) -> Callable[..., None]:
+    """The workshop exists and is in ``status``: checked before the body is read."""
+
+    def check(code: str) -> None:
+        workshop = get_or_raise(request_session(), code=code)
+        require_status(workshop, status, doing=doing)
+
+    return check
+
+
 @blp.route("/<code>/import/candidates", methods=["POST"])
-@blp.arguments(FileUpload, location="files")
+@checked_first(_may_import("draft", "candidates can be imported"))
+@blp.arguments(FileUpload, location="form", content_type=MULTIPART)
 @blp.response(201, ImportRead)
 @documents(blp, 413)
 @refusals(blp, 404, 409, 422)
@@ -39,7 +56,7 @@ def import_candidates(data: dict[str, Any], code: str) -> Any:
     """Add candidates from the sheet 'Candidates' of an .xlsx (or a .csv): columns key, name,
     programme, sponsors (';'-separated), description, and one per year ('2021' or
     'cost 2021') in whole pounds. Draft only; all rows or none."""
-    content, filename = _upload(data)
+    content, filename = _upload()
     session = request_session()
     n = spreadsheet_import.import_candidates(
         session, actor=current_user(), code=code, content=content, filename=filename
@@ -49,7 +66,8 @@ def import_candidates(data: dict[str, Any], code: str) -> Any:
 
 
 @blp.route("/<code>/import/scores", methods=["POST"])
-@blp.arguments(FileUpload, location="files")
+@checked_first(_may_import("scoring", "scores can be imported"))
+@blp.arguments(FileUpload, location="form", content_type=MULTIPART)
 @blp.response(201, ImportRead)
 @documents(blp, 413)
 @refusals(blp, 404, 409, 422)
@@ -58,7 +76,7 @@ def import_scores(data: dict[str, Any], code: str) -> Any:
     .xlsx (or a .csv): columns candidate, criterion, value, comment, and optionally scorer
     (which must then be you on every row: nobody imports anybody else's scores). While
     scoring only; all rows or none."""
-    content, filename = _upload(data)
+    content, filename = _upload()
     session = request_session()
     n = spreadsheet_import.import_scores(
         session, actor=current_user(), code=code, content=content, filename=filename

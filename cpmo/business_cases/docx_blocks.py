@@ -2,7 +2,6 @@
 
 import io
 import re
-import zipfile
 from dataclasses import dataclass
 
 import docx
@@ -12,10 +11,10 @@ from docx.styles.style import BaseStyle
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
+from cpmo import uploads
 from cpmo.business_cases.docx_values import clean
-from cpmo.errors import InvalidInput
+from cpmo.errors import InvalidInput, TooLarge
 
-MAX_UNPACKED_BYTES = 200 * 1024 * 1024  # refuse zip bombs before python-docx inflates them
 HEADING_STYLE = re.compile(r"heading\s*(\d)", re.IGNORECASE)
 TOP_STYLES = ("title", "subtitle")
 LIST_STYLE = re.compile(r"\blist\b", re.IGNORECASE)
@@ -49,11 +48,14 @@ class Block:
 def _open(data: bytes) -> DocxDocument:
     """Open the bytes as a Word document or raise InvalidInput."""
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            unpacked = sum(info.file_size for info in archive.infolist())
-        if unpacked > MAX_UNPACKED_BYTES:
-            raise ValueError(f"unpacks to {unpacked} bytes, more than {MAX_UNPACKED_BYTES}")
-        return docx.Document(io.BytesIO(data))
+        checked = uploads.open_office_zip(data, what="document", limits=uploads.DOCX_LIMITS)
+    except TooLarge:
+        raise
+    except InvalidInput as refused:
+        detail = f"not a readable .docx file: {refused.detail}"
+        raise InvalidInput(detail, errors={"file": [detail]}) from None
+    try:
+        return docx.Document(io.BytesIO(checked))
     except Exception as error:  # python-docx, zipfile and lxml each raise their own kinds
         detail = f"not a readable .docx file: {error}"
         raise InvalidInput(detail, errors={"file": [detail]}) from error

@@ -7,6 +7,8 @@ import warnings
 from datetime import date, datetime
 from typing import Any
 
+from cpmo import uploads
+from cpmo.errors import InvalidInput, TooLarge
 from cpmo.plans.checks import Problem
 from cpmo.plans.schemas import LISTS
 
@@ -32,8 +34,11 @@ def _cell(value: Any) -> Any:
 
 
 def _rows(sheet: Any) -> list[tuple[int, list[Any]]]:
-    rows = sheet.iter_rows(max_row=MAX_ROWS, max_col=MAX_COLUMNS, values_only=True)
-    return [(n, [_cell(v) for v in row]) for n, row in enumerate(rows, start=1)]
+    rows = sheet.iter_rows(max_row=MAX_ROWS + 1, max_col=MAX_COLUMNS, values_only=True)
+    out = [(n, [_cell(v) for v in row]) for n, row in enumerate(rows, start=1)]
+    if len(out) > MAX_ROWS:
+        raise TooLarge(f"The sheet {sheet.title!r} has more than {MAX_ROWS:,} rows; split it.")
+    return out
 
 
 def _records(sheet: Any, name: str, problems: list[Problem]) -> tuple[list[Any], list[int]]:
@@ -60,6 +65,12 @@ def read_workbook(content: bytes) -> tuple[dict[str, Any], dict[str, list[int]],
     from openpyxl import load_workbook
 
     try:
+        content = uploads.open_office_zip(content, what="workbook", limits=uploads.XLSX_LIMITS)
+    except TooLarge:
+        raise
+    except InvalidInput as refused:
+        raise WorkbookError(refused.detail) from None
+    try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
@@ -80,6 +91,8 @@ def read_workbook(content: bytes) -> tuple[dict[str, Any], dict[str, list[int]],
                     document[name], rows[name] = _records(sheet, name, problems)
                 else:
                     problems.append(Problem("file", None, "", f"unknown sheet {sheet.title!r}"))
+    except TooLarge:
+        raise
     except Exception as exc:  # untrusted bytes: any parser failure is the file's fault
         raise WorkbookError(f"not a readable .xlsx workbook ({type(exc).__name__})") from exc
     finally:

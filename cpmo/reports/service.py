@@ -8,13 +8,18 @@ from dataclasses import asdict, dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlmodel import Session
+from sqlalchemy import func
+from sqlmodel import Session, select
 
+from cpmo.errors import TooLarge
+from cpmo.portfolios.models import Programme
+from cpmo.portfolios.service import get_portfolio_or_raise
 from cpmo.reports.assembly import assemble
 from cpmo.reports.content import OversightReport
 from cpmo.reports.facts import Limits
 
 FORMATS = ("json", "html", "pdf", "xlsx", "csv")
+PACK_FORMATS = ("html", "pdf", "xlsx")  # the costly renderings: budgeted per request
 MIMETYPES = {
     "json": "application/json",
     "html": "text/html; charset=utf-8",
@@ -72,6 +77,24 @@ def render_report(report: OversightReport, fmt: str) -> bytes:
     raise ValueError(f"unknown report format {fmt!r}; use one of {', '.join(FORMATS)}")
 
 
+def check_request_budget(session: Session, *, code: str, fmt: str, max_programmes: int) -> None:
+    """TooLarge (413) when a pack (HTML, PDF, XLSX) of ``code`` covers more programmes than a
+    request may build; the message says how to build it instead (the CLI has no limit)."""
+    if fmt not in PACK_FORMATS:
+        return
+    portfolio = get_portfolio_or_raise(session, code=code)
+    count = session.exec(
+        select(func.count()).select_from(Programme).where(Programme.portfolio_id == portfolio.id)
+    ).one()
+    if count > max_programmes:
+        raise TooLarge(
+            f"This pack covers {count:,} programmes, more than a request can build "
+            f"(limit {max_programmes:,}). Build it with `cpmo report oversight --portfolio "
+            f"{code} --format {fmt} --output FILE`, read the report as JSON or the status as "
+            "CSV, or ask the administrator to raise CPMO_REPORT_MAX_PROGRAMMES."
+        )
+
+
 def render(
     session: Session,
     *,
@@ -79,8 +102,12 @@ def render(
     fmt: str,
     as_of: date | None = None,
     limits: Limits | None = None,
+    max_programmes: int | None = None,
 ) -> Rendered:
-    """Assemble portfolio ``code``'s report and render it as ``fmt``."""
+    """Assemble portfolio ``code``'s report and render it as ``fmt`` (refused first when a
+    request budget ``max_programmes`` is given and the pack is larger)."""
+    if max_programmes is not None:
+        check_request_budget(session, code=code, fmt=fmt, max_programmes=max_programmes)
     report = assemble(session, code=code, as_of=as_of, limits=limits)
     stem = "status" if fmt == "csv" else "oversight"
     return Rendered(

@@ -83,8 +83,7 @@ def _attention(book: Workbook, r: OversightReport) -> None:
 
 def render_xlsx(report: OversightReport) -> bytes:
     """The workbook's bytes."""
-    book = Workbook()
-    book.remove(book.active)
+    book = Workbook(write_only=True)
     for part in (_about, _attention, portfolio_sheets, progress_sheets, register_sheets):
         part(book, report)
     buffer = io.BytesIO()

@@ -4,6 +4,7 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime
 from typing import Any
 
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook import Workbook
@@ -23,6 +24,15 @@ def cell_value(value: Any) -> Any:
     return value
 
 
+def _cell(sheet: Any, value: Any, number_format: str | None) -> WriteOnlyCell:
+    cell = WriteOnlyCell(sheet, value=value)
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        cell.data_type = "s"  # text that looks like a formula stays text
+    if number_format:
+        cell.number_format = number_format
+    return cell
+
+
 def write_sheet(
     book: Workbook,
     title: str,
@@ -30,23 +40,37 @@ def write_sheet(
     rows: Iterable[Sequence[Any]],
     money: Sequence[str] = (),
 ) -> None:
-    """A sheet named ``title``; columns named in ``money`` are formatted as pounds."""
+    """A sheet named ``title`` (of a write-only workbook: linear in the rows); columns named
+    in ``money`` are formatted as pounds."""
     sheet = book.create_sheet(title=title[:31])
-    sheet.append(list(header))
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    money_cols = {header.index(name) + 1 for name in money}
+    money_cols = {header.index(name) for name in money}
     widths = [len(h) for h in header]
-    for row in rows:
-        sheet.append([cell_value(v) for v in row])
-        for col, cell in enumerate(sheet[sheet.max_row], start=1):
-            if isinstance(cell.value, str) and cell.value.startswith(FORMULA_START):
-                cell.data_type = "s"  # text that looks like a formula stays text
-            if col in money_cols:
-                cell.number_format = MONEY_FORMAT
-            elif isinstance(cell.value, (date, datetime)):
-                cell.number_format = DATE_FORMAT
-            widths[col - 1] = max(widths[col - 1], min(MAX_WIDTH, len(str(cell.value or ""))))
+    values = [[cell_value(v) for v in row] for row in rows]
+    for row in values:
+        for col, value in enumerate(row):
+            widths[col] = max(widths[col], min(MAX_WIDTH, len(str(value or ""))))
     for col, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(col)].width = width + 2
     sheet.freeze_panes = "A2"
+    bold = Font(bold=True)
+    heading = []
+    for name in header:
+        cell = WriteOnlyCell(sheet, value=name)
+        cell.font = bold
+        heading.append(cell)
+    sheet.append(heading)
+    for row in values:
+        sheet.append(
+            [
+                _cell(
+                    sheet,
+                    value,
+                    MONEY_FORMAT
+                    if col in money_cols
+                    else DATE_FORMAT
+                    if isinstance(value, (date, datetime))
+                    else None,
+                )
+                for col, value in enumerate(row)
+            ]
+        )

@@ -12,7 +12,14 @@ from cpmo.errors import DomainError
 from cpmo.web.blueprint import bp
 
 log = logging.getLogger(__name__)
-KIND_STATUS = {"not_found": 404, "conflict": 409, "refused": 422, "forbidden": 403, "invalid": 422}
+KIND_STATUS = {
+    "not_found": 404,
+    "conflict": 409,
+    "refused": 422,
+    "forbidden": 403,
+    "invalid": 422,
+    "too_large": 413,
+}
 TITLES = {
     400: "Your request could not be understood",
     403: "You do not have permission to see this page",

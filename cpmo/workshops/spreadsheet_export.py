@@ -6,6 +6,7 @@ import io
 from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from sqlmodel import Session, select
 
 from cpmo.users.models import User
@@ -79,20 +80,23 @@ def export_xlsx(session: Session, *, actor: User, code: str) -> bytes:
     """The workbook: ranking, criteria, candidates and every score."""
     workshop = get_or_raise(session, code=code)
     require_results(actor, workshop)
-    book = Workbook()
-    book.remove(book.active)
+    book = Workbook(write_only=True)  # linear in the rows (appending is not quadratic)
     for title, rows in _sheets(
         session, workshop, workshop_ranking(session, workshop=workshop)
     ).items():
         sheet = book.create_sheet(title)
         for row in rows:
-            sheet.append(row)
-            for cell in sheet[sheet.max_row]:
-                if isinstance(cell.value, str) and cell.value.startswith("="):
-                    cell.data_type = "s"  # text, never a formula
+            sheet.append([_text_cell(sheet, value) for value in row])
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
+
+
+def _text_cell(sheet: Any, value: Any) -> WriteOnlyCell:
+    cell = WriteOnlyCell(sheet, value=value)
+    if isinstance(value, str) and value.startswith("="):
+        cell.data_type = "s"  # text, never a formula
+    return cell
 
 
 def export_csv(session: Session, *, actor: User, code: str) -> str:

@@ -14,11 +14,14 @@ from typing import Any
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
-from cpmo.errors import InvalidInput
+from cpmo import uploads
+from cpmo.errors import InvalidInput, TooLarge
 
 MAX_ROWS = 20_000
 MAX_COLUMNS = 100
 MAX_PROBLEMS = 50
+XLSX = uploads.XLSX_LIMITS
+CSV = uploads.CsvLimits(rows=MAX_ROWS + 1, fields=10_000, cells=1_000_000)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -71,7 +74,7 @@ def _sheet(name: str, grid: Iterator[tuple[Any, ...]]) -> Sheet:
     data = []
     for number, values in enumerate(rows, start=2):
         if number > MAX_ROWS + 1:
-            raise InvalidInput(f"Sheet {name!r} has more than {MAX_ROWS} rows.")
+            raise TooLarge(f"Sheet {name!r} has more than {MAX_ROWS:,} rows; split it.")
         cells = {h: v for (h, _), v in zip(headers, values, strict=False) if h}
         if any(v not in (None, "") for v in cells.values()):
             data.append((number, cells))
@@ -81,14 +84,18 @@ def _sheet(name: str, grid: Iterator[tuple[Any, ...]]) -> Sheet:
 def read_sheet(content: bytes, *, wanted: str, filename: str | None) -> Sheet:
     """The sheet called ``wanted`` of an .xlsx (or its only sheet), or a whole .csv file."""
     if content[:4] == b"PK\x03\x04":
-        return _xlsx_sheet(content, wanted)
+        return _xlsx_sheet(uploads.open_office_zip(content, what="workbook", limits=XLSX), wanted)
     try:
         text = content.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise InvalidInput("The file is neither an .xlsx workbook nor UTF-8 CSV.") from None
     if "\x00" in text:
         raise InvalidInput("The file is neither an .xlsx workbook nor UTF-8 CSV.")
-    return _sheet(filename or "CSV", csv.reader(io.StringIO(text)))
+    records = uploads.csv_rows(csv.reader(io.StringIO(text)), what="CSV file", limits=CSV)
+    try:
+        return _sheet(filename or "CSV", records)
+    except csv.Error as exc:
+        raise InvalidInput(f"The CSV file cannot be read: {exc}.") from None
 
 
 def _xlsx_sheet(content: bytes, wanted: str) -> Sheet:

@@ -112,3 +112,20 @@ def test_a_broken_upload_is_refused_with_rows_and_columns_and_nothing_imported(
         client, lambda role: auth("programme_manager"), "gmpp_2021_22.csv", data
     )
     assert programme_manager.status_code == 403
+
+
+def test_a_pack_bigger_than_a_request_can_build_is_refused_with_what_to_do(
+    app, client, seeded, auth
+) -> None:
+    app.config["CPMO_REPORT_MAX_PROGRAMMES"] = 10
+    query = "?portfolio=goj-change&as_of=2020-07-01"
+    for fmt in ("pdf", "xlsx", "html"):
+        refused = client.get(f"{REPORT}.{fmt}{query}", headers=auth("oversight"))
+        assert refused.status_code == 413, fmt
+        assert refused.mimetype == "application/problem+json"
+        detail = refused.json["detail"]
+        assert "14 programmes" in detail and "limit 10" in detail
+        assert "cpmo report oversight --portfolio goj-change --format " + fmt in detail
+    assert client.get(f"{REPORT}{query}", headers=auth("oversight")).status_code == 200
+    app.config["CPMO_REPORT_MAX_PROGRAMMES"] = 14
+    assert client.get(f"{REPORT}.xlsx{query}", headers=auth("oversight")).status_code == 200

@@ -127,7 +127,13 @@ class BusinessCaseRead(FiveCases):
 
 
 class DocxUpload(StrictSchema):
+    """multipart/form-data: the .docx, and which case it is."""
+
     kind = OneOf(["obc", "fbc"], required=True)
+    file = fields.Raw(
+        load_default=None,
+        metadata={"type": "string", "format": "binary", "description": "a Word .docx file"},
+    )
 
 
 class DocxImportRead(StrictSchema):

@@ -122,7 +122,13 @@ class PlanRead(PlanFields):
 
 
 class PlanImportForm(StrictSchema):
+    """multipart/form-data: the plan file, and its format if the name does not say."""
+
     format = OneOf(["yaml", "json", "xlsx"], metadata={"description": "else from the file name"})
+    file = fields.Raw(
+        load_default=None,
+        metadata={"type": "string", "format": "binary", "description": ".yaml, .json or .xlsx"},
+    )
 
 
 class PlanImportRead(StrictSchema):

@@ -179,7 +179,9 @@ class ScoresPut(StrictSchema):
 
 
 class FileUpload(StrictSchema):
+    """multipart/form-data: the spreadsheet."""
+
     file = fields.Raw(
-        required=True,
+        load_default=None,
         metadata={"type": "string", "format": "binary", "description": ".xlsx or .csv"},
     )

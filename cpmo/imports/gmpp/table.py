@@ -4,7 +4,20 @@ import csv
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from cpmo import uploads
+from cpmo.errors import TooLarge
 from cpmo.imports.gmpp.headers import canonical_field
+
+LIMITS = uploads.CsvLimits(rows=20_001, fields=2_000, cells=500_000)
+
+
+def _check_grid(width: int, height: int) -> None:
+    """Refuse a file whose padded grid would be larger than the cell cap."""
+    if width * height > LIMITS.cells:
+        raise TooLarge(
+            f"The CSV file is {width:,} columns by {height:,} rows, more than "
+            f"{LIMITS.cells:,} cells; split it."
+        )
 
 
 @dataclass(frozen=True)
@@ -31,7 +44,7 @@ def read_records(text: str) -> list[tuple[int, list[str]]]:
     reader = csv.reader(_lines(text), strict=True)
     records: list[tuple[int, list[str]]] = []
     start = 1
-    for cells in reader:
+    for cells in uploads.csv_rows(reader, what="CSV file", limits=LIMITS):
         records.append((start, cells))
         start = reader.line_num + 1
     return records
@@ -47,11 +60,13 @@ def read_table(text: str) -> Table:
     records = read_records(text)
     if records and any(_is_name_header(c) for c in records[0][1]):
         headers = records[0][1]
+        _check_grid(len(headers), len(records))
         rows = [(line, cells + [""] * (len(headers) - len(cells))) for line, cells in records[1:]]
         return Table(headers, rows, transposed=False)
     column = [cells[0] if cells else "" for _, cells in records]
     if any(_is_name_header(c) for c in column):
         width = max(len(cells) for _, cells in records)
+        _check_grid(width, len(records))
         grid = [cells + [""] * (width - len(cells)) for _, cells in records]
         rows = [(j + 1, [r[j] for r in grid]) for j in range(1, width)]
         return Table(column, rows, transposed=True)

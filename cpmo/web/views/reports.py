@@ -4,7 +4,16 @@
 from datetime import date
 from typing import Any
 
-from flask import Response, abort, flash, redirect, render_template, request, url_for
+from flask import (
+    Response,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 
 from cpmo import request_session
 from cpmo.db import utcnow
@@ -55,7 +64,12 @@ def reports() -> Any:
 
 def _rendered(code: str, fmt: str) -> Response:
     rendered = service.render(
-        request_session(), code=code, fmt=fmt, as_of=_as_of(), limits=_limits()
+        request_session(),
+        code=code,
+        fmt=fmt,
+        as_of=_as_of(),
+        limits=_limits(),
+        max_programmes=current_app.config["CPMO_REPORT_MAX_PROGRAMMES"],
     )
     kind = "inline" if fmt == "html" else "attachment"
     headers = {"Content-Disposition": f'{kind}; filename="{rendered.filename}"'}
