@@ -70,7 +70,9 @@ def _position(fid: str) -> tuple[int, int, int]:
     for index, part in enumerate(PAGE_ORDER):
         if fid == part or fid.startswith(part + "-"):
             rest = fid[len(part) + 1 :].split("-", 1)
-            row = int(rest[0]) if rest[0].isdigit() else 0
+            row = (
+                int(rest[0]) if rest[0].isascii() and rest[0].isdigit() and len(rest[0]) < 6 else 0
+            )
             section, _, name = part.partition("-")
             columns = [c for c, _, _ in ROWS.get((section, name), ())]
             column = columns.index(rest[1]) if len(rest) > 1 and rest[1] in columns else 0

@@ -79,7 +79,7 @@ class CaseForm:
 
 def _number(text: str) -> int | str:
     cleaned = text.replace(",", "").replace("£", "").replace(" ", "")
-    return int(cleaned) if WHOLE.match(cleaned) else text
+    return int(cleaned) if WHOLE.match(cleaned) and len(cleaned) <= 20 else text
 
 
 def _value(kind: str, text: str) -> Any:
@@ -94,7 +94,7 @@ def _value(kind: str, text: str) -> Any:
 
 def _row_ids(form: Mapping[str, str], section: str, name: str) -> list[str]:
     """The row numbers present in the submitted form, in order."""
-    pattern = re.compile(rf"^{section}-{name}-(\d+)-")
+    pattern = re.compile(rf"^{section}-{name}-([0-9]{{1,4}})-")
     numbers = sorted({int(m.group(1)) for key in form if (m := pattern.match(key))})
     return [str(n) for n in numbers]
 

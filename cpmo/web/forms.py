@@ -47,12 +47,21 @@ DECISION_MESSAGES = {
 }
 
 
+def small_int(raw: str | None, default: int | None = None) -> int | None:
+    """A whole number typed into a form or a query string, or ``default`` when it is not one
+    of at most nine ASCII digits (so no text, however long or exotic, reaches ``int`` badly)."""
+    text = (raw or "").strip()
+    if text.isascii() and text.isdigit() and len(text) <= 9:
+        return int(text)
+    return default
+
+
 def decision_request(event: str, form: Mapping[str, str]) -> tuple[dict[str, Any], dict]:
     """The decision form → fire_event keyword arguments (validated with the API's schema)."""
     version = form.get("version", "").strip()
     payload: dict[str, Any] = {
         "event": event,
-        "version": int(version) if version.isdigit() else version,
+        "version": small_int(version, version),  # type: ignore[dict-item]
     }
     for name in ("rationale", "accept_cost_growth"):
         if form.get(name, "").strip():

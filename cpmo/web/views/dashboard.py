@@ -8,6 +8,7 @@ from cpmo import request_session
 from cpmo.portfolios.service import ProgrammeFilter
 from cpmo.vocabulary import RAGS, STAGES
 from cpmo.web.blueprint import bp
+from cpmo.web.forms import small_int
 from cpmo.web.reads.dashboard import dashboard as read_dashboard
 from cpmo.web.reads.limits import limits
 
@@ -20,8 +21,8 @@ def _choice(name: str, allowed: list[str]) -> str | None:
 @bp.route("/", methods=["GET"])
 def dashboard() -> Any:
     """Programmes by stage and RAG, filters, next gates due, exceptions."""
-    page_arg = request.args.get("page", "1")
-    page = int(page_arg) if page_arg.isdigit() and 0 < int(page_arg) < 100_000 else 1
+    page = small_int(request.args.get("page"), 1) or 1
+    page = page if page < 100_000 else 1
     department = request.args.get("department", "").strip() or None
     flt = ProgrammeFilter(
         stage=_choice("stage", STAGES), rag=_choice("rag", RAGS), department=department

@@ -11,6 +11,7 @@ from cpmo.api.schemas.workshops import CriteriaPut
 from cpmo.errors import DomainError
 from cpmo.web.auth import acting_user
 from cpmo.web.blueprint import bp
+from cpmo.web.forms import small_int
 from cpmo.workshops import setup, workshops
 from cpmo.workshops.views import workshop_view
 
@@ -20,7 +21,14 @@ SPARE_CRITERIA = 2
 
 def _criteria_rows(form: Any) -> tuple[list[dict[str, Any]], dict[str, str]]:
     rows, values = [], {}
-    indices = sorted({int(k.split(":")[1]) for k in form if k.startswith("criterion:")})
+    indices = sorted(
+        {
+            n
+            for k in form
+            if k.startswith("criterion:")
+            and (n := small_int(k.split(":")[1] if k.count(":") >= 1 else None)) is not None
+        }
+    )
     for i in indices:
         raw = {f: form.get(f"criterion:{i}:{f}", "").strip() for f in CRITERION_FIELDS}
         if not any(v for f, v in raw.items() if f != "direction"):
