@@ -138,8 +138,10 @@ def open_office_zip(data: bytes, *, what: str, limits: ZipLimits = DOCX_LIMITS) 
         raise _refuse(what, "it is not a zip-based Office file.")
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, ValueError, OSError, EOFError) as exc:
-        raise _refuse(what, f"it is damaged ({exc}).") from None
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError):
+        raise _refuse(
+            what, "it is damaged or incomplete: save it again and upload the new copy."
+        ) from None
     with archive:
         infos = archive.infolist()
         if len(infos) > limits.members:

@@ -124,11 +124,15 @@ def test_a_crafted_spreadsheet_is_refused_by_the_workshop_imports(
     client, session, tokens, auth, name, content
 ) -> None:
     build_workshop(session, code="bombs", status="draft")
-    build_workshop(session, code="bombs-scoring", status="scoring")
+    build_workshop(
+        session, code="bombs-scoring", status="scoring", scorers=[{"username": "scorer"}]
+    )
     before = _count(session, WorkshopCandidate), _count(session, WorkshopScore)
-    headers = auth("facilitator")
-    _refused(_post(client, f"{BASE}/bombs/import/candidates", content, name, headers))
-    _refused(_post(client, f"{BASE}/bombs-scoring/import/scores", content, name, headers))
+    candidates = f"{BASE}/bombs/import/candidates"
+    _refused(_post(client, candidates, content, name, auth("facilitator")))
+    # scores are imported by the scorer themself (nobody imports anybody else's)
+    scores = f"{BASE}/bombs-scoring/import/scores"
+    _refused(_post(client, scores, content, name, auth("scorer")))
     assert (_count(session, WorkshopCandidate), _count(session, WorkshopScore)) == before
 
 
