@@ -3,11 +3,10 @@ freezes the case and the cost, governed fields are fixed under review and every 
 is audited, and nobody who wrote, submitted or manages a case decides on it (issue 14, items
 1–3)."""
 
-import json
 from typing import Any
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import update
 from sqlmodel import Session, select
 
 from cpmo.business_cases.digest import content_digest
@@ -109,9 +108,10 @@ def test_a_submission_records_the_cases_digest_and_verify_catches_a_later_change
     # someone with database access drops the management case from the submitted version
     changed = {k: v for k, v in case.content.items() if k != "management"}
     session.execute(
-        text("UPDATE business_case SET content = :c WHERE id = :i").bindparams(
-            c=json.dumps(changed), i=case.id
-        )
+        update(BusinessCase)
+        .where(BusinessCase.id == case.id)
+        .values(content=changed)
+        .execution_options(synchronize_session=False)
     )
     session.expire_all()
     result = audit_store.verify(session)

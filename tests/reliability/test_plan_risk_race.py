@@ -12,7 +12,7 @@ from cpmo.migrate import upgrade
 from cpmo.plans import owners, risk_register
 from cpmo.seeding import load_seeds
 from cpmo.users import service as users
-from tests.conftest import on_postgres
+from tests.conftest import TEST_AUDIT_KEYRING, on_postgres
 
 pytestmark = [
     pytest.mark.postgres_only,
@@ -41,7 +41,7 @@ def test_concurrent_rescorings_of_one_risk_queue_and_keep_a_gapless_history(
 ) -> None:
     upgrade(fresh_database_url)
     engine = make_engine(fresh_database_url)
-    factory = make_sessionmaker(engine)
+    factory = make_sessionmaker(engine, audit_keyring=TEST_AUDIT_KEYRING)
     try:
         with transaction(factory) as session:
             load_seeds(session)
@@ -72,7 +72,7 @@ def test_concurrent_rescorings_of_one_risk_queue_and_keep_a_gapless_history(
         thread.join(timeout=20)
         assert not errors, errors
         assert waited, "the second rescoring read the risk while the first was still open"
-        with make_sessionmaker(engine)() as session:
+        with make_sessionmaker(engine, audit_keyring=TEST_AUDIT_KEYRING)() as session:
             history = risk_register.history(session, code=RISK)
             assert [(h.old_score, h.new_score, h.changed_by) for h in history] == [
                 (None, 20, "cpmo"),

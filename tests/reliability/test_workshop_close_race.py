@@ -19,7 +19,7 @@ from cpmo.users import service as users
 from cpmo.workflows import audit_store
 from cpmo.workshops import lifecycle, scoring_service
 from cpmo.workshops.audit import scores_digest
-from tests.conftest import app_config, on_postgres
+from tests.conftest import TEST_AUDIT_KEYRING, app_config, on_postgres
 from tests.support.processes import close_after, score_until_refused
 from tests.support.reliability import audit_chain_verifies
 from tests.support.workshops import HAND_CRITERIA, build_workshop
@@ -45,7 +45,7 @@ def _prepare(url: str) -> dict[str, str]:
     upgrade(url)
     engine = make_engine(url)
     tokens = {}
-    with transaction(make_sessionmaker(engine)) as session:
+    with transaction(make_sessionmaker(engine, audit_keyring=TEST_AUDIT_KEYRING)) as session:
         for name, role in [("facilitator", "facilitator")] + [
             (f"s{n}", "scorer") for n in range(SCORERS)
         ]:
@@ -66,7 +66,7 @@ def _prepare(url: str) -> dict[str, str]:
 def _stored(url: str, code: str) -> tuple[list[tuple[str, str, str, float]], list[Any], str]:
     engine = make_engine(url)
     try:
-        with make_sessionmaker(engine)() as session:
+        with make_sessionmaker(engine, audit_keyring=TEST_AUDIT_KEYRING)() as session:
             from cpmo.workshops.workshops import get_or_raise
 
             workshop = get_or_raise(session, code=code)
@@ -192,7 +192,7 @@ def test_a_score_write_racing_the_close_lands_before_it_or_is_refused_after(
     part of the frozen set); a close in flight makes a score write wait and then refuse."""
     _prepare(fresh_database_url)
     engine = make_engine(fresh_database_url)
-    factory = make_sessionmaker(engine)
+    factory = make_sessionmaker(engine, audit_keyring=TEST_AUDIT_KEYRING)
     try:
         # 1. the score write began first: the close waits for it, then freezes it in
         writer = writing_session(factory)
