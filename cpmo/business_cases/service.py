@@ -113,8 +113,8 @@ def update_draft(
     if result.rowcount != 1:
         _check_still_draft(case)
         raise StaleVersion(
-            f"{kind.upper()} version {number} is at revision {case.revision}, not {revision}: "
-            "someone saved it since you opened it. Reload it and make your changes again.",
+            f"Someone saved {kind.upper()} version {number} since you opened it. Reload the "
+            "page to see their changes, then make yours again.",
             current_version=case.revision,
         )
     _record_edit(session, case, actor)

@@ -85,7 +85,7 @@ def test_a_draft_edit_names_its_revision_and_a_stale_edit_is_refused(pm_programm
     )
     assert stale.status_code == 409
     assert stale.json["current_version"] == 2
-    assert "someone saved it since you opened it" in stale.json["detail"]
+    assert "since you opened it. Reload the page" in stale.json["detail"]
     unnamed = d.client.put(
         f"{URL}/business-cases/obc/1", json=_case_body(), headers=who("programme_manager")
     )

@@ -91,7 +91,7 @@ def test_a_save_from_a_form_opened_before_someone_elses_save_is_refused(
     stale = _post(client, {"strategic-case_for_change": "Overwrites?"}, opened=opened)
     assert stale.status_code == 409
     page = stale.get_data(as_text=True)
-    assert "someone saved it since you opened it" in page
+    assert "since you opened it. Reload the page" in page
     assert 'value="Overwrites?"' in page or "Overwrites?" in page, "what was typed is kept"
     versions = cases.list_versions(seeded, code=programme)
     assert versions[0].content["strategic"]["case_for_change"] == "Saved from another tab."
