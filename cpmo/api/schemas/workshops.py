@@ -31,32 +31,8 @@ def Number(low: float = -LIMIT, high: float = LIMIT, **kwargs: object) -> fields
 
 
 class WorkshopProblem(ProblemSchema):
-    """problem+json with the extensions workshop and selection refusals carry."""
-
-    workshop_status = fields.String(metadata={"description": "the state the workshop is in"})
-    cr = fields.Float(metadata={"description": "AHP consistency ratio"})
-    threshold = fields.Float()
-    most_inconsistent = fields.List(
-        fields.String(), metadata={"description": "the pair to revisit"}
-    )
-    suggested_judgement = fields.Float()
-    missing = fields.List(fields.Raw())
-    pair = fields.List(fields.Integer())
-    weights = fields.Dict()
-    scorer = fields.String()
-    candidate = fields.String()
-    criterion = fields.String()
-    value = fields.Float()
-    scale_min = fields.Float()
-    scale_max = fields.Float()
-    reason = fields.String(metadata={"description": "why no selection is feasible"})
-    candidates = fields.List(fields.String())
-    year = fields.Raw(metadata={"description": "the budget year that cannot be met"})
-    cost = fields.Integer()
-    budget = fields.Integer()
-    problems = fields.List(
-        fields.Dict(), metadata={"description": "import problems: sheet, row, column, message"}
-    )
+    """problem+json as workshop and selection refusals send it (every extension they carry
+    is documented once, on :class:`ProblemSchema`)."""
 
 
 class Rules(StrictSchema):
