@@ -57,3 +57,30 @@ def test_an_empty_queue_says_so(signed_in, seeded) -> None:
     assert "Nothing is awaiting a decision." in signed_in("cpmo").get("/approvals").get_data(
         as_text=True
     )
+
+
+def test_days_waiting_counts_whole_days_elapsed_not_calendar_dates_crossed(seeded, person) -> None:
+    """Read at 00:30, a case submitted 12 days and 1 hour earlier has waited 12 days."""
+    from datetime import UTC, datetime
+
+    from cpmo.web.reads.queue import approval_queue
+    from tests.web.conftest import LIMITS
+
+    manager = person("programme_manager")
+    portfolios.create_programme(
+        seeded,
+        actor=manager,
+        data={"code": "queue-night", "name": "night", "portfolio": "goj-change"},
+    )
+    submitted(seeded, manager, "queue-night")
+    now = datetime(2026, 12, 2, 0, 30, tzinfo=UTC)
+    seeded.execute(
+        update(AuditEntry)
+        .where(AuditEntry.programme_code == "queue-night")
+        .values(created_at=now - timedelta(days=12, hours=1))
+    )
+    seeded.commit()
+    items = approval_queue(seeded, actor=person("cpmo"), limits=LIMITS, now=now)
+    assert [(a.code, a.days_waiting) for a in items if a.code == "queue-night"] == [
+        ("queue-night", 12)
+    ]

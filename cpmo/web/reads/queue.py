@@ -1,7 +1,7 @@
 """The CPMO approval queue: every submission awaiting a decision, oldest first."""
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 
 from sqlmodel import Session
 
@@ -34,7 +34,9 @@ class Awaiting:
     refusals: list[str]  # why approval would be refused now (for this officer)
 
 
-def approval_queue(session: Session, *, actor: User, limits: Limits, today: date) -> list[Awaiting]:
+def approval_queue(
+    session: Session, *, actor: User, limits: Limits, now: datetime
+) -> list[Awaiting]:
     """Programmes in a review stage, the longest-waiting first."""
     items = []
     for stage, gate in REVIEW_GATES.items():
@@ -66,7 +68,7 @@ def approval_queue(session: Session, *, actor: User, limits: Limits, today: date
                     submitted_at=submitted.created_at if submitted else None,
                     submitted_by=submitted.actor if submitted else None,
                     business_case_version=submitted.business_case_version if submitted else None,
-                    days_waiting=(today - submitted.created_at.date()).days if submitted else None,
+                    days_waiting=(now - submitted.created_at).days if submitted else None,
                     whole_life_cost=cost,
                     above_limit=cost is not None and cost > ctx.delegated_limit,
                     endorsed=bool(ctx.endorsed.get(gate)),

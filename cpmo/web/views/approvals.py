@@ -17,6 +17,6 @@ def approvals() -> Any:
     """Every submission awaiting a decision, oldest first, with days waiting and flags."""
     settings = limits()
     items = approval_queue(
-        request_session(), actor=acting_user(), limits=settings, today=utcnow().date()
+        request_session(), actor=acting_user(), limits=settings, now=utcnow()
     )
     return render_template("web/approvals.html", items=items, limit=settings.delegated_limit_gbp)
