@@ -64,7 +64,7 @@ def measure_one(name: str) -> dict[str, object]:
     """In this process: set up a database, send ``name`` to each endpoint it is meant for."""
     from sqlmodel import Session
 
-    from cpmo import create_app
+    from cpmo.app import create_app
     from cpmo.migrate import upgrade
     from cpmo.users import service as users
     from tests.support import upload_corpus

@@ -12,7 +12,7 @@ from flask.testing import FlaskClient
 from sqlalchemy import event
 
 from benchmarks.portfolios import BENCH_AUDIT_KEY
-from cpmo import create_app
+from cpmo.app import create_app
 
 
 @dataclass

@@ -8,7 +8,8 @@ import click
 from flask import Flask, current_app
 from flask.cli import FlaskGroup, with_appcontext
 
-from cpmo import cli_bench, cli_demo, cli_reports, create_app
+from cpmo import cli_bench, cli_demo, cli_reports
+from cpmo.app import create_app
 from cpmo.db import transaction
 from cpmo.errors import DomainError
 from cpmo.vocabulary import ROLES

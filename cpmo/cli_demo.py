@@ -46,7 +46,7 @@ def demo_data(
 ) -> None:
     """Migrate the database and add a synthetic demo portfolio of PROGRAMMES programmes, with
     histories, business cases, audit trail, graph and a closed workshop; users demo-<role>."""
-    from cpmo import audit_keyring
+    from cpmo.app import audit_keyring
     from cpmo.demo import generate
     from cpmo.workflows.service import Limits
 

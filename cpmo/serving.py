@@ -43,7 +43,7 @@ def gunicorn_options(options: ServeOptions) -> dict[str, Any]:
 
 
 class CpmoApplication(BaseApplication):  # type: ignore[misc]
-    """gunicorn's application interface around :func:`cpmo.create_app`."""
+    """gunicorn's application interface around :func:`cpmo.app.create_app`."""
 
     def __init__(self, options: dict[str, Any]) -> None:
         self.options = options
@@ -56,7 +56,7 @@ class CpmoApplication(BaseApplication):  # type: ignore[misc]
 
     def load(self) -> Any:
         # runs in the worker, after the fork
-        from cpmo import create_app
+        from cpmo.app import create_app
 
         return create_app()
 

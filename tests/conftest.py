@@ -17,7 +17,7 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.orm import sessionmaker
 from sqlmodel import Session
 
-from cpmo import create_app
+from cpmo.app import create_app
 from cpmo.db import AUDIT_KEYRING, make_engine
 from cpmo.migrate import upgrade
 from cpmo.workflows.audit import AuditKeyring

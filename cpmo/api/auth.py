@@ -3,10 +3,10 @@
 from flask import g, request
 from werkzeug.wrappers import Response
 
-from cpmo import request_session
 from cpmo.api.bodies import json_body_problem
 from cpmo.api.policy import allowed_roles, is_public
 from cpmo.api.problems import problem
+from cpmo.app import request_session
 from cpmo.users import service as users
 from cpmo.users.models import User
 

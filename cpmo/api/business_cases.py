@@ -5,7 +5,6 @@ from typing import Any
 from flask import request
 from sqlmodel import select
 
-from cpmo import request_session
 from cpmo.api.auth import current_user
 from cpmo.api.blueprints import documents, make_blueprint
 from cpmo.api.problems import problem
@@ -19,6 +18,7 @@ from cpmo.api.schemas.business_cases import (
     to_content,
 )
 from cpmo.api.uploads import MULTIPART, checked_first
+from cpmo.app import request_session
 from cpmo.business_cases import service
 from cpmo.business_cases.completeness import missing_items
 from cpmo.business_cases.models import BusinessCase

@@ -2,7 +2,6 @@
 
 from typing import Any
 
-from cpmo import request_session
 from cpmo.api.auth import current_user
 from cpmo.api.blueprints import documents, make_blueprint
 from cpmo.api.schemas.workflow import (
@@ -16,6 +15,7 @@ from cpmo.api.schemas.workflow import (
     MilestoneUpdate,
     PlannedBenefit,
 )
+from cpmo.app import request_session
 from cpmo.delivery import service
 
 blp = make_blueprint("delivery", "/programmes", "Conditions, lots, milestones, benefits plan")

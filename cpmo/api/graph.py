@@ -7,7 +7,6 @@ from typing import Any
 from flask import Response
 from marshmallow import RAISE
 
-from cpmo import request_session
 from cpmo.api.auth import current_user
 from cpmo.api.blueprints import documents, make_blueprint
 from cpmo.api.problems import PROBLEM_JSON
@@ -27,6 +26,7 @@ from cpmo.api.schemas.graph import (
     OrphansRead,
     PictureQuery,
 )
+from cpmo.app import request_session
 from cpmo.graph import edits, service
 
 blp = make_blueprint(

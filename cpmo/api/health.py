@@ -3,9 +3,10 @@
 from marshmallow import fields
 from sqlalchemy import text
 
-from cpmo import __version__, request_session
+from cpmo import __version__
 from cpmo.api.blueprints import documents, make_blueprint
 from cpmo.api.schemas.common import StrictSchema
+from cpmo.app import request_session
 
 blp = make_blueprint("health", "/health", "Liveness and database reachability (no token needed)")
 

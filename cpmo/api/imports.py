@@ -6,11 +6,11 @@ from typing import Any
 from flask import request
 from sqlmodel import select
 
-from cpmo import request_session
 from cpmo.api.auth import current_user
 from cpmo.api.blueprints import documents, make_blueprint
 from cpmo.api.problems import problem
 from cpmo.api.schemas.reports import GmppImportRead, GmppUpload
+from cpmo.app import request_session
 from cpmo.imports.gmpp_models import GmppImport
 from cpmo.imports.gmpp_store import import_gmpp
 

@@ -2,10 +2,10 @@
 
 from marshmallow import fields, validate
 
-from cpmo import request_session
 from cpmo.api.auth import current_user
 from cpmo.api.blueprints import documents, make_blueprint
 from cpmo.api.schemas.common import OneOf, StrictSchema, Text
+from cpmo.app import request_session
 from cpmo.errors import RuleViolation
 from cpmo.users import service as users
 from cpmo.users import sessions

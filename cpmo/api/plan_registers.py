@@ -5,7 +5,6 @@ from typing import Any
 
 from marshmallow import RAISE
 
-from cpmo import request_session
 from cpmo.api.auth import current_user
 from cpmo.api.blueprints import documents, make_blueprint
 from cpmo.api.schemas.plan_registers import (
@@ -18,6 +17,7 @@ from cpmo.api.schemas.plan_registers import (
     PlanRiskRead,
     PlanRiskUpdate,
 )
+from cpmo.app import request_session
 from cpmo.plans import kpis, risk_register
 from cpmo.plans.views import kpi_dict, risk_dict
 

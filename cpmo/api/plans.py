@@ -6,7 +6,6 @@ from typing import Any
 from flask import request
 from marshmallow import RAISE
 
-from cpmo import request_session
 from cpmo.api.auth import current_user
 from cpmo.api.blueprints import documents, make_blueprint
 from cpmo.api.problems import problem
@@ -18,6 +17,7 @@ from cpmo.api.schemas.plan_progress import (
 )
 from cpmo.api.schemas.plan_registers import PlanEditorsPut, PlanEditorsRead
 from cpmo.api.schemas.plans import PlanImportForm, PlanImportRead, PlanRead, PlanSummary
+from cpmo.app import request_session
 from cpmo.db import utcnow
 from cpmo.plans import notes, owners, service
 from cpmo.plans.importer import read_plan

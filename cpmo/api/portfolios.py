@@ -4,9 +4,9 @@ from typing import Any
 
 from flask import Response, current_app
 
-from cpmo import request_session
 from cpmo.api.blueprints import documents, make_blueprint
 from cpmo.api.schemas.portfolios import PortfolioRead, PortfolioStatusRead
+from cpmo.app import request_session
 from cpmo.portfolios import service
 from cpmo.portfolios.status_document import status_document
 

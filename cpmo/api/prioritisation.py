@@ -5,7 +5,6 @@ from typing import Any
 
 from marshmallow import RAISE
 
-from cpmo import request_session
 from cpmo.api.blueprints import documents, make_blueprint
 from cpmo.api.schemas.prioritisation import (
     FrontierRead,
@@ -17,6 +16,7 @@ from cpmo.api.schemas.prioritisation import (
 )
 from cpmo.api.workshop_results import frontier_dict, selection_dict
 from cpmo.api.workshops import refusals
+from cpmo.app import request_session
 from cpmo.prioritisation import Candidate
 from cpmo.workshops import portfolio_scores, selection_service
 from cpmo.workshops.selection_service import Problem

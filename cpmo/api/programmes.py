@@ -5,7 +5,6 @@ from typing import Any
 
 from marshmallow import RAISE
 
-from cpmo import request_session
 from cpmo.api.auth import current_user
 from cpmo.api.blueprints import documents, make_blueprint
 from cpmo.api.schemas.programmes import (
@@ -16,6 +15,7 @@ from cpmo.api.schemas.programmes import (
     ProgrammeRead,
     ProgrammeUpdate,
 )
+from cpmo.app import request_session
 from cpmo.graph import service as graph
 from cpmo.portfolios import service
 from cpmo.portfolios.service import ProgrammeFilter

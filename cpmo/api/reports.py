@@ -10,7 +10,6 @@ from typing import Any
 from flask import Response, current_app
 from marshmallow import RAISE
 
-from cpmo import request_session
 from cpmo.api.auth import current_user
 from cpmo.api.blueprints import documents, make_blueprint
 from cpmo.api.schemas.reports import (
@@ -20,6 +19,7 @@ from cpmo.api.schemas.reports import (
     SnapshotCreate,
     SnapshotRead,
 )
+from cpmo.app import request_session
 from cpmo.reports import service, snapshots
 from cpmo.reports.facts import Limits
 from cpmo.reports.models import ReportSnapshot

@@ -4,7 +4,6 @@ from typing import Any
 
 from flask import current_app
 
-from cpmo import request_session
 from cpmo.api.auth import current_user
 from cpmo.api.blueprints import documents, make_blueprint
 from cpmo.api.schemas.workflow import (
@@ -14,6 +13,7 @@ from cpmo.api.schemas.workflow import (
     EventResultRead,
     WorkflowRead,
 )
+from cpmo.app import request_session
 from cpmo.workflows import audit_store, service
 from cpmo.workflows.service import Limits
 

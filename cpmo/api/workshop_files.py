@@ -7,7 +7,6 @@ from typing import Any
 from flask import request
 from werkzeug.datastructures import FileStorage
 
-from cpmo import request_session
 from cpmo.api.auth import current_user
 from cpmo.api.blueprints import documents, make_blueprint
 from cpmo.api.schemas.workshop_reads import ImportRead
@@ -15,6 +14,7 @@ from cpmo.api.schemas.workshops import FileUpload
 from cpmo.api.uploads import MULTIPART, checked_first
 from cpmo.api.workshop_results import attachment
 from cpmo.api.workshops import refusals
+from cpmo.app import request_session
 from cpmo.errors import InvalidInput
 from cpmo.workshops import spreadsheet_export, spreadsheet_import
 from cpmo.workshops.workshops import get_or_raise, require_status

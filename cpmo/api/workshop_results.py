@@ -10,7 +10,6 @@ from typing import Any
 from flask import Response
 from marshmallow import RAISE
 
-from cpmo import request_session
 from cpmo.api.auth import current_user
 from cpmo.api.blueprints import documents, make_blueprint
 from cpmo.api.schemas.prioritisation import (
@@ -26,6 +25,7 @@ from cpmo.api.schemas.prioritisation import (
     SensitivityRead,
 )
 from cpmo.api.workshops import refusals
+from cpmo.app import request_session
 from cpmo.prioritisation import FrontierPoint, SelectionResult
 from cpmo.workshops import results, scenario_compare, scenarios, selection_service
 from cpmo.workshops.results import Ranking

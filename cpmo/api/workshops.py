@@ -7,7 +7,6 @@ from typing import Any
 from flask import Response
 from flask_smorest import Blueprint
 
-from cpmo import request_session
 from cpmo.api.auth import current_user
 from cpmo.api.blueprints import documents, make_blueprint
 from cpmo.api.problems import PROBLEM_JSON
@@ -30,6 +29,7 @@ from cpmo.api.schemas.workshops import (
     WorkshopProblem,
     WorkshopUpdate,
 )
+from cpmo.app import request_session
 from cpmo.workshops import (
     candidates,
     consolidation,

@@ -23,7 +23,7 @@ from flask_wtf.csrf import CSRFProtect
 from sqlalchemy.exc import OperationalError
 from werkzeug.wrappers import Response
 
-from cpmo import request_session
+from cpmo.app import request_session
 from cpmo.config import SessionSettings
 from cpmo.db import transaction
 from cpmo.users import service as users

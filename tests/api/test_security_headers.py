@@ -136,7 +136,7 @@ def test_a_redirect_has_no_empty_nonce(client) -> None:
 
 
 def test_hsts_is_sent_only_when_configured_and_over_https(tmp_path, database_url) -> None:
-    from cpmo import create_app
+    from cpmo.app import create_app
 
     plain = create_app(app_config(tmp_path / "a", database_url)).test_client()
     assert "Strict-Transport-Security" not in plain.get("/api/v1/health").headers

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from werkzeug.serving import make_server
 
-from cpmo import create_app
+from cpmo.app import create_app
 from cpmo.db import transaction
 from cpmo.migrate import upgrade
 from cpmo.seeding import load_seeds

@@ -11,7 +11,7 @@ from pathlib import Path
 from sqlalchemy import text
 from sqlmodel import Session, select
 
-from cpmo import create_app
+from cpmo.app import create_app
 from cpmo.cli import main
 from cpmo.db import transaction
 from cpmo.migrate import upgrade

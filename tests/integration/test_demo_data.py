@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlmodel import Session
 
-from cpmo import create_app
+from cpmo.app import create_app
 from cpmo.cli_demo import demo_data
 from cpmo.config import DEFAULT_COST_TOLERANCE, DEFAULT_DELEGATED_LIMIT_GBP
 from cpmo.db import make_engine, make_sessionmaker

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import text
 from sqlmodel import Session, select
 
-from cpmo import create_app
+from cpmo.app import create_app
 from cpmo.cli import main
 from cpmo.db import make_engine, make_sessionmaker, transaction
 from cpmo.errors import StaleVersion

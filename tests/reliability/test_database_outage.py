@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from sqlalchemy.engine import make_url
 
-from cpmo import create_app
+from cpmo.app import create_app
 from tests.conftest import PG_URL, app_config, on_postgres
 from tests.support.reliability import (
     assert_problem,

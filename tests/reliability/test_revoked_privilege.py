@@ -9,7 +9,7 @@ from sqlalchemy import text
 from sqlalchemy.engine import make_url
 from sqlmodel import Session
 
-from cpmo import create_app
+from cpmo.app import create_app
 from cpmo.db import make_engine
 from cpmo.migrate import upgrade
 from cpmo.users import service as users

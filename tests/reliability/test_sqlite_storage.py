@@ -10,7 +10,7 @@ from pathlib import Path
 
 from sqlalchemy import event, text
 
-from cpmo import create_app
+from cpmo.app import create_app
 from cpmo.business_cases.models import BusinessCase
 from cpmo.db import make_engine, make_sessionmaker
 from cpmo.models import AuditEntry

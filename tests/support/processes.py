@@ -19,7 +19,7 @@ def approve_in_own_process(
     (all wait at ``barrier`` with a warm connection first); put (pid, status, body) on
     ``results``."""
     try:
-        from cpmo import create_app
+        from cpmo.app import create_app
 
         app = create_app(config)
         client = app.test_client()
@@ -52,7 +52,7 @@ def score_until_refused(
     over, round r giving every cell the value 1 + r % 5, until one is refused (or ``limit``
     requests); put (pid, [(request number, value, status)]) on ``results``."""
     try:
-        from cpmo import create_app
+        from cpmo.app import create_app
 
         app = create_app(config)
         client = app.test_client()
@@ -87,7 +87,7 @@ def close_after(
     once; put (pid, status, returned_at, [(scorer, candidate, criterion, value)])."""
 
     try:
-        from cpmo import create_app
+        from cpmo.app import create_app
 
         app = create_app(config)
         client = app.test_client()
@@ -119,7 +119,7 @@ def send_in_own_process(
     """Send one JSON request together with the other processes (each waits at ``barrier``
     with a warm app and connection first); put (pid, path, status, body) on ``results``."""
     try:
-        from cpmo import create_app
+        from cpmo.app import create_app
 
         app = create_app(config)
         client = app.test_client()

@@ -113,7 +113,7 @@ def test_the_pool_settings_apply_to_postgresql_only() -> None:
 
 
 def test_an_app_on_postgresql_gets_the_configured_pool(tmp_path: Path) -> None:
-    from cpmo import create_app
+    from cpmo.app import create_app
 
     app = create_app(
         {

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from sqlmodel import Session, select
 
-from cpmo import create_app
+from cpmo.app import create_app
 from cpmo.db import utcnow
 from cpmo.users import service as users
 from cpmo.users import sessions

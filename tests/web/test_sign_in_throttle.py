@@ -5,7 +5,7 @@ from typing import Any
 
 import pytest
 
-from cpmo import create_app
+from cpmo.app import create_app
 from cpmo.users import service as users
 from tests.conftest import app_config
 from tests.web.conftest import PASSWORD, csrf_token

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from cpmo import create_app
+from cpmo.app import create_app
 from cpmo.users import service as users
 from tests.conftest import app_config
 from tests.web.conftest import PASSWORD, csrf_token, sign_in

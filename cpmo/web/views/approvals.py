@@ -4,7 +4,7 @@ from typing import Any
 
 from flask import render_template
 
-from cpmo import request_session
+from cpmo.app import request_session
 from cpmo.db import utcnow
 from cpmo.web.auth import acting_user
 from cpmo.web.blueprint import bp
@@ -16,7 +16,5 @@ from cpmo.web.reads.queue import approval_queue
 def approvals() -> Any:
     """Every submission awaiting a decision, oldest first, with days waiting and flags."""
     settings = limits()
-    items = approval_queue(
-        request_session(), actor=acting_user(), limits=settings, now=utcnow()
-    )
+    items = approval_queue(request_session(), actor=acting_user(), limits=settings, now=utcnow())
     return render_template("web/approvals.html", items=items, limit=settings.delegated_limit_gbp)

@@ -6,8 +6,8 @@ from typing import Any
 from flask import abort, flash, redirect, render_template, request, url_for
 from marshmallow import ValidationError
 
-from cpmo import request_session
 from cpmo.api.schemas.business_cases import FiveCases, to_content
+from cpmo.app import request_session
 from cpmo.business_cases import service as cases
 from cpmo.business_cases.completeness import missing_items
 from cpmo.business_cases.models import BusinessCase

@@ -4,7 +4,7 @@ from typing import Any
 
 from flask import render_template, request
 
-from cpmo import request_session
+from cpmo.app import request_session
 from cpmo.portfolios.service import ProgrammeFilter
 from cpmo.vocabulary import RAGS, STAGES
 from cpmo.web.blueprint import bp

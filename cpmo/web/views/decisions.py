@@ -5,7 +5,7 @@ from typing import Any
 
 from flask import abort, flash, redirect, render_template, request, url_for
 
-from cpmo import request_session
+from cpmo.app import request_session
 from cpmo.errors import (
     Conflict,
     GateCriteriaUnmet,

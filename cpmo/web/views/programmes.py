@@ -4,7 +4,7 @@ from typing import Any
 
 from flask import Response, render_template
 
-from cpmo import request_session
+from cpmo.app import request_session
 from cpmo.graph import service as graph
 from cpmo.graph.keys import node_key
 from cpmo.web.auth import acting_user

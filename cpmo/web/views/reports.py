@@ -15,7 +15,7 @@ from flask import (
     url_for,
 )
 
-from cpmo import request_session
+from cpmo.app import request_session
 from cpmo.db import utcnow
 from cpmo.portfolios import service as portfolios
 from cpmo.reports import service, snapshots

@@ -6,7 +6,7 @@ from typing import Any
 
 from flask import flash, jsonify, redirect, render_template, request, url_for
 
-from cpmo import request_session
+from cpmo.app import request_session
 from cpmo.errors import DomainError, NotPermitted
 from cpmo.web.auth import acting_user
 from cpmo.web.blueprint import bp

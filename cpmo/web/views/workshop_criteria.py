@@ -6,8 +6,8 @@ from typing import Any
 from flask import flash, redirect, render_template, request, url_for
 from marshmallow import ValidationError
 
-from cpmo import request_session
 from cpmo.api.schemas.workshops import CriteriaPut
+from cpmo.app import request_session
 from cpmo.errors import DomainError
 from cpmo.web.auth import acting_user
 from cpmo.web.blueprint import bp

@@ -5,7 +5,7 @@ from typing import Any
 
 from flask import render_template
 
-from cpmo import request_session
+from cpmo.app import request_session
 from cpmo.errors import RuleViolation
 from cpmo.web.auth import acting_user
 from cpmo.web.blueprint import bp

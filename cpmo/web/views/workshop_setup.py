@@ -5,7 +5,7 @@ from typing import Any
 
 from flask import flash, jsonify, redirect, render_template, request, url_for
 
-from cpmo import request_session
+from cpmo.app import request_session
 from cpmo.errors import DomainError, InvalidInput, RuleViolation
 from cpmo.prioritisation import matrix_from_judgements
 from cpmo.prioritisation.weights import CR_THRESHOLD, analyse_pairwise

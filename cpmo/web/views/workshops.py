@@ -4,7 +4,7 @@ from typing import Any
 
 from flask import abort, flash, redirect, render_template, request, url_for
 
-from cpmo import request_session
+from cpmo.app import request_session
 from cpmo.errors import Conflict, RuleViolation
 from cpmo.web.auth import acting_user
 from cpmo.web.blueprint import bp
