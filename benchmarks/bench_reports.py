@@ -22,8 +22,9 @@ from cpmo.migrate import upgrade
 from cpmo.models import Benefit, Condition, GatePlan, Milestone, Portfolio, Programme, Risk
 from cpmo.reports.assembly import assemble
 from cpmo.reports.service import render
-from cpmo.vocabulary import NEXT_GATE, RAGS
+from cpmo.vocabulary import RAGS
 from cpmo.workflows.audit import AuditKeyring
+from cpmo.workflows.gates import GATE_FACING
 
 REPO = Path(__file__).resolve().parent.parent
 STAGES = ["proposed", "fbc_development", "supplier_selection", "delivery", "obc_review"]
@@ -52,7 +53,7 @@ def generate(session, rng: random.Random, size: int) -> None:  # type: ignore[no
     session.add_all(programmes)
     session.flush()
     for p in programmes:
-        gate = NEXT_GATE.get(p.stage)
+        gate = GATE_FACING.get(p.stage)
         if gate:
             due = date(2026, 1, 1) + timedelta(days=rng.randrange(-300, 300))
             session.add(GatePlan(programme_id=p.id, gate=gate, planned_date=due))

@@ -53,19 +53,3 @@ STAGES = [s.value for s in Stage]
 GATES = [g.value for g in Gate]
 RAGS = [r.value for r in Rag]
 ROLES = [r.value for r in Role]
-
-# Which gate a programme faces next from each stage (None: no gate ahead).
-NEXT_GATE: dict[str, str | None] = {
-    Stage.PROPOSED: Gate.OBC,
-    Stage.OBC_REVIEW: Gate.OBC,
-    Stage.FBC_DEVELOPMENT: Gate.FBC,
-    Stage.FBC_REVIEW: Gate.FBC,
-    Stage.SUPPLIER_SELECTION: Gate.SUPPLIER_SELECTION,
-    Stage.SUPPLIER_SELECTION_REVIEW: Gate.SUPPLIER_SELECTION,
-    Stage.DELIVERY: Gate.DELIVERY,
-    Stage.DELIVERY_REVIEW: Gate.DELIVERY,
-    Stage.BENEFITS_REALISATION: None,
-    Stage.CLOSED: None,
-    Stage.ON_HOLD: None,
-    Stage.STOPPED: None,
-}

@@ -24,9 +24,10 @@ from cpmo.business_cases.completeness import missing_items
 from cpmo.business_cases.models import BusinessCase
 from cpmo.portfolios.service import get_programme_or_raise
 from cpmo.users.models import User
+from cpmo.workflows.gates import CASE_KINDS
 
 blp = make_blueprint("business_cases", "/programmes", "Business cases (Five Case Model)")
-KIND = {"obc", "fbc"}
+KIND = set(CASE_KINDS)
 
 
 def case_dict(case: BusinessCase, code: str, users: dict[int, str]) -> dict[str, Any]:

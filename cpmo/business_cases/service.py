@@ -13,8 +13,9 @@ from cpmo.portfolios.models import Programme
 from cpmo.portfolios.service import get_programme_or_raise
 from cpmo.users.models import User
 from cpmo.vocabulary import Role, Stage
+from cpmo.workflows.gates import CASE_KINDS
 
-KINDS = ("obc", "fbc")
+KINDS = CASE_KINDS
 CLOSED_STAGES = (Stage.CLOSED, Stage.STOPPED)
 
 

@@ -17,6 +17,7 @@ from cpmo.demo.records import Case, Cast, ConditionRow, Entry, LotRow, Milestone
 from cpmo.vocabulary import Role, Stage
 from cpmo.workflows.context import ProgrammeRecord
 from cpmo.workflows.criteria import GateContext, LotFact, cost_under_review
+from cpmo.workflows.gates import CASE_KINDS
 from cpmo.workflows.lifecycle import EVENTS
 from cpmo.workflows.service import Limits, business_case_version
 
@@ -119,7 +120,7 @@ class Story:
 
     def _frozen(self, gate: str) -> dict[str, Any]:
         """What ``effects.freeze_submission`` records: the cost under review and the digest."""
-        case = self.record.latest_case(gate) if gate in ("obc", "fbc") else None
+        case = self.record.latest_case(gate) if gate in CASE_KINDS else None
         if case is None or case.status != "draft":
             return {"whole_life_cost_gbp": self.whole_life_cost}
         costs = [c for c in (whole_life_cost(case.content), self.whole_life_cost) if c]
@@ -131,11 +132,11 @@ class Story:
     def _apply(self, event: str, entry: Entry, conditions: tuple[str, ...]) -> None:
         spec = EVENTS[event]
         gate = str(spec.gate) if spec.gate else None
-        if spec.verb == "submit" and gate in ("obc", "fbc"):
+        if spec.verb == "submit" and gate in CASE_KINDS:
             case = self.record.latest_case(gate)
             if case is not None and case.status == "draft":
                 case.status, case.submitted_at = "submitted", entry.created_at
-        if spec.verb == "approve" and gate in ("obc", "fbc"):
+        if spec.verb == "approve" and gate in CASE_KINDS:
             self._carry(gate, entry)
         if spec.verb == "approve":
             self.conditions += [

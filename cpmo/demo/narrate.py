@@ -12,6 +12,7 @@ from cpmo.demo.path import Step
 from cpmo.demo.records import Cast
 from cpmo.demo.timeline import Timeline
 from cpmo.demo.work import deliver, discharge, record_suppliers, write_case
+from cpmo.workflows.gates import gate_in_review
 from cpmo.workflows.lifecycle import EVENTS
 from cpmo.workflows.service import Limits
 
@@ -119,7 +120,7 @@ def narrate(
         else:
             _event(story, rng, step, at)
     gate = EVENTS[story.entries[-1].event].gate if story.entries else None
-    waiting = story.stage.endswith("_review") and gate and story.needs_endorsement(str(gate))
+    waiting = gate_in_review(story.stage) and gate and story.needs_endorsement(str(gate))
     if waiting and rng.random() < 0.5:
         _endorse_between(story, rng, str(gate), clock.moment(clock.WINDOW_DAYS - 1))
     return story

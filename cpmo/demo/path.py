@@ -9,7 +9,7 @@ import random
 from dataclasses import dataclass
 
 from cpmo.vocabulary import Stage
-from cpmo.workflows.lifecycle import GATE_FLOW
+from cpmo.workflows.gates import CASE_KINDS, GATE_TABLE
 
 S = Stage
 RETURN_ODDS = {"obc": 0.18, "fbc": 0.22, "supplier_selection": 0.08, "delivery": 0.06}
@@ -73,7 +73,7 @@ def _gate_steps(rng: random.Random, gate: str, review_only: bool) -> list[Step]:
 
 def _tail_work(rng: random.Random, gate: str) -> list[Step]:
     """Work under way at the end in the stage that prepares ``gate``."""
-    if gate in ("obc", "fbc") and rng.random() < 0.6:
+    if gate in CASE_KINDS and rng.random() < 0.6:
         return [_prepare(rng, gate, draft=True)]
     if gate in ("supplier_selection", "delivery") and rng.random() < 0.7:
         return [Step("progress", gate, _gap(rng, "suppliers"))]
@@ -85,8 +85,8 @@ def plan_path(rng: random.Random, target: str, via: str | None) -> list[Step]:
     final = via if target in (S.ON_HOLD, S.STOPPED) else target
     final = S.BENEFITS_REALISATION if final == S.CLOSED else final
     steps: list[Step] = []
-    for gate_enum, work, review, after in GATE_FLOW:
-        gate = gate_enum.value
+    for spec in GATE_TABLE:
+        gate, work, review, after = spec.name, spec.prepared_in, spec.review, spec.approved_to
         if final == work:
             steps += _tail_work(rng, gate)
             break

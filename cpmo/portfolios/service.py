@@ -27,8 +27,9 @@ from cpmo.portfolios.models import Department, GatePlan, Portfolio, Programme
 from cpmo.portfolios.views import ProgrammeView, next_gate_of
 from cpmo.users.models import User
 from cpmo.validation import is_code
-from cpmo.vocabulary import NEXT_GATE, RAGS, STAGES, Role
+from cpmo.vocabulary import RAGS, STAGES, Role
 from cpmo.workflows import audit_store
+from cpmo.workflows.gates import GATE_FACING, gate_in_review
 
 Parent = aliased(Programme)
 
@@ -129,7 +130,7 @@ def _views(rows: Any, plans: dict[int, dict[str, GatePlan]]) -> list[ProgrammeVi
             parent=parent,
             department=department,
             manager=manager,
-            next_gate=next_gate_of(NEXT_GATE.get(prog.stage), plans.get(prog.id, {})),
+            next_gate=next_gate_of(GATE_FACING.get(prog.stage), plans.get(prog.id, {})),
         )
         for prog, portfolio, parent, department, manager in rows
     ]
@@ -362,7 +363,7 @@ def _json_safe(value: Any) -> Any:
 def _check_review_edit(actor: User, programme: Programme, rationale: str | None) -> None:
     """While a gate is under review its evidence stays as submitted: only a CPMO officer may
     change the governed fields, and only with a rationale."""
-    if not programme.stage.endswith("_review"):
+    if gate_in_review(programme.stage) is None:
         return
     if actor.role != Role.CPMO:
         raise NotPermitted(

@@ -16,13 +16,14 @@ from sqlmodel import Session, select
 
 from cpmo.portfolios.models import Department, GatePlan, Programme
 from cpmo.portfolios.service import get_portfolio_or_raise
-from cpmo.vocabulary import NEXT_GATE, RAGS, STAGES
+from cpmo.vocabulary import RAGS, STAGES
+from cpmo.workflows.gates import GATE_FACING
 
 Parent = aliased(Programme)
 
 
-NEXT_GATE_OF_STAGE = case(
-    {str(stage.value): str(gate.value) for stage, gate in NEXT_GATE.items() if gate is not None},
+GATE_FACING_OF_ROW = case(
+    GATE_FACING,
     value=Programme.stage,
     else_=None,
 )
@@ -45,7 +46,7 @@ STATUS_LINES = (
     .outerjoin(Department, Department.id == Programme.department_id)
     .outerjoin(
         GatePlan,
-        and_(GatePlan.programme_id == Programme.id, GatePlan.gate == NEXT_GATE_OF_STAGE),
+        and_(GatePlan.programme_id == Programme.id, GatePlan.gate == GATE_FACING_OF_ROW),
     )
     .where(Programme.portfolio_id == bindparam("portfolio_id"))
     .order_by(Programme.code)
@@ -78,7 +79,7 @@ def status_document(session: Session, *, code: str) -> dict[str, Any]:
 
 def _line(row: Any) -> dict[str, Any]:
     code, name, parent, department, stage, rag, reason, cost, planned, text = row
-    gate = NEXT_GATE.get(stage)
+    gate = GATE_FACING.get(stage)
     return {
         "code": code,
         "name": name,

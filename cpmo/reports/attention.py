@@ -10,14 +10,9 @@ from cpmo.reports.content import Awaiting, Decision, ExceptionItem
 from cpmo.reports.facts import DecisionFact, ProgrammeFacts
 from cpmo.reports.honesty import growth_evidence
 from cpmo.reports.rules import SEVERITY, missed_gate, open_conditions, rag_label
+from cpmo.workflows.gates import above_delegated_limit, gate_in_review
 
 EXCEPTION_KINDS = ("rag", "cost_growth", "overdue_gate", "open_condition")
-REVIEW_GATES = {
-    "obc_review": "obc",
-    "fbc_review": "fbc",
-    "supplier_selection_review": "supplier_selection",
-    "delivery_review": "delivery",
-}
 
 
 def exceptions_for(p: ProgrammeFacts, *, as_of: date, tolerance: float) -> list[ExceptionItem]:
@@ -49,10 +44,11 @@ def _latest(decisions: Iterable[DecisionFact], event: str) -> DecisionFact | Non
 
 def awaiting_endorsement(p: ProgrammeFacts, *, delegated_limit: int) -> Awaiting | None:
     """The submission under review above the delegated limit and not yet endorsed, if any."""
-    gate = REVIEW_GATES.get(p.stage)
+    review = gate_in_review(p.stage)
     cost = p.current_cost_gbp
-    if gate is None or cost is None or cost <= delegated_limit:
+    if review is None or not above_delegated_limit(cost, delegated_limit):
         return None
+    gate = review.name
     submitted = _latest(p.decisions, f"submit_{gate}")
     endorsed = _latest(p.decisions, f"endorse_{gate}")
     if endorsed is not None and (submitted is None or endorsed.sequence > submitted.sequence):

@@ -8,6 +8,7 @@ from cpmo.graph.store import get_graph
 from cpmo.graph.upstream import upstream
 from cpmo.portfolios.models import Programme
 from cpmo.reports.facts import Baseline, DecisionFact
+from cpmo.workflows.gates import gate_in_review
 from cpmo.workflows.models import AuditEntry
 
 
@@ -46,8 +47,9 @@ def workflow_costs(
 
     obc, number = cost("approve_obc")
     baseline = Baseline(obc, f"approved OBC v{number}") if obc else None
-    gate = {"obc_review": "obc", "fbc_review": "fbc"}.get(p.stage)
-    under_review = cost(f"submit_{gate}")[0] if gate else None
+    review = gate_in_review(p.stage)
+    kind = review.case_kind if review else None
+    under_review = cost(f"submit_{kind}")[0] if kind else None
     approval = _latest(entries, "approve_fbc")
     accepted = (approval.details or {}).get("accept_cost_growth") if approval else None
     return baseline, under_review, accepted

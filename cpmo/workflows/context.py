@@ -11,9 +11,9 @@ from cpmo.delivery.models import BenefitsPlan, Lot
 from cpmo.portfolios.models import Programme
 from cpmo.strategy.models import Milestone
 from cpmo.users.models import User
-from cpmo.vocabulary import GATES
 from cpmo.workflows.audit_store import entries_for
-from cpmo.workflows.criteria import GateContext, LotFact
+from cpmo.workflows.checks import GateContext, LotFact
+from cpmo.workflows.gates import CASE_KINDS, GATES
 from cpmo.workflows.models import AuditEntry, Condition
 
 
@@ -94,12 +94,12 @@ def context_from(
     """The gate context for a history and facts already in hand (no database)."""
     gates = {gate: _gate_facts(record, gate) for gate in GATES}
     drafts: dict[str, list[str] | None] = {}
-    for kind in ("obc", "fbc"):
+    for kind in CASE_KINDS:
         latest = record.latest_case(kind)
         drafts[kind] = (
             missing_items(latest.content) if latest and latest.status == "draft" else None
         )
-    under_review = [record.cost_of(f"submit_{kind}") for kind in ("obc", "fbc")]
+    under_review = [record.cost_of(f"submit_{kind}") for kind in CASE_KINDS]
     costs = [c for c in (facts.recorded_cost, *under_review) if c is not None]
     return GateContext(
         actor=actor,

@@ -1,15 +1,17 @@
-"""Gate criteria and who may fire what: pure functions over a :class:`GateContext`.
+"""Who may fire what, and why an event would be refused: pure functions over a
+:class:`GateContext`.
 
 Each check returns reasons, never a bare False, so the API can list every unmet criterion.
-Reasons are split: ``forbidden`` (403: role, self-approval, missing endorsement) and
-``unmet`` (422: the gate's criteria).
+Reasons are split: ``forbidden`` (403: role, separation of duties, missing endorsement) and
+``unmet`` (422: the gate's criteria, declared per gate in :mod:`cpmo.workflows.gates`).
 """
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
-
 from cpmo.vocabulary import Role
-from cpmo.workflows.lifecycle import EVENTS, EventSpec
+from cpmo.workflows.checks import GateContext, LotFact
+from cpmo.workflows.gates import above_delegated_limit
+from cpmo.workflows.lifecycle import EVENTS, EventSpec, Refusals
+
+__all__ = ["VERB_ROLES", "GateContext", "LotFact", "Refusals", "refusals_for"]
 
 VERB_ROLES: dict[str, frozenset[str]] = {
     "submit": frozenset({Role.PROGRAMME_MANAGER, Role.CPMO}),
@@ -23,42 +25,9 @@ VERB_ROLES: dict[str, frozenset[str]] = {
 }
 
 
-@dataclass(frozen=True)
-class LotFact:
-    name: str
-    supplier: str | None
-    contract_value_gbp: int | None
-
-
-@dataclass(frozen=True)
-class GateContext:
-    """Everything the criteria look at, gathered from the database by the service."""
-
-    actor: str
-    role: str
-    is_manager: bool
-    whole_life_cost: int | None
-    delegated_limit: int
-    cost_tolerance: float = 0.10
-    draft_gaps: dict[str, list[str] | None] = field(default_factory=dict)
-    submitter: dict[str, str | None] = field(default_factory=dict)
-    endorsed: dict[str, bool] = field(default_factory=dict)
-    open_conditions: list[str] = field(default_factory=list)
-    approved_obc_cost: int | None = None
-    fbc_cost: int | None = None
-    lots: list[LotFact] = field(default_factory=list)
-    milestones_done: list[bool] = field(default_factory=list)
-    has_benefits_plan: bool = False
-    accept_cost_growth: str | None = None
-    # the whole-life cost fixed at the gate's latest submission (the delegated limit's basis)
-    frozen_cost: dict[str, int | None] = field(default_factory=dict)
-    case_authors: dict[str, frozenset[str]] = field(default_factory=dict)
-
-
-@dataclass
-class Refusals:
-    forbidden: list[str] = field(default_factory=list)
-    unmet: list[str] = field(default_factory=list)
+def may_fire(role: str, event: str) -> bool:
+    """Whether ``role`` is one of the roles that fire ``event``'s verb."""
+    return role in VERB_ROLES[EVENTS[event].verb]
 
 
 def _role(spec: EventSpec, ctx: GateContext) -> list[str]:
@@ -68,58 +37,6 @@ def _role(spec: EventSpec, ctx: GateContext) -> list[str]:
     if spec.verb == "submit" and ctx.role == Role.PROGRAMME_MANAGER and not ctx.is_manager:
         return [f"only the programme's manager (or a CPMO officer) may {spec.name}"]
     return []
-
-
-def _business_case(spec: EventSpec, ctx: GateContext) -> list[str]:
-    kind = str(spec.gate)
-    gaps = ctx.draft_gaps.get(kind)
-    if gaps is None:
-        return [f"no {kind.upper()} draft to submit: create a new business case version first"]
-    return [f"{kind.upper()} incomplete: {gap}" for gap in gaps]
-
-
-def _lots(ctx: GateContext) -> list[str]:
-    if not ctx.lots:
-        return ["no lots recorded from the approved FBC's commercial case"]
-    unmet = [
-        f"lot {lot.name!r} has no selected supplier" for lot in ctx.lots if not lot.supplier
-    ] + [
-        f"lot {lot.name!r} has no contract value"
-        for lot in ctx.lots
-        if lot.contract_value_gbp is None
-    ]
-    total = sum(lot.contract_value_gbp or 0 for lot in ctx.lots)
-    if ctx.fbc_cost is not None and total > ctx.fbc_cost:
-        unmet.append(
-            f"contracts total £{total:,}, above the FBC whole-life cost of £{ctx.fbc_cost:,}"
-        )
-    return unmet
-
-
-def _delivery(ctx: GateContext) -> list[str]:
-    unmet = []
-    if not ctx.milestones_done:
-        unmet.append("no delivery milestones recorded")
-    elif not all(ctx.milestones_done):
-        left = ctx.milestones_done.count(False)
-        unmet.append(f"{left} delivery milestone(s) not complete")
-    if not ctx.has_benefits_plan:
-        unmet.append("no benefits realisation plan recorded")
-    return unmet
-
-
-def _cost_growth(ctx: GateContext) -> list[str]:
-    if ctx.approved_obc_cost is None or ctx.fbc_cost is None or ctx.accept_cost_growth:
-        return []
-    ceiling = ctx.approved_obc_cost * (1 + ctx.cost_tolerance)
-    if ctx.fbc_cost <= ceiling:
-        return []
-    growth = (ctx.fbc_cost - ctx.approved_obc_cost) / max(ctx.approved_obc_cost, 1)
-    return [
-        f"FBC whole-life cost £{ctx.fbc_cost:,} is {growth:.0%} above the approved OBC's "
-        f"£{ctx.approved_obc_cost:,} (tolerance {ctx.cost_tolerance:.0%}): approve with an "
-        "accept_cost_growth rationale"
-    ]
 
 
 def _separation(spec: EventSpec, ctx: GateContext) -> list[str]:
@@ -148,32 +65,25 @@ def cost_under_review(gate: str, ctx: GateContext) -> int | None:
     return frozen if frozen is not None else ctx.whole_life_cost
 
 
+def needs_endorsement(gate: str, ctx: GateContext) -> bool:
+    """The submission under review is above the delegated limit and not yet endorsed."""
+    over = above_delegated_limit(cost_under_review(gate, ctx), ctx.delegated_limit)
+    return over and not ctx.endorsed.get(gate)
+
+
 def _approval(spec: EventSpec, ctx: GateContext) -> Refusals:
     gate = str(spec.gate)
     refusals = Refusals(forbidden=_separation(spec, ctx))
-    cost = cost_under_review(gate, ctx)
-    over = cost is not None and cost > ctx.delegated_limit
-    if over and not ctx.endorsed.get(gate):
+    if needs_endorsement(gate, ctx):
         refusals.forbidden.append(
-            f"whole-life cost £{cost:,} is above the delegated limit of "
-            f"£{ctx.delegated_limit:,}: an oversight endorsement (endorse_{gate}) is needed first"
+            f"whole-life cost £{cost_under_review(gate, ctx):,} is above the delegated limit "
+            f"of £{ctx.delegated_limit:,}: an oversight endorsement (endorse_{gate}) is "
+            "needed first"
         )
-    refusals.unmet += [f"condition not discharged: {c}" for c in ctx.open_conditions]
-    if gate == "fbc":
-        refusals.unmet += _cost_growth(ctx)
-    if gate == "supplier_selection":
-        refusals.unmet += _lots(ctx)
-    if gate == "delivery":
-        refusals.unmet += _delivery(ctx)
+    assert spec.gate_spec is not None  # every approve event belongs to a gate
+    for check in spec.gate_spec.approve_checks:
+        refusals.unmet += check(gate, ctx)
     return refusals
-
-
-GATE_SUBMISSIONS: dict[str, Callable[[EventSpec, GateContext], list[str]]] = {
-    "obc": _business_case,
-    "fbc": _business_case,
-    "supplier_selection": lambda spec, ctx: _lots(ctx),
-    "delivery": lambda spec, ctx: _delivery(ctx),
-}
 
 
 def refusals_for(event: str, ctx: GateContext) -> Refusals:
@@ -183,7 +93,9 @@ def refusals_for(event: str, ctx: GateContext) -> Refusals:
     if forbidden:
         return Refusals(forbidden=forbidden)
     if spec.verb == "submit":
-        return Refusals(unmet=GATE_SUBMISSIONS[str(spec.gate)](spec, ctx))
+        gate = spec.gate_spec
+        assert gate is not None  # every submit event belongs to a gate
+        return Refusals(unmet=[r for check in gate.submit_checks for r in check(gate.name, ctx)])
     if spec.verb == "approve":
         return _approval(spec, ctx)
     if spec.verb in ("return", "endorse"):

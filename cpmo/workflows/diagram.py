@@ -5,7 +5,8 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
-from cpmo.workflows.lifecycle import GATE_FLOW, OPEN_STAGES, STATES, TRANSITIONS, HeldFrom
+from cpmo.workflows.gates import GATE_TABLE
+from cpmo.workflows.lifecycle import OPEN_STAGES, STATES, TRANSITIONS, HeldFrom
 
 Edge = tuple[str, str, str]  # source, destination (the source itself for internal events), event
 Note = tuple[str, str, str, bool]  # event, state it hangs on, the other end, arrow points in
@@ -55,7 +56,7 @@ def _sentence(note: Note) -> str:
 
 def _initial() -> str:
     """The stage a programme starts in."""
-    return GATE_FLOW[0][1].value
+    return GATE_TABLE[0].prepared_in.value
 
 
 def _finals() -> list[str]:
@@ -82,10 +83,10 @@ def to_mermaid() -> str:
 def _layout(edges: list[Edge]) -> dict[str, tuple[int, int]]:
     """Top-left corner of each stage: gate by gate down the page, the rest to the side."""
     pos: dict[str, tuple[int, int]] = {}
-    for row, (_, work, review, _) in enumerate(GATE_FLOW):
+    for row, gate in enumerate(GATE_TABLE):
         y = TOP + row * PITCH
-        pos[work.value], pos[review.value] = (COLS[0], y), (COLS[1], y)
-    column, row = [GATE_FLOW[-1][3].value], len(GATE_FLOW)
+        pos[gate.prepared_in.value], pos[gate.review.value] = (COLS[0], y), (COLS[1], y)
+    column, row = [GATE_TABLE[-1].approved_to.value], len(GATE_TABLE)
     column += [b for a, b, _ in edges if a == column[0] and b not in pos and b != a]
     side = [s for s in STATES if s not in pos and s not in column]
     for col, states in ((COLS[0], column), (COLS[1], side)):
@@ -145,7 +146,7 @@ def to_svg() -> str:
     """The lifecycle as a standalone SVG picture."""
     edges, notes = _plan()
     pos, finals = _layout(edges), _finals()
-    reviews = {g[2].value for g in GATE_FLOW}
+    reviews = {g.review.value for g in GATE_TABLE}
     column = {s for s, (x, _) in pos.items() if x == COLS[0]}
     legend = _legend(edges, notes)
     bottom = max(y for _, y in pos.values()) + BOX_H + 70

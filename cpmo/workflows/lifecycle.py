@@ -1,26 +1,21 @@
-"""The programme lifecycle, declared once as data and run by `transitions`.
+"""The programme lifecycle, run by `transitions` and built from the gate table.
 
-Stages and events are the contract of the architecture brief §3. Guards are `conditions=`;
-the reasons behind them come from :mod:`cpmo.workflows.criteria`.
+Stages and events are the contract of the architecture brief §3. Every transition's guard
+(`conditions=`) asks the real gate criteria through the model's ``criteria_met``; what may
+fire from a stage is what the machine says (``get_triggers``).
 """
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from transitions import Machine
 
 from cpmo.vocabulary import Gate, Stage
+from cpmo.workflows.gates import GATE_TABLE, GATES, GateSpec
 
 S = Stage
 
-# gate, the stage that prepares it, its review stage, the stage after approval
-GATE_FLOW: tuple[tuple[Gate, Stage, Stage, Stage], ...] = (
-    (Gate.OBC, S.PROPOSED, S.OBC_REVIEW, S.FBC_DEVELOPMENT),
-    (Gate.FBC, S.FBC_DEVELOPMENT, S.FBC_REVIEW, S.SUPPLIER_SELECTION),
-    (Gate.SUPPLIER_SELECTION, S.SUPPLIER_SELECTION, S.SUPPLIER_SELECTION_REVIEW, S.DELIVERY),
-    (Gate.DELIVERY, S.DELIVERY, S.DELIVERY_REVIEW, S.BENEFITS_REALISATION),
-)
 OPEN_STAGES: tuple[Stage, ...] = tuple(
     s for s in Stage if s not in (S.CLOSED, S.STOPPED, S.ON_HOLD)
 )
@@ -34,6 +29,11 @@ class EventSpec:
     name: str
     verb: str
     gate: Gate | None = None
+
+    @property
+    def gate_spec(self) -> GateSpec | None:
+        """The gate table's row for this event's gate (None for pause, stop …)."""
+        return GATES[self.gate.value] if self.gate else None
 
     @property
     def needs_rationale(self) -> bool:
@@ -52,8 +52,9 @@ class HeldFrom:
 
 def _declare() -> Iterator[dict[str, Any]]:
     """The transitions table (plain strings: transitions treats Enum states differently)."""
-    for gate_enum, *stages in GATE_FLOW:
-        gate, work, review, after = gate_enum.value, *(s.value for s in stages)
+    for spec in GATE_TABLE:
+        gate = spec.name
+        work, review, after = (s.value for s in (spec.prepared_in, spec.review, spec.approved_to))
         yield {"trigger": f"submit_{gate}", "source": work, "dest": review, "conditions": CRITERIA}
         yield {
             "trigger": f"approve_{gate}",
@@ -99,19 +100,35 @@ def _spec(name: str) -> EventSpec:
 EVENTS: dict[str, EventSpec] = {t["trigger"]: _spec(t["trigger"]) for t in TRANSITIONS}
 
 
-class ProgrammeFlow:
-    """A plain wrapper the machine drives (a SQLModel row cannot be a transitions model).
+@dataclass
+class Refusals:
+    """Why an event may not fire: ``forbidden`` (403: who is asking) and ``unmet`` (422: the
+    gate's criteria)."""
 
-    ``state`` starts at the row's stage; ``check`` answers whether an event's criteria are met.
+    forbidden: list[str] = field(default_factory=list)
+    unmet: list[str] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.forbidden or self.unmet)
+
+
+class ProgrammeFlow:
+    """A plain model the machine drives (a SQLModel row cannot be a transitions model).
+
+    ``state`` starts at the row's stage. The guard ``criteria_met`` asks ``judge`` for an
+    event's refusals and keeps them in ``refusals`` so the caller can say why.
     """
 
-    def __init__(self, stage: str, held_from: str | None, check: Callable[[str], bool]) -> None:
+    def __init__(self, stage: str, held_from: str | None, judge: Callable[[str], Refusals]) -> None:
         self.state = stage
         self.held_from = held_from
-        self._check = check
+        self._judge = judge
+        self.refusals: dict[str, Refusals] = {}
 
     def criteria_met(self, event: Any) -> bool:
-        return self._check(event.event.name)
+        name = event.event.name
+        self.refusals[name] = self._judge(name)
+        return not self.refusals[name]
 
 
 def machine_for(flow: ProgrammeFlow) -> Machine:
@@ -127,12 +144,14 @@ def machine_for(flow: ProgrammeFlow) -> Machine:
     )
 
 
+_SHAPE = Machine(
+    states=list(STATES),
+    transitions=[dict(t) for t in TRANSITIONS],
+    initial=STATES[0],
+    auto_transitions=False,
+)
+
+
 def events_from(stage: str) -> list[str]:
-    """Every event declared from ``stage`` (whatever its criteria say)."""
-    return sorted(
-        {
-            t["trigger"]
-            for t in TRANSITIONS
-            if stage == t["source"] or (isinstance(t["source"], list) and stage in t["source"])
-        }
-    )
+    """Every event declared from ``stage``, whatever its criteria say (asked of the machine)."""
+    return sorted(_SHAPE.get_triggers(str(stage)))  # a Stage member is looked up by its value

@@ -4,7 +4,7 @@ the caller's one transaction (commit only after everything here succeeded)."""
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import update
+from sqlalchemy import select, update
 from sqlmodel import Session
 from transitions import MachineError
 
@@ -21,8 +21,9 @@ from cpmo.portfolios.service import get_programme_or_raise
 from cpmo.users.models import User
 from cpmo.workflows import audit_store, effects
 from cpmo.workflows.context import ProgrammeRecord, build_context, load_record
-from cpmo.workflows.criteria import VERB_ROLES, refusals_for
-from cpmo.workflows.lifecycle import EVENTS, ProgrammeFlow, events_from, machine_for
+from cpmo.workflows.criteria import cost_under_review, may_fire, refusals_for
+from cpmo.workflows.gates import above_delegated_limit, gate_in_review
+from cpmo.workflows.lifecycle import EVENTS, ProgrammeFlow, Refusals, machine_for
 from cpmo.workflows.models import AuditEntry
 
 
@@ -41,9 +42,21 @@ class EventResult:
 
 @dataclass(frozen=True)
 class AvailableEvent:
+    """An event the user's role fires from the current stage, with why it would be refused:
+    ``forbidden`` (who is asking) and ``unmet_criteria`` (the gate's criteria)."""
+
     event: str
-    criteria_met: bool
-    unmet: list[str]
+    forbidden: list[str]
+    unmet_criteria: list[str]
+
+    @property
+    def criteria_met(self) -> bool:
+        return not (self.forbidden or self.unmet_criteria)
+
+    @property
+    def unmet(self) -> list[str]:
+        """Every reason it would be refused, who first."""
+        return self.forbidden + self.unmet_criteria
 
 
 def _check_request(event: str, rationale: str | None, conditions: list[str]) -> None:
@@ -66,7 +79,8 @@ def business_case_version(event: str, record: ProgrammeRecord) -> int | None:
     """The business-case version an event refers to: the latest case on submit, else the
     version that was submitted for the gate."""
     spec = EVENTS[event]
-    if spec.gate is None or str(spec.gate) not in ("obc", "fbc"):
+    gate = spec.gate_spec
+    if gate is None or gate.case_kind is None:
         return None
     if spec.verb == "submit":
         latest = record.latest_case(str(spec.gate))
@@ -87,22 +101,42 @@ def fire_event(
     conditions: list[str] | None = None,
     accept_cost_growth: str | None = None,
 ) -> EventResult:
-    """Fire ``event`` on programme ``code`` as decided on ``version``."""
+    """Fire ``event`` on programme ``code`` as decided on ``version``.
+
+    The request's shape is checked first (422); then ``version`` is claimed by a conditional
+    update (409 if anyone moved the programme since); then the machine says whether the event
+    exists from the programme's stage (409) and its guard asks the criteria (403 who, 422
+    what). All of it in a savepoint of the caller's transaction."""
     conditions = conditions or []
     _check_request(event, rationale, conditions)
     programme = get_programme_or_raise(session, code=code)
-    if actor.role not in VERB_ROLES[EVENTS[event].verb]:
-        raise NotPermitted(f"The {actor.role} role may not fire {event}.")
-    if programme.version != version:
-        raise StaleVersion(
-            f"{code!r} is at version {programme.version}, not {version}: it changed since you "
-            "looked. Reload and decide again.",
-            current_version=programme.version,
+    with session.begin_nested():  # a refused event leaves nothing behind, not even the claim
+        _claim(session, programme, version)
+        return _fire(
+            session,
+            programme,
+            actor=actor,
+            event=event,
+            version=version,
+            limits=limits,
+            rationale=rationale,
+            conditions=conditions,
+            accept_cost_growth=accept_cost_growth,
         )
-    if event not in events_from(programme.stage):
-        raise InvalidEvent(
-            f"{event} is not possible from {programme.stage}.", stage=programme.stage
-        )
+
+
+def _fire(
+    session: Session,
+    programme: Programme,
+    *,
+    actor: User,
+    event: str,
+    version: int,
+    limits: Limits,
+    rationale: str | None,
+    conditions: list[str],
+    accept_cost_growth: str | None,
+) -> EventResult:
     record = load_record(session, programme)
     ctx = build_context(
         session,
@@ -113,78 +147,115 @@ def fire_event(
         cost_tolerance=limits.cost_tolerance,
         accept_cost_growth=accept_cost_growth,
     )
-    refusals = refusals_for(event, ctx)
-    if refusals.forbidden:
-        raise NotPermitted("; ".join(refusals.forbidden), reasons=refusals.forbidden)
-    if refusals.unmet:
-        raise GateCriteriaUnmet(f"{event} criteria not met.", unmet=refusals.unmet)
     from_stage = programme.stage
-    flow = ProgrammeFlow(from_stage, programme.held_from_stage, lambda _e: True)
+    flow = ProgrammeFlow(from_stage, programme.held_from_stage, lambda e: refusals_for(e, ctx))
+    machine_for(flow)
     try:
-        machine_for(flow).events[event].trigger(flow)
+        moved = flow.trigger(event)
     except MachineError as exc:
-        raise InvalidEvent(str(exc.value), stage=from_stage) from exc
-    _move(session, programme, version=version, to_stage=flow.state, event=event)
-    bc_version = business_case_version(event, record)
+        raise InvalidEvent(f"{event} is not possible from {from_stage}.", stage=from_stage) from exc
+    if not moved:
+        raise _refused(event, flow.refusals.get(event), from_stage)
+    changes = effects.plan_effects(
+        event,
+        record,
+        programme_code=programme.code,
+        programme_cost=programme.whole_life_cost_gbp,
+        conditions=conditions,
+    )
+    _move(session, programme, to_stage=flow.state, event=event)
     details: dict[str, Any] = {
         k: v
         for k, v in (("conditions", conditions), ("accept_cost_growth", accept_cost_growth))
         if v
     }
-    spec = EVENTS[event]
-    if spec.verb == "submit":
-        frozen = effects.freeze_submission(
-            session, programme=programme, actor=actor, gate=str(spec.gate), record=record
-        )
-        details |= frozen.details()
     entry = audit_store.append(
         session,
-        programme_code=code,
+        programme_code=programme.code,
         event=event,
         from_stage=from_stage,
         to_stage=flow.state,
         actor=actor.username,
         role=actor.role,
         rationale=rationale,
-        business_case_version=bc_version,
-        details=details,
+        business_case_version=business_case_version(event, record),
+        details=details | effects.evidence(changes),
     )
-    effects.apply(
-        session,
-        programme=programme,
-        event=event,
-        actor=actor,
-        entry=entry,
-        record=record,
-        conditions=conditions,
-    )
+    effects.apply(session, changes, programme=programme, actor=actor, entry=entry)
     return EventResult(stage=flow.state, version=version + 1, entry=entry)
 
 
-def _move(
-    session: Session, programme: Programme, *, version: int, to_stage: str, event: str
-) -> None:
-    """Conditional update: only one decision taken on ``version`` can win, in any process."""
+def _refused(event: str, refusals: Refusals | None, stage: str) -> Exception:
+    """The error for an event the machine's guard turned down."""
+    if refusals is None:  # a guard before the criteria (resume's held-from) said no
+        return InvalidEvent(f"{event} is not possible from {stage}.", stage=stage)
+    if refusals.forbidden:
+        return NotPermitted("; ".join(refusals.forbidden), reasons=refusals.forbidden)
+    return GateCriteriaUnmet(f"{event} criteria not met.", unmet=refusals.unmet)
+
+
+def _claim(session: Session, programme: Programme, version: int) -> None:
+    """The one version check: a conditional update, so only one decision taken on
+    ``version`` can win, in any process (on PostgreSQL it also holds the row until commit)."""
+    result = session.execute(
+        update(Programme)
+        .where(Programme.id == programme.id, Programme.version == version)
+        .values(version=version + 1, updated_at=utcnow())
+        .execution_options(synchronize_session=False)
+    )
+    if result.rowcount != 1:
+        current = session.scalar(select(Programme.version).where(Programme.id == programme.id))
+        raise StaleVersion(
+            f"{programme.code!r} is at version {current}, not {version}: it changed since you "
+            "looked. Reload and decide again.",
+            current_version=current,
+        )
+
+
+def _move(session: Session, programme: Programme, *, to_stage: str, event: str) -> None:
+    """Move the claimed programme to ``to_stage``, noting the stage a pause left."""
     held_from = (
         programme.stage
         if event == "pause"
         else (None if event == "resume" else programme.held_from_stage)
     )
-    result = session.execute(
+    session.execute(
         update(Programme)
-        .where(Programme.id == programme.id, Programme.version == version)
-        .values(stage=to_stage, version=version + 1, held_from_stage=held_from, updated_at=utcnow())
+        .where(Programme.id == programme.id)
+        .values(stage=to_stage, held_from_stage=held_from)
         .execution_options(synchronize_session=False)
     )
-    if result.rowcount != 1:
-        raise StaleVersion(f"{programme.code!r} changed while this decision was being taken.")
     session.expire(programme)
 
 
-def available_events(
-    session: Session, *, actor: User, code: str, limits: Limits
-) -> tuple[Programme, list[AvailableEvent], ProgrammeRecord]:
-    """The events ``actor``'s role may fire now, each with whether its criteria are met."""
+@dataclass(frozen=True)
+class Review:
+    """The submission awaiting a decision at a review stage."""
+
+    gate: str
+    submitted: AuditEntry | None
+    cost: int | None  # the cost the delegated limit is judged on
+    above_limit: bool
+    endorsed: bool
+
+
+@dataclass(frozen=True)
+class WorkflowView:
+    """A programme's place in the lifecycle for one user: what they may fire now and why
+    not, and the submission under review (if any)."""
+
+    programme: Programme
+    record: ProgrammeRecord
+    events: list[AvailableEvent]
+    review: Review | None
+
+    def event(self, name: str) -> AvailableEvent | None:
+        return next((e for e in self.events if e.event == name), None)
+
+
+def workflow_view(session: Session, *, actor: User, code: str, limits: Limits) -> WorkflowView:
+    """The events ``actor``'s role fires from the programme's stage (as the machine lists
+    them), each with its refusals, and the submission under review."""
     programme = get_programme_or_raise(session, code=code)
     record = load_record(session, programme)
     ctx = build_context(
@@ -195,14 +266,37 @@ def available_events(
         delegated_limit=limits.delegated_limit_gbp,
         cost_tolerance=limits.cost_tolerance,
     )
-    out = []
-    for event in events_from(programme.stage):
-        if actor.role not in VERB_ROLES[EVENTS[event].verb]:
+    flow = ProgrammeFlow(programme.stage, programme.held_from_stage, lambda e: refusals_for(e, ctx))
+    machine = machine_for(flow)
+    events = []
+    for event in sorted(machine.get_triggers(programme.stage)):
+        if not may_fire(actor.role, event):
             continue
-        refusals = refusals_for(event, ctx)
-        reasons = refusals.forbidden + refusals.unmet
-        out.append(AvailableEvent(event=event, criteria_met=not reasons, unmet=reasons))
-    return programme, out, record
+        flow.may_trigger(event)
+        refusals = flow.refusals.get(event)
+        if refusals is None:  # turned down before the criteria were asked
+            continue
+        events.append(AvailableEvent(event, refusals.forbidden, refusals.unmet))
+    gate = gate_in_review(programme.stage)
+    review = None
+    if gate is not None:
+        cost = cost_under_review(gate.name, ctx)
+        review = Review(
+            gate=gate.name,
+            submitted=record.latest_entry(f"submit_{gate.name}"),
+            cost=cost,
+            above_limit=above_delegated_limit(cost, ctx.delegated_limit),
+            endorsed=bool(ctx.endorsed.get(gate.name)),
+        )
+    return WorkflowView(programme, record, events, review)
+
+
+def available_events(
+    session: Session, *, actor: User, code: str, limits: Limits
+) -> tuple[Programme, list[AvailableEvent], ProgrammeRecord]:
+    """The events ``actor``'s role may fire now, each with its refusals."""
+    view = workflow_view(session, actor=actor, code=code, limits=limits)
+    return view.programme, view.events, view.record
 
 
 def history(record: ProgrammeRecord) -> list[dict[str, Any]]:

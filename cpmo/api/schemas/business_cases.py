@@ -3,6 +3,7 @@
 from marshmallow import fields, validate
 
 from cpmo.api.schemas.common import MAX_MONEY_GBP, Money, OneOf, StrictSchema, Text
+from cpmo.workflows.gates import CASE_KINDS
 
 TITLE = {"max_length": 300, "min_length": 1}
 NPV = fields.Integer(
@@ -90,7 +91,7 @@ class FiveCases(StrictSchema):
 
 
 class BusinessCaseCreate(FiveCases):
-    kind = OneOf(["obc", "fbc"], required=True)
+    kind = OneOf(list(CASE_KINDS), required=True)
 
 
 class BusinessCaseUpdate(FiveCases):
@@ -129,7 +130,7 @@ class BusinessCaseRead(FiveCases):
 class DocxUpload(StrictSchema):
     """multipart/form-data: the .docx, and which case it is."""
 
-    kind = OneOf(["obc", "fbc"], required=True)
+    kind = OneOf(list(CASE_KINDS), required=True)
     file = fields.Raw(
         load_default=None,
         metadata={"type": "string", "format": "binary", "description": "a Word .docx file"},

@@ -13,7 +13,7 @@ from cpmo.portfolios.views import ProgrammeView
 from cpmo.workflows.service import Limits
 
 PAGE_SIZE = 50
-NEXT_GATES_SHOWN = 10
+UPCOMING_GATES_SHOWN = 10
 
 
 @dataclass(frozen=True)
@@ -54,7 +54,7 @@ def next_gates(status: PortfolioStatus) -> list[GateDue]:
         for v in status.programmes
         if v.next_gate is not None and v.next_gate.planned_date is not None
     ]
-    return sorted(due, key=lambda g: (g.planned_date, g.code))[:NEXT_GATES_SHOWN]
+    return sorted(due, key=lambda g: (g.planned_date, g.code))[:UPCOMING_GATES_SHOWN]
 
 
 def dashboard(

@@ -16,20 +16,9 @@ from cpmo.portfolios import service as portfolios
 from cpmo.portfolios.views import ProgrammeView
 from cpmo.users.models import User
 from cpmo.workflows import service as workflow
-from cpmo.workflows.context import build_context
-from cpmo.workflows.criteria import refusals_for
-from cpmo.workflows.lifecycle import GATE_FLOW
+from cpmo.workflows.gates import MAIN_PATH, gate_prepared_in
 from cpmo.workflows.models import Condition
 from cpmo.workflows.service import Limits
-
-PREPARES: dict[str, str] = {
-    str(work): str(gate) for gate, work, _, _ in GATE_FLOW if str(gate) in cases.KINDS
-}
-MAIN_STAGES: tuple[str, ...] = (
-    *(str(s) for _, work, review, _ in GATE_FLOW for s in (work, review)),
-    "benefits_realisation",
-    "closed",
-)
 
 
 @dataclass(frozen=True)
@@ -69,34 +58,26 @@ def timeline(stage: str, held_from: str | None, history: list[dict[str, Any]]) -
         where = held_from or stage
     elif stage == "stopped" and history:
         where = history[-1]["from_stage"]
-    if where not in MAIN_STAGES:
-        return [Step(s, "upcoming") for s in MAIN_STAGES]
-    at = MAIN_STAGES.index(where)
+    if where not in MAIN_PATH:
+        return [Step(s, "upcoming") for s in MAIN_PATH]
+    at = MAIN_PATH.index(where)
     return [
         Step(s, "done" if i < at else "current" if i == at else "upcoming")
-        for i, s in enumerate(MAIN_STAGES)
+        for i, s in enumerate(MAIN_PATH)
     ]
 
 
 def _actions(
     session: Session, *, actor: User, code: str, limits: Limits
 ) -> tuple[list[Action], Any, Any]:
-    programme, available, record = workflow.available_events(
-        session, actor=actor, code=code, limits=limits
-    )
-    ctx = build_context(
-        session,
-        programme=programme,
-        actor=actor,
-        record=record,
-        delegated_limit=limits.delegated_limit_gbp,
-        cost_tolerance=limits.cost_tolerance,
-    )
-    actions = []
-    for item in available:
-        refusals = refusals_for(item.event, ctx)
-        actions.append(Action(item.event, refusals.forbidden, refusals.unmet))
-    return actions, programme, record
+    view = workflow.workflow_view(session, actor=actor, code=code, limits=limits)
+    actions = [Action(e.event, e.forbidden, e.unmet_criteria) for e in view.events]
+    return actions, view.programme, view.record
+
+
+def _case_prepared(stage: str) -> str | None:
+    gate = gate_prepared_in(stage)
+    return gate.case_kind if gate else None
 
 
 def programme_page(session: Session, *, actor: User, code: str, limits: Limits) -> ProgrammePage:
@@ -122,5 +103,5 @@ def programme_page(session: Session, *, actor: User, code: str, limits: Limits) 
         cases=cases.list_versions(session, code=code),
         dependencies=dependencies,
         may_write_cases=may_write,
-        case_kind=PREPARES.get(programme.stage),
+        case_kind=_case_prepared(programme.stage),
     )

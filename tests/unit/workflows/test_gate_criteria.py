@@ -4,7 +4,7 @@ from dataclasses import replace
 
 from cpmo.business_cases.completeness import missing_items
 from cpmo.workflows.criteria import GateContext, LotFact, refusals_for
-from cpmo.workflows.lifecycle import EVENTS, ProgrammeFlow, events_from, machine_for
+from cpmo.workflows.lifecycle import EVENTS, ProgrammeFlow, Refusals, events_from, machine_for
 from tests.support.cases import complete_case
 
 BASE = GateContext(
@@ -24,7 +24,7 @@ def test_every_gate_has_submit_approve_return_and_endorse_events() -> None:
 
 
 def test_the_machine_follows_the_declared_stages() -> None:
-    flow = ProgrammeFlow("proposed", None, lambda _event: True)
+    flow = ProgrammeFlow("proposed", None, lambda _event: Refusals())
     machine_for(flow)
     for event, stage in [
         ("submit_obc", "obc_review"),
@@ -37,10 +37,11 @@ def test_the_machine_follows_the_declared_stages() -> None:
 
 
 def test_a_failing_guard_keeps_the_stage() -> None:
-    flow = ProgrammeFlow("proposed", None, lambda _event: False)
+    flow = ProgrammeFlow("proposed", None, lambda _event: Refusals(unmet=["no case"]))
     machine_for(flow)
     assert flow.trigger("submit_obc") is False
     assert flow.state == "proposed"
+    assert flow.refusals["submit_obc"].unmet == ["no case"]
 
 
 def test_closed_and_stopped_programmes_have_no_events() -> None:

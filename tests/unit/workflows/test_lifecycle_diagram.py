@@ -5,7 +5,8 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from cpmo.workflows.diagram import MERMAID_BLOCK, to_mermaid, to_svg, write_docs
-from cpmo.workflows.lifecycle import GATE_FLOW, OPEN_STAGES, STATES, TRANSITIONS
+from cpmo.workflows.gates import GATE_TABLE
+from cpmo.workflows.lifecycle import OPEN_STAGES, STATES, TRANSITIONS
 
 DOCS = Path(__file__).resolve().parents[3] / "docs"
 SVG = "{http://www.w3.org/2000/svg}"
@@ -44,7 +45,8 @@ def test_the_mermaid_text_is_a_state_diagram_with_start_and_ends() -> None:
 
 def test_the_gate_flow_is_drawn_edge_by_edge_in_the_mermaid_text() -> None:
     text = to_mermaid()
-    for gate, work, review, after in GATE_FLOW:
+    for spec in GATE_TABLE:
+        gate, work, review, after = spec.name, spec.prepared_in, spec.review, spec.approved_to
         assert f"{work} --> {review} : submit_{gate}" in text
         assert f"{review} --> {after} : approve_{gate}" in text
         assert f"{review} --> {work} : return_{gate}" in text
