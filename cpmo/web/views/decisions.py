@@ -1,49 +1,43 @@
 """Decisions: a confirmation form for one lifecycle event, asking for the rationale and, for
-approvals, conditions. Refusals come back in an error summary."""
+approvals, conditions. Whether the event may fire, and why not, is the workflow's answer
+(``workflow_view``); refusals come back in an error summary."""
 
 from typing import Any
 
 from flask import abort, flash, redirect, render_template, request, url_for
 
 from cpmo.app import request_session
-from cpmo.errors import (
-    Conflict,
-    GateCriteriaUnmet,
-    InvalidEvent,
-    NotPermitted,
-    RuleViolation,
-    StaleVersion,
-)
-from cpmo.portfolios import service as portfolios
+from cpmo.errors import DomainError, InvalidEvent, StaleVersion
 from cpmo.web.auth import acting_user
 from cpmo.web.blueprint import bp
+from cpmo.web.errors import KIND_STATUS
 from cpmo.web.forms import DECISION_MESSAGES, decision_request
 from cpmo.web.labels import event_label
 from cpmo.web.reads.limits import limits
 from cpmo.workflows import service as workflow
-from cpmo.workflows.criteria import VERB_ROLES
-from cpmo.workflows.lifecycle import EVENTS, events_from
+from cpmo.workflows.criteria import may_fire
+from cpmo.workflows.lifecycle import EVENTS
+
+STALE = (
+    "Someone changed this programme since you opened the page. "
+    "Check its record below and decide again."
+)
 
 
-def _refusal(exc: Exception) -> tuple[int, dict[str, list[str]]]:
-    """A service refusal → (status, errors for the summary)."""
-    if isinstance(exc, GateCriteriaUnmet):
-        return 422, {"_": exc.unmet}
-    if isinstance(exc, NotPermitted):
-        return 403, {"_": list(exc.extra.get("reasons") or [exc.detail])}
+def _refusal(exc: DomainError) -> tuple[int, dict[str, list[str]]]:
+    """A service refusal → (status, errors for the summary): the workflow's reasons, or the
+    form field each rule names."""
+    status = KIND_STATUS.get(exc.kind, 422)
     if isinstance(exc, StaleVersion):
-        return 409, {
-            "_": [
-                "Someone changed this programme since you opened the page. "
-                "Check its record below and decide again."
-            ]
-        }
-    if isinstance(exc, RuleViolation) and getattr(exc, "extra", {}).get("errors"):
-        return 422, {
+        return status, {"_": [STALE]}
+    fields = exc.extra.get("errors") or {}
+    if fields:
+        return status, {
             k: [DECISION_MESSAGES[k]] if k in DECISION_MESSAGES else list(v)
-            for k, v in exc.extra["errors"].items()
+            for k, v in fields.items()
         }
-    return (409 if isinstance(exc, Conflict) else 422), {"_": [exc.detail]}  # type: ignore[attr-defined]
+    reasons = exc.extra.get("unmet") or exc.extra.get("reasons") or [exc.detail]
+    return status, {"_": list(reasons)}
 
 
 @bp.route("/programmes/<code>/decide/<event>", methods=["GET", "POST"])
@@ -52,11 +46,11 @@ def decide(code: str, event: str) -> Any:
     if spec is None:
         abort(404)
     actor = acting_user()
-    if actor.role not in VERB_ROLES[spec.verb]:
+    if not may_fire(actor.role, event):
         abort(403)
     session = request_session()
-    view = portfolios.get_programme_view(session, code=code)
-    if event not in events_from(view.programme.stage):
+    view = workflow.workflow_view(session, actor=actor, code=code, limits=limits())
+    if view.event(event) is None:
         raise InvalidEvent(
             f"{event_label(event)} is not possible while the programme is at "
             f"{view.programme.stage}.",
@@ -77,19 +71,18 @@ def decide(code: str, event: str) -> Any:
                 workflow.fire_event(
                     session, actor=actor, code=code, event=event, limits=limits(), **data
                 )
-            except (RuleViolation, NotPermitted, Conflict) as exc:
+            except DomainError as exc:
                 session.rollback()
                 status, errors = _refusal(exc)
-                values["version"] = str(
-                    portfolios.get_programme_view(session, code=code).programme.version
-                )
+                current = workflow.workflow_view(session, actor=actor, code=code, limits=limits())
+                values["version"] = str(current.programme.version)
             else:
                 session.commit()
                 flash(f"{event_label(event)}: decision recorded.", "success")
                 return redirect(url_for("web.programme", code=code))
     return render_template(
         "web/decide.html",
-        p=view,
+        p=view.programme,
         event=event,
         spec=spec,
         values=values,

@@ -80,3 +80,19 @@ def test_nothing_outside_workflows_restates_the_gate_table() -> None:
         if RESTATEMENTS.search(line)
     ]
     assert found == []
+
+
+# the workflow's own walks of the table and its role rule: what may fire now is asked of the
+# workflow (``workflow_view`` / ``may_fire``), never recomputed outside it
+RECOMPUTATIONS = re.compile(r"\bevents_from\b|\bVERB_ROLES\b|\bTRANSITIONS\b")
+
+
+def test_nothing_in_the_product_outside_workflows_walks_the_transitions_itself() -> None:
+    found = [
+        f"{path.relative_to(CPMO)}:{number}: {line.strip()}"
+        for path in sorted(CPMO.rglob("*.py"))
+        if not {"workflows", "demo"} & set(path.relative_to(CPMO).parts)
+        for number, line in enumerate(path.read_text().splitlines(), start=1)
+        if RECOMPUTATIONS.search(line) and not line.lstrip().startswith("#")
+    ]
+    assert found == []
