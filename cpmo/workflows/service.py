@@ -6,7 +6,7 @@ from typing import Any
 
 from sqlalchemy import select, update
 from sqlmodel import Session
-from transitions import MachineError
+from transitions import Machine, MachineError
 
 from cpmo.db import utcnow
 from cpmo.errors import (
@@ -20,6 +20,7 @@ from cpmo.portfolios.models import Programme
 from cpmo.portfolios.service import get_programme_or_raise
 from cpmo.users.models import User
 from cpmo.workflows import audit_store, effects
+from cpmo.workflows.checks import GateContext
 from cpmo.workflows.context import ProgrammeRecord, build_context, load_record
 from cpmo.workflows.criteria import cost_under_review, may_fire, refusals_for
 from cpmo.workflows.gates import above_delegated_limit, gate_in_review
@@ -138,18 +139,8 @@ def _fire(
     accept_cost_growth: str | None,
 ) -> EventResult:
     record = load_record(session, programme)
-    ctx = build_context(
-        session,
-        programme=programme,
-        actor=actor,
-        record=record,
-        delegated_limit=limits.delegated_limit_gbp,
-        cost_tolerance=limits.cost_tolerance,
-        accept_cost_growth=accept_cost_growth,
-    )
+    flow, _machine, _ctx = _flow(session, programme, actor, record, limits, accept_cost_growth)
     from_stage = programme.stage
-    flow = ProgrammeFlow(from_stage, programme.held_from_stage, lambda e: refusals_for(e, ctx))
-    machine_for(flow)
     try:
         moved = flow.trigger(event)
     except MachineError as exc:
@@ -183,6 +174,29 @@ def _fire(
     )
     effects.apply(session, changes, programme=programme, actor=actor, entry=entry)
     return EventResult(stage=flow.state, version=version + 1, entry=entry)
+
+
+def _flow(
+    session: Session,
+    programme: Programme,
+    actor: User,
+    record: ProgrammeRecord,
+    limits: Limits,
+    accept_cost_growth: str | None = None,
+) -> tuple[ProgrammeFlow, Machine, GateContext]:
+    """The programme's flow and its machine, whose guards ask the gate criteria (judged in
+    the returned context) for ``actor``."""
+    ctx = build_context(
+        session,
+        programme=programme,
+        actor=actor,
+        record=record,
+        delegated_limit=limits.delegated_limit_gbp,
+        cost_tolerance=limits.cost_tolerance,
+        accept_cost_growth=accept_cost_growth,
+    )
+    flow = ProgrammeFlow(programme.stage, programme.held_from_stage, lambda e: refusals_for(e, ctx))
+    return flow, machine_for(flow), ctx
 
 
 def _refused(event: str, refusals: Refusals | None, stage: str) -> Exception:
@@ -258,16 +272,7 @@ def workflow_view(session: Session, *, actor: User, code: str, limits: Limits) -
     them), each with its refusals, and the submission under review."""
     programme = get_programme_or_raise(session, code=code)
     record = load_record(session, programme)
-    ctx = build_context(
-        session,
-        programme=programme,
-        actor=actor,
-        record=record,
-        delegated_limit=limits.delegated_limit_gbp,
-        cost_tolerance=limits.cost_tolerance,
-    )
-    flow = ProgrammeFlow(programme.stage, programme.held_from_stage, lambda e: refusals_for(e, ctx))
-    machine = machine_for(flow)
+    flow, machine, ctx = _flow(session, programme, actor, record, limits)
     events = []
     for event in sorted(machine.get_triggers(programme.stage)):
         if not may_fire(actor.role, event):
