@@ -126,29 +126,39 @@ def check_password(session: Session, *, username: str, password: str) -> User | 
     return user if stored and matches else None
 
 
-def _audit(
+def _changed(
     session: Session,
-    *,
     user: User,
+    *,
     event: str,
-    from_stage: str,
-    to_stage: str,
+    before: str,
+    after: str,
     actor: str,
     actor_role: str,
-    details: dict[str, object],
-) -> None:
+    ends_sessions: str | None,
+) -> User:
+    """Record a change already made to ``user``: end their page sessions (for
+    ``ends_sessions``, the reason) and audit it as ``user:<username>``."""
+    session.add(user)
+    details: dict[str, object] = {}
+    if ends_sessions is not None:
+        details["sessions_ended"] = sessions.end_for_user(
+            session, user_id=user.id, reason=ends_sessions
+        )
     audit_store.append(
         session,
         programme_code=f"user:{user.username}"[:80],
         event=event,
-        from_stage=from_stage,
-        to_stage=to_stage,
+        from_stage=before,
+        to_stage=after,
         actor=actor,
         role=actor_role,
         rationale=None,
         business_case_version=None,
         details=details,
     )
+    session.flush()
+    return user
 
 
 def _state(user: User) -> str:
@@ -161,20 +171,16 @@ def disable(session: Session, *, username: str, actor: str, actor_role: str) -> 
     user = get_or_raise(session, username=username)
     before = _state(user)
     user.active = False
-    session.add(user)
-    ended = sessions.end_for_user(session, user_id=user.id, reason="disabled")
-    _audit(
+    return _changed(
         session,
-        user=user,
+        user,
         event="disable_user",
-        from_stage=before,
-        to_stage="disabled",
+        before=before,
+        after="disabled",
         actor=actor,
         actor_role=actor_role,
-        details={"sessions_ended": ended},
+        ends_sessions="disabled",
     )
-    session.flush()
-    return user
 
 
 def enable(session: Session, *, username: str, actor: str, actor_role: str) -> User:
@@ -182,19 +188,16 @@ def enable(session: Session, *, username: str, actor: str, actor_role: str) -> U
     user = get_or_raise(session, username=username)
     before = _state(user)
     user.active = True
-    session.add(user)
-    _audit(
+    return _changed(
         session,
-        user=user,
+        user,
         event="enable_user",
-        from_stage=before,
-        to_stage="active",
+        before=before,
+        after="active",
         actor=actor,
         actor_role=actor_role,
-        details={},
+        ends_sessions=None,
     )
-    session.flush()
-    return user
 
 
 def change_password(
@@ -203,20 +206,16 @@ def change_password(
     """Set a new password; every page session of the user ends."""
     user = get_or_raise(session, username=username)
     set_password(user, password)
-    session.add(user)
-    ended = sessions.end_for_user(session, user_id=user.id, reason="password changed")
-    _audit(
+    return _changed(
         session,
-        user=user,
+        user,
         event="change_password",
-        from_stage="",
-        to_stage="",
+        before="",
+        after="",
         actor=actor,
         actor_role=actor_role,
-        details={"sessions_ended": ended},
+        ends_sessions="password changed",
     )
-    session.flush()
-    return user
 
 
 def change_role(
@@ -227,20 +226,16 @@ def change_role(
     user = get_or_raise(session, username=username)
     before = user.role
     user.role = new_role
-    session.add(user)
-    ended = sessions.end_for_user(session, user_id=user.id, reason="role changed")
-    _audit(
+    return _changed(
         session,
-        user=user,
+        user,
         event="change_role",
-        from_stage=before,
-        to_stage=new_role,
+        before=before,
+        after=new_role,
         actor=actor,
         actor_role=actor_role,
-        details={"sessions_ended": ended},
+        ends_sessions="role changed",
     )
-    session.flush()
-    return user
 
 
 def revoke_tokens(session: Session, *, username: str) -> int:
