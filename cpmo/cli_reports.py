@@ -20,7 +20,7 @@ def _factory():  # type: ignore[no-untyped-def]
 
 
 def _limits():  # type: ignore[no-untyped-def]
-    from cpmo.reports.facts import Limits
+    from cpmo.reports.gather.facts import Limits
 
     return Limits(
         delegated_limit_gbp=current_app.config["CPMO_DELEGATED_LIMIT_GBP"],

@@ -2,8 +2,8 @@
 
 from openpyxl import Workbook
 
-from cpmo.reports.content import OversightReport
-from cpmo.reports.xlsx_sheets import write_sheet
+from cpmo.reports.compose.content import OversightReport
+from cpmo.reports.render.xlsx.sheets import write_sheet
 
 
 def portfolio_sheets(book: Workbook, r: OversightReport) -> None:

@@ -10,7 +10,7 @@ from typing import Any
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfgen.canvas import Canvas
 
-from cpmo.reports.pdf_style import BOLD, FONT, GREY, RULE, register_fonts
+from cpmo.reports.render.pdf.style import BOLD, FONT, GREY, RULE, register_fonts
 
 MARGIN = 36  # points
 FOOT_SIZE = 7

@@ -8,8 +8,8 @@ from sqlmodel import Session, select
 from cpmo.graph.analysis import impact
 from cpmo.graph.store import get_graph
 from cpmo.portfolios.models import FundingAllocation, PortfolioFunnelStage, Programme
-from cpmo.reports.content import Edge, FunnelStep, KpiLine, RiskLine
-from cpmo.reports.facts import SnapshotFact
+from cpmo.reports.compose.content import Edge, FunnelStep, KpiLine, RiskLine
+from cpmo.reports.gather.facts import SnapshotFact
 from cpmo.reports.models import ReportSnapshot
 from cpmo.strategy.models import Benefit, Kpi, Risk
 

@@ -5,9 +5,9 @@ from collections import Counter
 from collections.abc import Iterable
 from datetime import date, timedelta
 
-from cpmo.reports.content import BenefitAtRisk, KpiLine, Progress, TrendPoint
-from cpmo.reports.facts import ProgrammeFacts, SnapshotFact
-from cpmo.reports.gather_context import BenefitFact
+from cpmo.reports.compose.content import BenefitAtRisk, KpiLine, Progress, TrendPoint
+from cpmo.reports.gather.context import BenefitFact
+from cpmo.reports.gather.facts import ProgrammeFacts, SnapshotFact
 from cpmo.vocabulary import RAGS
 
 DUE_SOON_DAYS = 90

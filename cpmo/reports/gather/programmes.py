@@ -15,14 +15,14 @@ from cpmo.business_cases.completeness import whole_life_cost
 from cpmo.business_cases.models import BusinessCase
 from cpmo.portfolios.models import Programme
 from cpmo.portfolios.service import PortfolioStatus
-from cpmo.reports.facts import (
+from cpmo.reports.gather.facts import (
     Baseline,
     ConditionFact,
     MilestoneFact,
     ProgrammeFacts,
     UpstreamFact,
 )
-from cpmo.reports.gather_workflow import decision_fact, upstream_chains, workflow_costs
+from cpmo.reports.gather.workflow import decision_fact, upstream_chains, workflow_costs
 from cpmo.strategy.models import Milestone
 from cpmo.workflows.models import AuditEntry, Condition
 

@@ -6,8 +6,8 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from cpmo.reports.content import OversightReport
-from cpmo.reports.rules import EXCEPTION_LABELS, gate_label, money, rag_label, short_money
+from cpmo.reports.compose.content import OversightReport
+from cpmo.reports.compose.rules import EXCEPTION_LABELS, gate_label, money, rag_label, short_money
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 _PROLOGUE = re.compile(r"^.*?(?=<svg\b)", re.DOTALL)

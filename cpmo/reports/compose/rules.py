@@ -1,12 +1,12 @@
 """Pure report rules over plain facts: RAG labels and change arrows, cost growth, exceptions.
 
-The RAG honesty flags live in :mod:`cpmo.reports.honesty`.
+The RAG honesty flags live in :mod:`cpmo.reports.compose.honesty`.
 """
 
 from dataclasses import dataclass
 from datetime import date
 
-from cpmo.reports.facts import Baseline, ProgrammeFacts
+from cpmo.reports.gather.facts import Baseline, ProgrammeFacts
 
 RAG_LABELS = {
     "green": "Green",

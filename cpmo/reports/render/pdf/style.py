@@ -12,7 +12,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Paragraph, Table, TableStyle
 from reportlab.platypus.flowables import Flowable
 
-from cpmo.reports.palette import RAG_COLOURS
+from cpmo.reports.render.palette import RAG_COLOURS
 
 FONT, BOLD = "CpmoSans", "CpmoSans-Bold"
 TEXT = colors.HexColor("#0b0c0c")

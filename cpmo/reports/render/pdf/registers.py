@@ -3,9 +3,9 @@
 from reportlab.platypus import PageBreak
 from reportlab.platypus.flowables import Flowable
 
-from cpmo.reports.content import OversightReport
-from cpmo.reports.pdf_sections import para, rag, table
-from cpmo.reports.rules import money, rag_label
+from cpmo.reports.compose.content import OversightReport
+from cpmo.reports.compose.rules import money, rag_label
+from cpmo.reports.render.pdf.sections import para, rag, table
 
 
 def progress_section(r: OversightReport) -> list[Flowable]:

@@ -4,9 +4,9 @@ import io
 
 from openpyxl import Workbook
 
-from cpmo.reports.content import OversightReport
-from cpmo.reports.xlsx_portfolio import portfolio_sheets, progress_sheets, register_sheets
-from cpmo.reports.xlsx_sheets import write_sheet
+from cpmo.reports.compose.content import OversightReport
+from cpmo.reports.render.xlsx.portfolio import portfolio_sheets, progress_sheets, register_sheets
+from cpmo.reports.render.xlsx.sheets import write_sheet
 
 
 def _about(book: Workbook, r: OversightReport) -> None:

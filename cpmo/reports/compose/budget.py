@@ -8,8 +8,8 @@ cost but no planned dates cannot be phased and is listed as unphased.
 from collections.abc import Iterable, Mapping
 from datetime import date
 
-from cpmo.reports.content import BudgetProfile, BudgetYear
-from cpmo.reports.facts import ProgrammeFacts
+from cpmo.reports.compose.content import BudgetProfile, BudgetYear
+from cpmo.reports.gather.facts import ProgrammeFacts
 
 
 def phase(cost: int, start: date, end: date) -> dict[int, int]:

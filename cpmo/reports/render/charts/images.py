@@ -10,15 +10,15 @@ from collections.abc import Callable
 import matplotlib
 from matplotlib.figure import Figure
 
-from cpmo.reports.chart_figures import (
+from cpmo.reports.compose.content import OversightReport
+from cpmo.reports.render.charts.dependencies import dependency_picture
+from cpmo.reports.render.charts.figures import (
     benefit_trajectory,
     budget_profile,
     rag_distribution,
     stage_funnel,
 )
-from cpmo.reports.content import OversightReport
-from cpmo.reports.dependency_chart import dependency_picture
-from cpmo.reports.palette import STYLE
+from cpmo.reports.render.palette import STYLE
 
 matplotlib.use("Agg")  # no display, whatever MPLBACKEND says
 

@@ -4,20 +4,21 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from cpmo.reports import sections
-from cpmo.reports.attention import (
+from cpmo.reports.compose import sections
+from cpmo.reports.compose.attention import (
     awaiting_endorsement,
     decisions_between,
     exceptions_for,
     order_exceptions,
 )
-from cpmo.reports.budget import budget_profile
-from cpmo.reports.content import Headline, OversightReport, ProgrammeLine, TrendPoint
-from cpmo.reports.facts import Limits, ProgrammeFacts, SnapshotFact
-from cpmo.reports.gather_context import PortfolioContext
-from cpmo.reports.honesty import honesty_flags
-from cpmo.reports.register import RegisterFacts, register_section
-from cpmo.reports.rules import rag_change
+from cpmo.reports.compose.budget import budget_profile
+from cpmo.reports.compose.content import Headline, OversightReport, ProgrammeLine, TrendPoint
+from cpmo.reports.compose.honesty import honesty_flags
+from cpmo.reports.compose.register import register_section
+from cpmo.reports.compose.rules import rag_change
+from cpmo.reports.gather.context import PortfolioContext
+from cpmo.reports.gather.facts import Limits, ProgrammeFacts, SnapshotFact
+from cpmo.reports.gather.register import RegisterFacts
 from cpmo.vocabulary import RAGS, STAGES
 
 TOP_RISKS = 10

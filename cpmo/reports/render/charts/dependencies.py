@@ -6,9 +6,9 @@ from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
-from cpmo.reports.content import OversightReport
-from cpmo.reports.palette import RAG_COLOURS, new_figure
-from cpmo.reports.rules import rag_label
+from cpmo.reports.compose.content import OversightReport
+from cpmo.reports.compose.rules import rag_label
+from cpmo.reports.render.palette import RAG_COLOURS, new_figure
 
 ARROWS_UP_TO = 300  # edges drawn as arrows; beyond this, plain lines (speed)
 LABELS_UP_TO = 60  # nodes labelled with their code

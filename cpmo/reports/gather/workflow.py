@@ -7,7 +7,7 @@ from sqlmodel import Session
 from cpmo.graph.store import get_graph
 from cpmo.graph.upstream import upstream
 from cpmo.portfolios.models import Programme
-from cpmo.reports.facts import Baseline, DecisionFact
+from cpmo.reports.gather.facts import Baseline, DecisionFact
 from cpmo.workflows.gates import gate_in_review
 from cpmo.workflows.models import AuditEntry
 

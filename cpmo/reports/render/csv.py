@@ -3,8 +3,8 @@
 import csv
 import io
 
-from cpmo.reports.content import OversightReport
-from cpmo.reports.xlsx_sheets import FORMULA_START
+from cpmo.reports.compose.content import OversightReport
+from cpmo.reports.render.xlsx.sheets import FORMULA_START
 
 HEADER = [
     "code",

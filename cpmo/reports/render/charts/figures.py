@@ -2,9 +2,9 @@
 
 from matplotlib.figure import Figure
 
-from cpmo.reports.content import OversightReport
-from cpmo.reports.palette import RAG_COLOURS, new_figure
-from cpmo.reports.rules import rag_label
+from cpmo.reports.compose.content import OversightReport
+from cpmo.reports.compose.rules import rag_label
+from cpmo.reports.render.palette import RAG_COLOURS, new_figure
 
 
 def stage_funnel(report: OversightReport) -> Figure:

@@ -10,12 +10,12 @@ from typing import Any
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.platypus import SimpleDocTemplate
 
-from cpmo.reports import pdf_portfolio as portfolio
-from cpmo.reports import pdf_registers as registers
-from cpmo.reports import pdf_sections as attention
-from cpmo.reports.content import OversightReport
-from cpmo.reports.pdf_canvas import MARGIN, Furniture, numbered_canvas
-from cpmo.reports.pdf_style import para
+from cpmo.reports.compose.content import OversightReport
+from cpmo.reports.render.pdf import portfolio as portfolio
+from cpmo.reports.render.pdf import registers as registers
+from cpmo.reports.render.pdf import sections as attention
+from cpmo.reports.render.pdf.canvas import MARGIN, Furniture, numbered_canvas
+from cpmo.reports.render.pdf.style import para
 
 
 def _title_block(r: OversightReport) -> list[Any]:

@@ -6,9 +6,9 @@ from typing import Any
 from reportlab.platypus import PageBreak
 from reportlab.platypus.flowables import Flowable
 
-from cpmo.reports.content import OversightReport
-from cpmo.reports.pdf_sections import chart, para, rag, table
-from cpmo.reports.rules import gate_label, money, rag_label
+from cpmo.reports.compose.content import OversightReport
+from cpmo.reports.compose.rules import gate_label, money, rag_label
+from cpmo.reports.render.pdf.sections import chart, para, rag, table
 
 Charts = dict[str, tuple[str, Any]]
 BUDGET_ROWS = 16

@@ -13,15 +13,15 @@ reporting (green outside, red inside) is caught before the oversight group meets
 
 from datetime import date
 
-from cpmo.reports.content import Flag
-from cpmo.reports.facts import ProgrammeFacts
-from cpmo.reports.rules import (
+from cpmo.reports.compose.content import Flag
+from cpmo.reports.compose.rules import (
     cost_growth,
     missed_gate,
     open_conditions,
     overdue_milestones,
     rag_label,
 )
+from cpmo.reports.gather.facts import ProgrammeFacts
 
 CHECKED_RAGS = ("green", "amber_green")
 RULES = ("overdue_milestone", "missed_gate", "cost_growth", "open_condition", "red_upstream")
