@@ -3,9 +3,9 @@
 import re
 from dataclasses import dataclass
 
-from cpmo.business_cases.docx_layout import label_key
-from cpmo.business_cases.docx_section import Section
-from cpmo.business_cases.docx_values import header_unit, money
+from cpmo.business_cases.docx.layout import label_key
+from cpmo.business_cases.docx.section import Section
+from cpmo.business_cases.docx.values import header_unit, money
 
 # kind → field → header synonyms, best first (matched against the whole header cell, units
 # such as "(£m)" removed). A table is recognised when its REQUIRED columns are all present.

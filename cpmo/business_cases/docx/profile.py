@@ -2,8 +2,8 @@
 
 import re
 
-from cpmo.business_cases.docx_section import Section
-from cpmo.business_cases.docx_values import header_unit, money, year_of
+from cpmo.business_cases.docx.section import Section
+from cpmo.business_cases.docx.values import header_unit, money, year_of
 
 TOTAL = re.compile(r"(?:grand\s+)?total(?:\s+.*)?|net\s+(?:cost|total)", re.IGNORECASE)
 YEAR_LINE = re.compile(

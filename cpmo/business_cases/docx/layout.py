@@ -3,7 +3,7 @@
 import re
 from collections import Counter
 
-from cpmo.business_cases.docx_blocks import Block
+from cpmo.business_cases.docx.blocks import Block
 
 CASES: dict[str, str] = {  # case key → the words naming it before "case"
     "strategic": r"strategic",

@@ -3,7 +3,7 @@
 Layout read: a heading per case ("Strategic Case", "1. The Economic Case", bold or styled),
 labelled items inside ("Preferred option: Option 2", "The SRO is …", sub-headings followed
 by text or bullets, label/value table rows) and tables recognised by their header row
-(see docx_tables.TABLE_KINDS). Money becomes integer pounds; dates become ISO 8601, a month
+(see tables.TABLE_KINDS). Money becomes integer pounds; dates become ISO 8601, a month
 alone meaning its last day; risk ratings in words use Low/Medium/High → 1/3/5 when a column
 uses only those words, and the five-point scale (very low 1 … very high 5) otherwise.
 """
@@ -11,11 +11,10 @@ uses only those words, and the five-point scale (very low 1 … very high 5) oth
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from cpmo.business_cases.docx_blocks import read_blocks
-from cpmo.business_cases.docx_cases import commercial, economic, strategic
-from cpmo.business_cases.docx_delivery import financial, management
-from cpmo.business_cases.docx_layout import split_cases
-from cpmo.business_cases.docx_section import Section
+from cpmo.business_cases.docx.blocks import read_blocks
+from cpmo.business_cases.docx.cases import commercial, economic, financial, management, strategic
+from cpmo.business_cases.docx.layout import split_cases
+from cpmo.business_cases.docx.section import Section
 
 EXTRACTORS: dict[str, Callable[[Section], None]] = {
     "strategic": strategic,

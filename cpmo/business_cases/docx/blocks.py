@@ -12,7 +12,7 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from cpmo import uploads
-from cpmo.business_cases.docx_values import clean
+from cpmo.business_cases.docx.values import clean
 from cpmo.errors import InvalidInput, TooLarge
 
 HEADING_STYLE = re.compile(r"heading\s*(\d)", re.IGNORECASE)

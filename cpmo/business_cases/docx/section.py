@@ -4,15 +4,15 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from cpmo.business_cases.docx_blocks import Block
-from cpmo.business_cases.docx_layout import (
+from cpmo.business_cases.docx.blocks import Block
+from cpmo.business_cases.docx.layout import (
     LABELLED,
     LABELS,
     SENTENCE,
     SENTENCE_FIELDS,
     is_label,
 )
-from cpmo.business_cases.docx_values import MONEY_IN_TEXT, header_unit, money
+from cpmo.business_cases.docx.values import MONEY_IN_TEXT, header_unit, money
 
 
 @dataclass
