@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 
 from sqlmodel import Session, select
 
-from cpmo.imports.gmpp_models import GmppImport, GmppRecord
+from cpmo.imports.gmpp.models import GmppImport, GmppRecord
 from cpmo.portfolios.models import Department, Programme
 from cpmo.reports.gather.facts import Baseline
 

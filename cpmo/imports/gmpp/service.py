@@ -7,36 +7,19 @@ leaves the same data.
 
 import csv
 import hashlib
-from dataclasses import dataclass, field
 
 from sqlmodel import Session, select
 
 from cpmo.db import utcnow
 from cpmo.errors import DuplicateKey, InvalidInput
-from cpmo.imports import gmpp_rows as rows
-from cpmo.imports.gmpp import GmppParseResult, parse_gmpp
+from cpmo.imports.gmpp import GmppParseResult, parse_gmpp, rows
 from cpmo.imports.gmpp.build import independent_assessor
-from cpmo.imports.gmpp_models import GmppImport
-from cpmo.imports.gmpp_write import assign, write_programmes
+from cpmo.imports.gmpp.models import GmppImport
+from cpmo.imports.gmpp.records import ImportResult
+from cpmo.imports.gmpp.write import assign, write_programmes
 from cpmo.portfolios.models import Department, Portfolio, Programme
 
 LISTED_PROBLEMS = 50
-
-
-@dataclass
-class ImportResult:
-    portfolio: str
-    year: str
-    filename: str
-    encoding: str
-    transposed: bool
-    projects: int
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    removed: int = 0
-    departments_created: int = 0
-    notes: list[str] = field(default_factory=list)
 
 
 def read_file(data: bytes, filename: str, year: str | None) -> GmppParseResult:

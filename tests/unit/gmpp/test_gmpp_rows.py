@@ -1,7 +1,7 @@
 """How a GMPP project maps onto cpmo codes and rows (pure)."""
 
 from cpmo.imports.gmpp import GmppProblem
-from cpmo.imports.gmpp_rows import department_code, describe, portfolio_code, programme_code
+from cpmo.imports.gmpp.rows import department_code, describe, portfolio_code, programme_code
 from cpmo.validation import is_code
 
 

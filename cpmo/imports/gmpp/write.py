@@ -1,17 +1,14 @@
 """Write one imported year's programmes and their side records: insert, update, remove."""
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlmodel import Session, select
 
 from cpmo.db import utcnow
-from cpmo.imports import gmpp_rows as rows
-from cpmo.imports.gmpp import GmppParseResult, GmppProject
-from cpmo.imports.gmpp_models import GmppImport, GmppRecord
+from cpmo.imports.gmpp import GmppParseResult, GmppProject, rows
+from cpmo.imports.gmpp.models import GmppImport, GmppRecord
+from cpmo.imports.gmpp.records import ImportResult
 from cpmo.portfolios.models import Portfolio, Programme
-
-if TYPE_CHECKING:
-    from cpmo.imports.gmpp_store import ImportResult
 
 
 def assign(row: Any, values: dict[str, Any]) -> bool:
@@ -31,7 +28,7 @@ def write_programmes(
     portfolio: Portfolio,
     imp: GmppImport,
     departments: dict[str, int],
-    out: "ImportResult",
+    out: ImportResult,
 ) -> None:
     """Upsert a programme and a gmpp_record per project; remove programmes no longer listed."""
     existing = {
@@ -79,7 +76,7 @@ def write_programmes(
 
 
 def _remove(
-    session: Session, stale: list[Programme], records: dict[int, GmppRecord], out: "ImportResult"
+    session: Session, stale: list[Programme], records: dict[int, GmppRecord], out: ImportResult
 ) -> None:
     """Delete programmes the file no longer lists, with their side records."""
     for record in records.values():
