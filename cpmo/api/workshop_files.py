@@ -17,7 +17,7 @@ from cpmo.api.workshops import refusals
 from cpmo.app import request_session
 from cpmo.errors import InvalidInput
 from cpmo.workshops import spreadsheet_export, spreadsheet_import
-from cpmo.workshops.workshops import get_or_raise, require_status
+from cpmo.workshops.service import get_or_raise, require_status
 
 blp = make_blueprint(
     "workshop_files",

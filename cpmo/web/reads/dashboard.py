@@ -8,8 +8,8 @@ from sqlmodel import Session
 
 from cpmo.portfolios import service as portfolios
 from cpmo.portfolios.models import Portfolio
+from cpmo.portfolios.read_models import ProgrammeView
 from cpmo.portfolios.service import PortfolioStatus, ProgrammeFilter
-from cpmo.portfolios.views import ProgrammeView
 from cpmo.workflows.service import Limits
 
 PAGE_SIZE = 50

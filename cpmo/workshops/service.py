@@ -1,4 +1,4 @@
-"""Workshops: create, read, list, update and delete (the state machine is in ``lifecycle``)."""
+"""Workshops: create, read, list, update and delete (the status machine is in ``status``)."""
 
 from typing import Any
 

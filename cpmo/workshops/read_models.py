@@ -6,10 +6,10 @@ from sqlmodel import Session
 
 from cpmo.portfolios.models import Portfolio
 from cpmo.workshops.candidates import list_candidates
-from cpmo.workshops.lifecycle import NEXT_STATUS
 from cpmo.workshops.models import Workshop, WorkshopCandidate
 from cpmo.workshops.scorers import list_scorers
 from cpmo.workshops.setup import list_criteria
+from cpmo.workshops.status import NEXT_STATUS
 
 
 def candidate_view(row: WorkshopCandidate, programme: str | None, merged_from: list[str]) -> dict:  # type: ignore[type-arg]

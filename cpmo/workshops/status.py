@@ -17,7 +17,7 @@ from cpmo.errors import InvalidEvent, RuleViolation
 from cpmo.users.models import User
 from cpmo.workshops import audit
 from cpmo.workshops.models import Workshop, WorkshopCandidate, WorkshopCriterion, WorkshopScorer
-from cpmo.workshops.workshops import lock
+from cpmo.workshops.service import lock
 
 NEXT_STATUS = {"draft": "scoring", "scoring": "closed"}
 EVENTS = {"scoring": "open_scoring", "closed": "close"}
