@@ -17,7 +17,7 @@ from pathlib import Path
 
 from cpmo.db import make_engine, make_sessionmaker, transaction
 from cpmo.graph.models import GraphEdge
-from cpmo.imports.gmpp_store import import_gmpp
+from cpmo.imports.gmpp.service import import_gmpp
 from cpmo.migrate import upgrade
 from cpmo.models import Benefit, Condition, GatePlan, Milestone, Portfolio, Programme, Risk
 from cpmo.reports.assembly import assemble

@@ -20,7 +20,7 @@ def _factory():  # type: ignore[no-untyped-def]
 
 
 def _limits():  # type: ignore[no-untyped-def]
-    from cpmo.reports.facts import Limits
+    from cpmo.reports.gather.facts import Limits
 
     return Limits(
         delegated_limit_gbp=current_app.config["CPMO_DELEGATED_LIMIT_GBP"],
@@ -134,7 +134,7 @@ def import_group() -> None:
 @with_appcontext
 def import_gmpp(file: Path, year: str | None) -> None:
     """Load a GMPP annual CSV as portfolio gmpp-<year>; all or nothing, idempotent."""
-    from cpmo.imports.gmpp_store import import_gmpp as load
+    from cpmo.imports.gmpp.service import import_gmpp as load
 
     started = time.perf_counter()
     try:

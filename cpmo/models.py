@@ -4,7 +4,7 @@ from cpmo.business_cases.models import BusinessCase
 from cpmo.db import metadata
 from cpmo.delivery.models import BenefitsPlan, Lot
 from cpmo.graph.models import GraphEdge, GraphNode, GraphState
-from cpmo.imports.gmpp_models import GmppImport, GmppRecord
+from cpmo.imports.gmpp.models import GmppImport, GmppRecord
 from cpmo.plans.measures import (
     PlanActionElement,
     PlanContinuity,

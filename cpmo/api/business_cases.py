@@ -127,7 +127,7 @@ def _may_upload(code: str) -> None:
 def upload_business_case(data: dict[str, Any], code: str) -> Any:
     """Upload a .docx business case (multipart field `file`) in the usual five-section
     layout; its sections become a new draft, and sections it could not find are listed."""
-    from cpmo.business_cases.docx_import import extract_business_case
+    from cpmo.business_cases.docx.extract import extract_business_case
 
     upload = request.files.get("file")
     if upload is None or not upload.filename:

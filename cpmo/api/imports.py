@@ -11,8 +11,8 @@ from cpmo.api.blueprints import documents, make_blueprint
 from cpmo.api.problems import problem
 from cpmo.api.schemas.reports import GmppImportRead, GmppUpload
 from cpmo.app import request_session, transactional
-from cpmo.imports.gmpp_models import GmppImport
-from cpmo.imports.gmpp_store import import_gmpp
+from cpmo.imports.gmpp.models import GmppImport
+from cpmo.imports.gmpp.service import import_gmpp
 
 blp = make_blueprint("imports", "/imports", "Importers: UK GMPP annual-report data")
 

@@ -19,7 +19,7 @@ from cpmo.api.schemas.plan_registers import (
 )
 from cpmo.app import request_session, transactional
 from cpmo.plans import kpis, risk_register
-from cpmo.plans.views import kpi_dict, risk_dict
+from cpmo.plans.read_models import kpi_dict, risk_dict
 
 kpis_blp = make_blueprint("kpis", "/kpis", "KPIs across plans: latest actual, target and RAG")
 risks_blp = make_blueprint("risks", "/risks", "The risk register across plans")

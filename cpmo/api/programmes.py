@@ -18,8 +18,8 @@ from cpmo.api.schemas.programmes import (
 from cpmo.app import request_session, transactional
 from cpmo.graph import service as graph
 from cpmo.portfolios import service
+from cpmo.portfolios.read_models import ProgrammeView
 from cpmo.portfolios.service import ProgrammeFilter
-from cpmo.portfolios.views import ProgrammeView
 
 blp = make_blueprint("programmes", "/programmes", "Programmes and projects")
 

@@ -21,7 +21,7 @@ from cpmo.api.schemas.reports import (
 )
 from cpmo.app import request_session, transactional
 from cpmo.reports import service, snapshots
-from cpmo.reports.facts import Limits
+from cpmo.reports.gather.facts import Limits
 from cpmo.reports.models import ReportSnapshot
 
 blp = make_blueprint(

@@ -16,7 +16,7 @@ from cpmo.api.workshop_results import attachment
 from cpmo.app import request_session, transactional
 from cpmo.errors import InvalidInput
 from cpmo.workshops import spreadsheet_export, spreadsheet_import
-from cpmo.workshops.workshops import get_or_raise, require_status
+from cpmo.workshops.service import get_or_raise, require_status
 
 blp = make_blueprint(
     "workshop_files",

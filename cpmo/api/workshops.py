@@ -29,14 +29,14 @@ from cpmo.app import request_session, transactional
 from cpmo.workshops import (
     candidates,
     consolidation,
-    lifecycle,
     scorers,
     scoring_service,
     setup,
-    workshops,
 )
+from cpmo.workshops import service as workshops
+from cpmo.workshops import status as workshop_status
 from cpmo.workshops.creation import create_workshop as create
-from cpmo.workshops.views import candidate_view, workshop_view
+from cpmo.workshops.read_models import candidate_view, workshop_view
 
 blp = make_blueprint(
     "workshops",
@@ -114,7 +114,7 @@ def delete_workshop(code: str) -> Response:
 def change_status(data: dict[str, Any], code: str) -> Any:
     """Move the workshop on: draft → scoring (needs criteria, candidates, scorers) → closed
     (publishes the results to everyone). 409 for any other move."""
-    lifecycle.change_status(
+    workshop_status.change_status(
         request_session(), actor=current_user(), code=code, status=data["status"]
     )
     return _view(code)

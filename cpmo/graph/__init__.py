@@ -3,7 +3,7 @@
 from cpmo.graph.analysis import ImpactReport, Orphans, impact, orphans
 from cpmo.graph.check import add_edge, add_node, check_edge, check_node, cycle_if_added
 from cpmo.graph.export import to_graphml
-from cpmo.graph.model import EdgeRecord, NodeRecord, build_graph, kind_of, nodes_of_kind
+from cpmo.graph.network import EdgeRecord, NodeRecord, build_graph, kind_of, nodes_of_kind
 from cpmo.graph.ranking import Enabler, enablers
 from cpmo.graph.rules import (
     ALLOWED_EDGES,

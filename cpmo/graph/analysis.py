@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from cpmo.graph.model import kind_of, nodes_of_kind
+from cpmo.graph.network import kind_of, nodes_of_kind
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from collections.abc import Sequence
 import networkx as nx
 
 from cpmo.errors import CycleDetected, DuplicateKey, RuleViolation
-from cpmo.graph.model import EdgeRecord, NodeRecord, kind_of
+from cpmo.graph.network import EdgeRecord, NodeRecord, kind_of
 from cpmo.graph.rules import validate_edge, validate_node
 
 

@@ -13,8 +13,8 @@ from cpmo.errors import DuplicateKey, NotFound, RuleViolation
 from cpmo.graph import version
 from cpmo.graph.check import check_edge, check_node
 from cpmo.graph.keys import is_key
-from cpmo.graph.model import NodeRecord
 from cpmo.graph.models import GraphEdge, GraphNode
+from cpmo.graph.network import NodeRecord
 from cpmo.graph.rules import validate_edge
 from cpmo.graph.store import get_graph
 

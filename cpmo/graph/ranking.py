@@ -5,7 +5,7 @@ from itertools import compress
 
 import networkx as nx
 
-from cpmo.graph.model import nodes_of_kind
+from cpmo.graph.network import nodes_of_kind
 
 _BITS = bytes.maketrans(b"01", b"\x00\x01")
 

@@ -17,8 +17,8 @@ from sqlmodel import Session
 
 from cpmo.graph import version
 from cpmo.graph.keys import node_key
-from cpmo.graph.model import EdgeRecord, NodeRecord, build_graph
 from cpmo.graph.models import GraphEdge, GraphNode
+from cpmo.graph.network import EdgeRecord, NodeRecord, build_graph
 from cpmo.portfolios.models import Programme
 from cpmo.strategy.models import Benefit, CspPriority, Kpi, Objective
 

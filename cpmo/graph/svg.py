@@ -5,7 +5,7 @@ from xml.sax.saxutils import escape, quoteattr
 import networkx as nx
 
 from cpmo.graph.export import xml_text
-from cpmo.graph.model import kind_of, nodes_of_kind
+from cpmo.graph.network import kind_of, nodes_of_kind
 from cpmo.graph.schedule import delivery_order
 
 # kind -> (badge shown on every node, fill colour); colour is never the only signal.

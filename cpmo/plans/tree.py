@@ -20,9 +20,9 @@ from cpmo.plans.models import (
     PlanMilestoneAction,
     PlanPriority,
 )
+from cpmo.plans.read_models import kpi_dict, risk_dict
 from cpmo.plans.risk_register import list_risks
 from cpmo.plans.service import get_plan_or_raise
-from cpmo.plans.views import kpi_dict, risk_dict
 from cpmo.portfolios.models import Department, Programme
 from cpmo.strategy.models import Objective
 

@@ -24,7 +24,7 @@ from cpmo.errors import (
     UnknownProgramme,
 )
 from cpmo.portfolios.models import Department, GatePlan, Portfolio, Programme
-from cpmo.portfolios.views import ProgrammeView, next_gate_of
+from cpmo.portfolios.read_models import ProgrammeView, next_gate_of
 from cpmo.users.models import User
 from cpmo.validation import is_code
 from cpmo.vocabulary import RAGS, STAGES, Role

@@ -7,13 +7,13 @@ from sqlmodel import Session
 
 from cpmo.db import utcnow
 from cpmo.portfolios.service import PortfolioStatus, portfolio_status
-from cpmo.reports import sections
-from cpmo.reports.compose import PortfolioInfo, build_report
-from cpmo.reports.content import OversightReport
-from cpmo.reports.facts import Baseline, Limits
-from cpmo.reports.gather import programme_facts
-from cpmo.reports.gather_context import gather_context
-from cpmo.reports.register import RegisterFacts, gather_register
+from cpmo.reports.compose import sections
+from cpmo.reports.compose.content import OversightReport
+from cpmo.reports.compose.report import PortfolioInfo, build_report
+from cpmo.reports.gather.context import gather_context
+from cpmo.reports.gather.facts import Baseline, Limits
+from cpmo.reports.gather.programmes import programme_facts
+from cpmo.reports.gather.register import RegisterFacts, gather_register
 
 OGL = "Open Government Licence v3.0"
 STAGE_NOTE = (

@@ -15,8 +15,8 @@ from cpmo.errors import TooLarge
 from cpmo.portfolios.models import Programme
 from cpmo.portfolios.service import get_portfolio_or_raise
 from cpmo.reports.assembly import assemble
-from cpmo.reports.content import OversightReport
-from cpmo.reports.facts import Limits
+from cpmo.reports.compose.content import OversightReport
+from cpmo.reports.gather.facts import Limits
 
 FORMATS = ("json", "html", "pdf", "xlsx", "csv")
 PACK_FORMATS = ("html", "pdf", "xlsx")  # the costly renderings: budgeted per request
@@ -57,21 +57,21 @@ def render_report(report: OversightReport, fmt: str) -> bytes:
     if fmt == "json":
         return to_json(report).encode()
     if fmt == "csv":
-        from cpmo.reports.exports import render_status_csv
+        from cpmo.reports.render.csv import render_status_csv
 
         return render_status_csv(report).encode()
     if fmt == "xlsx":
-        from cpmo.reports.xlsx import render_xlsx
+        from cpmo.reports.render.xlsx.workbook import render_xlsx
 
         return render_xlsx(report)
-    from cpmo.reports.charts import render_all
+    from cpmo.reports.render.charts.images import render_all
 
     if fmt == "html":
-        from cpmo.reports.html import render_html
+        from cpmo.reports.render.html import render_html
 
         return render_html(report, render_all(report, "svg")).encode()
     if fmt == "pdf":
-        from cpmo.reports.pdf import render_pdf
+        from cpmo.reports.render.pdf.document import render_pdf
 
         return render_pdf(report, render_all(report, "png"))
     raise ValueError(f"unknown report format {fmt!r}; use one of {', '.join(FORMATS)}")

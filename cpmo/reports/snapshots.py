@@ -9,8 +9,8 @@ from cpmo.db import utcnow
 from cpmo.errors import RuleViolation
 from cpmo.portfolios.service import get_portfolio_or_raise
 from cpmo.reports.assembly import assemble
-from cpmo.reports.content import OversightReport
-from cpmo.reports.facts import Limits
+from cpmo.reports.compose.content import OversightReport
+from cpmo.reports.gather.facts import Limits
 from cpmo.reports.models import ReportSnapshot
 
 

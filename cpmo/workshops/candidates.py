@@ -9,7 +9,7 @@ from cpmo.db import utcnow
 from cpmo.errors import Conflict, DuplicateKey, NotFound, RuleViolation
 from cpmo.portfolios.models import Programme
 from cpmo.workshops.models import Workshop, WorkshopCandidate, WorkshopScore
-from cpmo.workshops.workshops import lock, require_status
+from cpmo.workshops.service import lock, require_status
 
 FIELDS = ("key", "name", "description", "sponsors", "costs")
 

@@ -11,7 +11,7 @@ from cpmo.db import utcnow
 from cpmo.errors import RuleViolation
 from cpmo.workshops.candidates import get_candidate, get_candidate_or_raise
 from cpmo.workshops.models import WorkshopCandidate
-from cpmo.workshops.workshops import lock, require_status
+from cpmo.workshops.service import lock, require_status
 
 
 def combined_costs(rows: list[WorkshopCandidate]) -> dict[str, int]:

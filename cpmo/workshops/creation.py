@@ -5,7 +5,7 @@ from typing import Any
 from sqlmodel import Session
 
 from cpmo.users.models import User
-from cpmo.workshops import workshops
+from cpmo.workshops import service as workshops
 from cpmo.workshops.candidates import add_candidates
 from cpmo.workshops.models import Workshop
 from cpmo.workshops.scorers import replace_scorers

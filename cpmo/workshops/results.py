@@ -13,7 +13,7 @@ from cpmo.workshops.access import require_results
 from cpmo.workshops.candidates import list_candidates
 from cpmo.workshops.models import Workshop
 from cpmo.workshops.scoring_service import score_table
-from cpmo.workshops.workshops import get_or_raise
+from cpmo.workshops.service import get_or_raise
 
 MAX_SAMPLE_CELLS = 5_000_000  # candidates × samples in one sensitivity run
 

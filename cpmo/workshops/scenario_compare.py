@@ -15,7 +15,7 @@ from cpmo.workshops.access import require_results
 from cpmo.workshops.candidates import list_candidates
 from cpmo.workshops.models import WorkshopScenario
 from cpmo.workshops.scenarios import list_scenarios
-from cpmo.workshops.workshops import get_or_raise
+from cpmo.workshops.service import get_or_raise
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from cpmo.users.models import User
 from cpmo.workshops.access import require_results
 from cpmo.workshops.models import WorkshopScenario
 from cpmo.workshops.selection_service import solve, workshop_problem
-from cpmo.workshops.workshops import get_or_raise
+from cpmo.workshops.service import get_or_raise
 
 
 def _scaled(budgets: Mapping[str, int], scale: Mapping[str, float]) -> dict[str, int]:

@@ -10,7 +10,7 @@ from cpmo.users.models import User
 from cpmo.vocabulary import Role
 from cpmo.workshops import audit
 from cpmo.workshops.models import Workshop, WorkshopScore, WorkshopScorer
-from cpmo.workshops.workshops import lock, require_status
+from cpmo.workshops.service import lock, require_status
 
 
 def list_scorers(

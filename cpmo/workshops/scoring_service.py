@@ -16,8 +16,8 @@ from cpmo.vocabulary import Role
 from cpmo.workshops.access import scorer_names, sees_everything
 from cpmo.workshops.candidates import list_candidates
 from cpmo.workshops.models import Workshop, WorkshopScore
+from cpmo.workshops.service import get_or_raise, lock, require_status
 from cpmo.workshops.setup import as_criteria, list_criteria
-from cpmo.workshops.workshops import get_or_raise, lock, require_status
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ from cpmo.workshops.access import require_results
 from cpmo.workshops.candidates import list_candidates
 from cpmo.workshops.models import Workshop
 from cpmo.workshops.results import workshop_ranking
-from cpmo.workshops.workshops import RULE_NAMES, get_or_raise
+from cpmo.workshops.service import RULE_NAMES, get_or_raise
 
 REQUEST_TIME_LIMIT = 20.0  # seconds, for one solve in a request
 MIN_POINT_TIME_LIMIT = 0.5  # so a frontier of 50 levels stays under half a minute

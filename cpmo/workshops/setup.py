@@ -17,7 +17,7 @@ from cpmo.prioritisation.criteria import validate_criteria
 from cpmo.users.models import User
 from cpmo.workshops import audit
 from cpmo.workshops.models import Workshop, WorkshopCriterion, WorkshopScore
-from cpmo.workshops.workshops import lock, require_status
+from cpmo.workshops.service import lock, require_status
 
 CRITERIA_FIELDS = ("key", "name", "description", "weight", "scale_min", "scale_max", "direction")
 

@@ -14,8 +14,8 @@ from cpmo.workshops.access import require_results
 from cpmo.workshops.candidates import list_candidates
 from cpmo.workshops.models import Workshop, WorkshopScore
 from cpmo.workshops.results import Ranking, workshop_ranking
+from cpmo.workshops.service import get_or_raise
 from cpmo.workshops.setup import list_criteria
-from cpmo.workshops.workshops import get_or_raise
 
 
 def ranking_rows(ranking: Ranking) -> list[list[Any]]:

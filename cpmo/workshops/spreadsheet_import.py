@@ -22,11 +22,11 @@ from cpmo.workshops import audit
 from cpmo.workshops.candidates import add_candidates, list_candidates
 from cpmo.workshops.models import Workshop
 from cpmo.workshops.scoring_service import ScoreInput, open_for_scoring, write_scores
+from cpmo.workshops.service import lock, require_status
 from cpmo.workshops.setup import list_criteria
 from cpmo.workshops.sheet_cells import Cells, money, text
 from cpmo.workshops.sheet_cells import code as code_cell
 from cpmo.workshops.spreadsheets import Problems, number_cell, read_sheet
-from cpmo.workshops.workshops import lock, require_status
 
 YEAR = re.compile(r"^(?:cost_)?((?:19|20|21)\d\d)$")
 CANDIDATE_COLUMNS = {"key", "name", "programme", "sponsors", "description"}

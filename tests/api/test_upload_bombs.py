@@ -9,7 +9,7 @@ from sqlalchemy import func
 from sqlmodel import select
 
 from cpmo.business_cases.models import BusinessCase
-from cpmo.imports.gmpp_models import GmppImport
+from cpmo.imports.gmpp.models import GmppImport
 from cpmo.plans.models import BusinessPlan
 from cpmo.workshops.models import WorkshopCandidate, WorkshopScore
 from tests.support import upload_corpus

@@ -4,8 +4,9 @@ sees no action button."""
 
 from typing import Any
 
-from cpmo.workshops import scorers, scoring_service, workshops
-from cpmo.workshops.views import workshop_view
+from cpmo.workshops import scorers, scoring_service
+from cpmo.workshops import service as workshops
+from cpmo.workshops.read_models import workshop_view
 from tests.browser.conftest import Live, axe_violations, expect, sign_in
 from tests.support.workshops import runner
 

@@ -13,8 +13,8 @@ import pytest
 from sqlmodel import Session, func, select
 
 from cpmo.errors import InvalidInput
-from cpmo.imports.gmpp_models import GmppImport, GmppRecord
-from cpmo.imports.gmpp_store import import_gmpp
+from cpmo.imports.gmpp.models import GmppImport, GmppRecord
+from cpmo.imports.gmpp.service import import_gmpp
 from cpmo.models import Department, Portfolio, Programme
 from cpmo.reports.assembly import assemble
 from tests.support import gmpp_independent as independent

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from sqlmodel import Session, select
 
-from cpmo.imports.gmpp_store import import_gmpp
+from cpmo.imports.gmpp.service import import_gmpp
 from cpmo.models import Portfolio, Programme
 from cpmo.reports.assembly import assemble
 from tests.support import gmpp_independent as independent

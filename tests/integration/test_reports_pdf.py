@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from sqlmodel import Session
 
-from cpmo.imports.gmpp_store import import_gmpp
+from cpmo.imports.gmpp.service import import_gmpp
 from cpmo.reports.service import render
 from cpmo.reports.snapshots import take_snapshot
 from cpmo.seeding import load_seeds

@@ -10,7 +10,7 @@ from sqlmodel import Session, select
 
 from cpmo.models import Workshop, WorkshopCandidate, WorkshopCriterion, WorkshopScore
 from cpmo.seeding import SEEDS_DIR, SeedError, load_seeds, reset_seeded_data
-from cpmo.workshops import lifecycle
+from cpmo.workshops import status as workshop_status
 from cpmo.workshops.results import workshop_ranking
 from tests.support.workshops import runner
 
@@ -61,7 +61,7 @@ def test_the_seeded_ranking_puts_cyber_and_ms_foundation_first(session: Session)
 
 def test_reseeding_keeps_a_closed_workshop_closed(session: Session) -> None:
     load_seeds(session)
-    lifecycle.change_status(session, actor=runner(session), code=TTP, status="closed")
+    workshop_status.change_status(session, actor=runner(session), code=TTP, status="closed")
     counts = load_seeds(session)
     assert _workshop(session).status == "closed"
     assert counts["workshop_scores"] == 180

@@ -6,7 +6,8 @@ from sqlmodel import Session, select
 from cpmo.errors import Conflict, NotFound, NotPermitted, RuleViolation
 from cpmo.models import Workshop, WorkshopCandidate, WorkshopScore
 from cpmo.users import service as users
-from cpmo.workshops import scorers, selection_service, workshops
+from cpmo.workshops import scorers, selection_service
+from cpmo.workshops import service as workshops
 from cpmo.workshops.results import ranking
 from cpmo.workshops.scoring_service import put_scores
 from tests.support.workshops import HAND_SCORES, build_workshop

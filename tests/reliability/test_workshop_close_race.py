@@ -17,7 +17,8 @@ from cpmo.migrate import upgrade
 from cpmo.models import WorkshopScore
 from cpmo.users import service as users
 from cpmo.workflows import audit_store
-from cpmo.workshops import lifecycle, scoring_service
+from cpmo.workshops import scoring_service
+from cpmo.workshops import status as workshop_status
 from cpmo.workshops.audit import scores_digest
 from tests.conftest import TEST_AUDIT_KEYRING, app_config, on_postgres
 from tests.support.processes import close_after, score_until_refused
@@ -67,7 +68,7 @@ def _stored(url: str, code: str) -> tuple[list[tuple[str, str, str, float]], lis
     engine = make_engine(url)
     try:
         with make_sessionmaker(engine, audit_keyring=TEST_AUDIT_KEYRING)() as session:
-            from cpmo.workshops.workshops import get_or_raise
+            from cpmo.workshops.service import get_or_raise
 
             workshop = get_or_raise(session, code=code)
             rows = session.exec(
@@ -170,7 +171,7 @@ def _in_thread(work: Any) -> tuple[threading.Thread, dict[str, Any]]:
 def _close(factory: Any, code: str) -> Any:
     with transaction(factory) as session:
         actor = users.get_or_raise(session, username="facilitator")
-        lifecycle.change_status(session, actor=actor, code=code, status="closed")
+        workshop_status.change_status(session, actor=actor, code=code, status="closed")
         return session.exec(select(func.count()).select_from(WorkshopScore)).one()
 
 
@@ -213,7 +214,7 @@ def test_a_score_write_racing_the_close_lands_before_it_or_is_refused_after(
         assert closed.get("value") == 1, closed
         # 2. the close began first: the score write waits for it, then is refused (409)
         closer = writing_session(factory)
-        lifecycle.change_status(
+        workshop_status.change_status(
             closer,
             actor=users.get_or_raise(closer, username="facilitator"),
             code="race-1",

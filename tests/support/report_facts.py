@@ -3,7 +3,7 @@
 from datetime import UTC, date, datetime
 from typing import Any
 
-from cpmo.reports.facts import DecisionFact, ProgrammeFacts
+from cpmo.reports.gather.facts import DecisionFact, ProgrammeFacts
 
 AS_OF = date(2026, 6, 30)
 

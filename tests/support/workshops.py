@@ -6,10 +6,10 @@ from sqlmodel import Session
 
 from cpmo.users import service as users
 from cpmo.users.models import User
-from cpmo.workshops import lifecycle
+from cpmo.workshops import status as workshop_status
 from cpmo.workshops.creation import create_workshop
 from cpmo.workshops.scoring_service import ScoreInput, write_scores
-from cpmo.workshops.workshops import get_or_raise
+from cpmo.workshops.service import get_or_raise
 
 BASE = "/api/v1/workshops"
 
@@ -83,7 +83,7 @@ def build_workshop(
     }
     create_workshop(session, actor=actor, data=data)
     if status in ("scoring", "closed"):
-        lifecycle.change_status(session, actor=actor, code=code, status="scoring")
+        workshop_status.change_status(session, actor=actor, code=code, status="scoring")
     keys = [c["key"] for c in data["criteria"]]
     if scores:
         rows = [
@@ -94,5 +94,5 @@ def build_workshop(
         ]
         write_scores(session, workshop=get_or_raise(session, code=code), scores=rows)
     if status == "closed":
-        lifecycle.change_status(session, actor=actor, code=code, status="closed")
+        workshop_status.change_status(session, actor=actor, code=code, status="closed")
     session.commit()

@@ -1,7 +1,7 @@
 """Numbers typed into pages and query strings, however long or odd, get a page, never a 500
 (issue 14, item 13, on the pages side)."""
 
-from cpmo.workshops import workshops
+from cpmo.workshops import service as workshops
 from tests.web.conftest import csrf_token, submitted
 
 HUGE = "9" * 5_000  # beyond Python's int() limit of 4,300 digits

@@ -6,8 +6,9 @@ import re
 import pytest
 from sqlmodel import Session
 
-from cpmo.workshops import scorers, scoring_service, workshops
-from cpmo.workshops.views import workshop_view
+from cpmo.workshops import scorers, scoring_service
+from cpmo.workshops import service as workshops
+from cpmo.workshops.read_models import workshop_view
 from tests.support.workshops import runner
 from tests.web.conftest import csrf_token
 

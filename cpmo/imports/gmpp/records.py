@@ -1,4 +1,5 @@
-"""The parser's output: normalised project records, row problems and the file summary."""
+"""Plain records: the parser's output (normalised projects, row problems, the file summary)
+and what an import wrote (:class:`ImportResult`)."""
 
 from dataclasses import dataclass, field
 from datetime import date
@@ -68,3 +69,19 @@ class GmppParseResult:
     projects: tuple[GmppProject, ...]
     problems: tuple[GmppProblem, ...]  # unreadable rows; a caller importing all-or-nothing stops
     notes: tuple[GmppProblem, ...]  # read, but worth knowing: replaced bytes, unparseable dates
+
+
+@dataclass
+class ImportResult:
+    portfolio: str
+    year: str
+    filename: str
+    encoding: str
+    transposed: bool
+    projects: int
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    removed: int = 0
+    departments_created: int = 0
+    notes: list[str] = field(default_factory=list)

@@ -8,8 +8,8 @@ from sqlmodel import Session
 
 from cpmo.portfolios import service as portfolios
 from cpmo.portfolios.models import Portfolio
+from cpmo.portfolios.read_models import ProgrammeView
 from cpmo.portfolios.service import PortfolioStatus, ProgrammeFilter
-from cpmo.portfolios.views import ProgrammeView
 from cpmo.workflows.service import Limits
 
 PAGE_SIZE = 50
@@ -36,7 +36,7 @@ class Dashboard:
     pages: int
     departments: list[str]
     next_gates: list[GateDue]
-    exceptions: list = field(default_factory=list)  # cpmo.reports.content.ExceptionItem
+    exceptions: list = field(default_factory=list)  # cpmo.reports.compose.content.ExceptionItem
     awaiting_endorsement: list = field(default_factory=list)  # ... .Awaiting
 
 
@@ -63,7 +63,7 @@ def dashboard(
     """Everything the dashboard shows for portfolio ``code`` (the first portfolio if None);
     None when there is no portfolio at all."""
     from cpmo.reports.assembly import assemble
-    from cpmo.reports.facts import Limits as ReportLimits
+    from cpmo.reports.gather.facts import Limits as ReportLimits
 
     listed = portfolios.list_portfolios(session)
     if code is None:

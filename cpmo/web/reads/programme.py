@@ -13,7 +13,7 @@ from cpmo.errors import NotFound, NotPermitted
 from cpmo.graph import service as graph
 from cpmo.graph.service import Dependencies
 from cpmo.portfolios import service as portfolios
-from cpmo.portfolios.views import ProgrammeView
+from cpmo.portfolios.read_models import ProgrammeView
 from cpmo.users.models import User
 from cpmo.workflows import service as workflow
 from cpmo.workflows.gates import MAIN_PATH, gate_prepared_in

@@ -158,7 +158,7 @@ def edit_business_case(code: str, kind: str) -> Any:
 @bp.route("/programmes/<code>/business-cases/<kind>/upload", methods=["POST"])
 def upload_business_case(code: str, kind: str) -> Any:
     """Read a .docx into the form (nothing is saved until the draft is saved)."""
-    from cpmo.business_cases.docx_import import extract_business_case
+    from cpmo.business_cases.docx.extract import extract_business_case
 
     session = request_session()
     kind = _kind(kind)

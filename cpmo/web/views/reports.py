@@ -19,7 +19,7 @@ from cpmo.app import request_session, transactional
 from cpmo.db import utcnow
 from cpmo.portfolios import service as portfolios
 from cpmo.reports import service, snapshots
-from cpmo.reports.facts import Limits as ReportLimits
+from cpmo.reports.gather.facts import Limits as ReportLimits
 from cpmo.web.auth import acting_user
 from cpmo.web.blueprint import bp
 from cpmo.web.reads.limits import limits

@@ -10,8 +10,9 @@ from cpmo.app import request_session, transactional
 from cpmo.errors import DomainError, NotPermitted
 from cpmo.web.auth import acting_user
 from cpmo.web.blueprint import bp
-from cpmo.workshops import access, scoring_service, workshops
-from cpmo.workshops.views import workshop_view
+from cpmo.workshops import access, scoring_service
+from cpmo.workshops import service as workshops
+from cpmo.workshops.read_models import workshop_view
 
 
 def cell(candidate: str, criterion: str) -> str:

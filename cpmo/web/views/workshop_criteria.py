@@ -12,8 +12,9 @@ from cpmo.errors import DomainError
 from cpmo.web.auth import acting_user
 from cpmo.web.blueprint import bp
 from cpmo.web.forms import small_int
-from cpmo.workshops import setup, workshops
-from cpmo.workshops.views import workshop_view
+from cpmo.workshops import service as workshops
+from cpmo.workshops import setup
+from cpmo.workshops.read_models import workshop_view
 
 CRITERION_FIELDS = ("key", "name", "description", "weight", "scale_min", "scale_max", "direction")
 SPARE_CRITERIA = 2

@@ -12,8 +12,9 @@ from cpmo.prioritisation.weights import CR_THRESHOLD, analyse_pairwise
 from cpmo.web import weights_form
 from cpmo.web.auth import acting_user
 from cpmo.web.blueprint import bp
-from cpmo.workshops import setup, workshops
-from cpmo.workshops.views import workshop_view
+from cpmo.workshops import service as workshops
+from cpmo.workshops import setup
+from cpmo.workshops.read_models import workshop_view
 
 
 def _render_weights(code: str, status: int = 200, **extra: Any) -> Any:

@@ -8,8 +8,10 @@ from cpmo.app import request_session, transactional
 from cpmo.errors import Conflict, RuleViolation
 from cpmo.web.auth import acting_user
 from cpmo.web.blueprint import bp
-from cpmo.workshops import access, lifecycle, workshops
-from cpmo.workshops.views import workshop_view
+from cpmo.workshops import access
+from cpmo.workshops import service as workshops
+from cpmo.workshops.read_models import workshop_view
+from cpmo.workshops.status import change_status
 
 STATUS_WORDS = {"scoring": "Open for scoring", "closed": "Close and publish the results"}
 
@@ -42,7 +44,7 @@ def workshop_status(code: str) -> Any:
         abort(400)
     session = request_session()
     try:
-        lifecycle.change_status(session, actor=acting_user(), code=code, status=status)
+        change_status(session, actor=acting_user(), code=code, status=status)
     except (Conflict, RuleViolation) as exc:
         session.rollback()
         flash(exc.detail, "info")

@@ -4,7 +4,7 @@ import dataclasses
 
 import pytest
 
-from cpmo.business_cases.docx_import import DocxExtraction, extract_business_case
+from cpmo.business_cases.docx.extract import DocxExtraction, extract_business_case
 
 COMPLETE = (
     ("h0", "Business case: Cyber Security Programme"),

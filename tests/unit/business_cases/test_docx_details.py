@@ -1,6 +1,6 @@
 """Details of how items are found: tables, bullets, sentences, notes and what is missed."""
 
-from cpmo.business_cases.docx_import import extract_business_case
+from cpmo.business_cases.docx.extract import extract_business_case
 
 
 def test_reads_milestones_and_benefits_written_as_bullets(docx_file):

@@ -5,7 +5,7 @@ import zipfile
 
 import pytest
 
-from cpmo.business_cases.docx_import import extract_business_case
+from cpmo.business_cases.docx.extract import extract_business_case
 from cpmo.errors import InvalidInput
 
 ALL_MISSING = [

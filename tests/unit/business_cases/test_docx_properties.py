@@ -5,8 +5,8 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cpmo.business_cases.docx_import import extract_business_case
-from cpmo.business_cases.docx_values import money
+from cpmo.business_cases.docx.extract import extract_business_case
+from cpmo.business_cases.docx.values import money
 
 WORDS = st.sampled_from(
     [

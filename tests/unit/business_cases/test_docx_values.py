@@ -2,9 +2,9 @@
 
 import pytest
 
-from cpmo.business_cases.docx_blocks import Block
-from cpmo.business_cases.docx_layout import case_of
-from cpmo.business_cases.docx_values import (
+from cpmo.business_cases.docx.blocks import Block
+from cpmo.business_cases.docx.layout import case_of
+from cpmo.business_cases.docx.values import (
     FIVE_POINT,
     THREE_POINT,
     find_date,

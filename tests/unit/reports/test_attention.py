@@ -2,13 +2,13 @@
 
 from datetime import UTC, date, datetime
 
-from cpmo.reports.attention import (
+from cpmo.reports.compose.attention import (
     awaiting_endorsement,
     decisions_between,
     exceptions_for,
     order_exceptions,
 )
-from cpmo.reports.facts import Baseline, ConditionFact
+from cpmo.reports.gather.facts import Baseline, ConditionFact
 from tests.support.report_facts import AS_OF, decision, programme
 
 

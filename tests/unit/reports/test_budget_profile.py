@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from cpmo.reports.budget import budget_profile, phase
+from cpmo.reports.compose.budget import budget_profile, phase
 from tests.support.report_facts import programme
 
 

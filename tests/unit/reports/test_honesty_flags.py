@@ -4,8 +4,8 @@ from datetime import date
 
 import pytest
 
-from cpmo.reports.facts import Baseline, ConditionFact, MilestoneFact, UpstreamFact
-from cpmo.reports.honesty import honesty_flags
+from cpmo.reports.compose.honesty import honesty_flags
+from cpmo.reports.gather.facts import Baseline, ConditionFact, MilestoneFact, UpstreamFact
 from tests.support.report_facts import AS_OF, programme
 
 

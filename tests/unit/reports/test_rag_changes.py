@@ -2,7 +2,7 @@
 
 import pytest
 
-from cpmo.reports.rules import rag_change, rag_label, short_money
+from cpmo.reports.compose.rules import rag_change, rag_label, short_money
 
 
 @pytest.mark.parametrize(

@@ -6,11 +6,11 @@ import json
 
 from openpyxl import load_workbook
 
-from cpmo.reports.charts import render_all
-from cpmo.reports.exports import render_status_csv
-from cpmo.reports.html import render_html
+from cpmo.reports.render.charts.images import render_all
+from cpmo.reports.render.csv import render_status_csv
+from cpmo.reports.render.html import render_html
+from cpmo.reports.render.xlsx.workbook import render_xlsx
 from cpmo.reports.service import to_json
-from cpmo.reports.xlsx import render_xlsx
 from tests.support.report_sample import sample_report
 
 

@@ -1,0 +1,135 @@
+"""The portfolio's surroundings: benefits and what reaches them, KPIs, risks, funding, funnel,
+snapshots. One query per table; the graph comes from the graph cache."""
+
+from dataclasses import dataclass, field
+
+from sqlmodel import Session, select
+
+from cpmo.graph.analysis import impact
+from cpmo.graph.store import get_graph
+from cpmo.portfolios.models import FundingAllocation, PortfolioFunnelStage, Programme
+from cpmo.reports.compose.content import Edge, FunnelStep, KpiLine, RiskLine
+from cpmo.reports.gather.facts import SnapshotFact
+from cpmo.reports.models import ReportSnapshot
+from cpmo.strategy.models import Benefit, Kpi, Risk
+
+
+@dataclass(frozen=True)
+class BenefitFact:
+    code: str
+    title: str
+    value_gbp: int | None
+    per_year: bool
+    programme: str | None
+
+
+@dataclass
+class PortfolioContext:
+    benefits: dict[str, BenefitFact] = field(default_factory=dict)  # the portfolio's own
+    reach: dict[str, list[str]] = field(default_factory=dict)  # programme → benefits downstream
+    reachable: dict[str, BenefitFact] = field(default_factory=dict)
+    edges: list[Edge] = field(default_factory=list)
+    kpis: list[KpiLine] = field(default_factory=list)
+    risks: list[RiskLine] = field(default_factory=list)
+    allocations: dict[int, int] = field(default_factory=dict)
+    allocation_lines: list[str] = field(default_factory=list)
+    funnel: list[FunnelStep] = field(default_factory=list)
+    snapshots: list[SnapshotFact] = field(default_factory=list)
+
+
+def _benefits(session: Session, codes: set[str]) -> dict[str, BenefitFact]:
+    if not codes:
+        return {}
+    columns = (Benefit.code, Benefit.title, Benefit.value_gbp, Benefit.per_year, Programme.code)
+    query = select(*columns).outerjoin(Programme, Programme.id == Benefit.programme_id)
+    rows = session.exec(query.where(Benefit.code.in_(sorted(codes))))  # type: ignore[attr-defined]
+    return {row[0]: BenefitFact(*row) for row in rows}
+
+
+def _graph_parts(session: Session, ctx: PortfolioContext, pid: int, codes: list[str]) -> None:
+    graph = get_graph(session)
+    mine = {f"programme:{c}" for c in codes}
+    own = set(
+        session.exec(
+            select(Benefit.code).join(Programme).where(Programme.portfolio_id == pid)
+        ).all()
+    )
+    for key in sorted(mine & set(graph)):
+        report = impact(graph, key)
+        ctx.reach[key.partition(":")[2]] = [b.partition(":")[2] for b in report.benefits_at_risk]
+        own |= {
+            t.partition(":")[2] for t, data in graph.adj[key].items() if data["kind"] == "delivers"
+        }
+        ctx.edges += [
+            Edge(key.partition(":")[2], t.partition(":")[2])
+            for t, data in graph.adj[key].items()
+            if data["kind"] == "enables" and t in mine
+        ]
+    found = _benefits(session, own | {b for bs in ctx.reach.values() for b in bs})
+    ctx.reachable = found
+    ctx.benefits = {c: found[c] for c in sorted(own) if c in found}
+    measured: dict[str, list[str]] = {}
+    for source, target, data in graph.edges(data=True):
+        if data["kind"] == "measures" and target.partition(":")[2] in ctx.benefits:
+            title = ctx.benefits[target.partition(":")[2]].title
+            measured.setdefault(source.partition(":")[2], []).append(title)
+    ctx.kpis = _kpis(session, pid, measured)
+
+
+def _kpis(session: Session, pid: int, measured: dict[str, list[str]]) -> list[KpiLine]:
+    departments = select(Programme.department_id).where(Programme.portfolio_id == pid)
+    query = select(Kpi).where(
+        Kpi.department_id.in_(departments) | Kpi.code.in_(sorted(measured))  # type: ignore[union-attr,attr-defined]
+    )
+    return [
+        KpiLine(k.code, k.name, k.frequency, sorted(measured.get(k.code, [])))
+        for k in session.exec(query.order_by(Kpi.code))
+    ]
+
+
+def _risks(session: Session, pid: int) -> list[RiskLine]:
+    columns = (Risk.code, Risk.title, Programme.code, Risk.likelihood, Risk.impact)
+    query = select(*columns, Risk.owner, Risk.mitigation)
+    query = query.join(Programme, Programme.id == Risk.programme_id)
+    lines = []
+    for code, title, programme, likelihood, severity, owner, mitigation in session.exec(
+        query.where(Programme.portfolio_id == pid)
+    ):
+        score = likelihood * severity if likelihood and severity else None
+        lines.append(
+            RiskLine(code, title, programme, likelihood, severity, score, owner, mitigation)
+        )
+    return sorted(lines, key=lambda r: (-(r.score or 0), r.code))
+
+
+def _allocations(session: Session, ctx: PortfolioContext, pid: int) -> None:
+    departments = select(Programme.department_id).where(Programme.portfolio_id == pid)
+    rows = session.exec(
+        select(FundingAllocation).where(FundingAllocation.department_id.in_(departments))  # type: ignore[union-attr]
+    ).all()
+    for row in rows:
+        ctx.allocations[row.year] = ctx.allocations.get(row.year, 0) + row.amount_gbp
+    ctx.allocation_lines = sorted({f"{r.reference} {r.title}" for r in rows})
+
+
+def gather_context(session: Session, *, portfolio_id: int, codes: list[str]) -> PortfolioContext:
+    """Everything around the portfolio's programmes that the report presents."""
+    ctx = PortfolioContext()
+    _graph_parts(session, ctx, portfolio_id, codes)
+    ctx.risks = _risks(session, portfolio_id)
+    _allocations(session, ctx, portfolio_id)
+    steps = session.exec(
+        select(PortfolioFunnelStage)
+        .where(PortfolioFunnelStage.portfolio_id == portfolio_id)
+        .order_by(PortfolioFunnelStage.sequence)
+    )
+    ctx.funnel = [
+        FunnelStep(s.label, s.project_count, s.total_cost_gbp, s.period_text) for s in steps
+    ]
+    snapshots = session.exec(
+        select(ReportSnapshot)
+        .where(ReportSnapshot.portfolio_id == portfolio_id)
+        .order_by(ReportSnapshot.as_of)
+    )
+    ctx.snapshots = [SnapshotFact(s.as_of, s.taken_at, s.label, s.data) for s in snapshots]
+    return ctx

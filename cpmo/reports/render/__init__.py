@@ -1,0 +1,1 @@
+"""Presenting a composed report: HTML, CSV, PDF, XLSX and the static charts."""

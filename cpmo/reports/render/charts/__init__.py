@@ -1,0 +1,1 @@
+"""Static charts (matplotlib, Agg): the figures and their SVG/PNG images."""

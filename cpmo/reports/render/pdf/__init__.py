@@ -1,0 +1,1 @@
+"""The oversight report as a PDF (reportlab): document, page furniture, style, sections."""

@@ -1,0 +1,1 @@
+"""The oversight report as an XLSX workbook (openpyxl, write-only sheets)."""

@@ -1,0 +1,154 @@
+"""Workshops: create, read, list, update and delete (the status machine is in ``status``)."""
+
+from typing import Any
+
+from sqlalchemy import delete
+from sqlmodel import Session, select
+
+from cpmo.db import utcnow
+from cpmo.errors import Conflict, DuplicateKey, NotFound, RuleViolation
+from cpmo.portfolios.models import Portfolio
+from cpmo.users.models import User
+from cpmo.validation import is_code
+from cpmo.workshops.models import (
+    Workshop,
+    WorkshopCandidate,
+    WorkshopCriterion,
+    WorkshopScenario,
+    WorkshopScore,
+    WorkshopScorer,
+)
+
+STATUSES = ("draft", "scoring", "closed")
+RULE_NAMES = ("requires", "excludes", "mandatory", "forbidden")
+
+
+def get_or_raise(session: Session, *, code: str) -> Workshop:
+    """The workshop with ``code``; NotFound otherwise."""
+    workshop = (
+        session.exec(select(Workshop).where(Workshop.code == code)).first()
+        if is_code(code)
+        else None
+    )
+    if workshop is None:
+        raise NotFound(f"No workshop with code {code!r}.")
+    return workshop
+
+
+def lock(session: Session, *, code: str) -> Workshop:
+    """The workshop with ``code``, its row locked (FOR UPDATE) until the transaction ends;
+    NotFound otherwise.
+
+    Every write whose meaning depends on the workshop's status takes this lock before it reads
+    the status (status changes, set-up, score writes and imports), so a close waits for the
+    score writes in flight, and a score write waits for a close in flight and then sees it
+    closed. Score writes take it exclusively too: with shared (FOR SHARE) locks, scorers
+    writing back to back kept the row share-locked and a close starved for minutes on
+    PostgreSQL. (SQLite has no row locks; there every write transaction holds the database's
+    write lock.)
+    """
+    workshop = (
+        session.exec(
+            select(Workshop)
+            .where(Workshop.code == code)
+            .with_for_update()
+            .execution_options(populate_existing=True)
+        ).first()
+        if is_code(code)
+        else None
+    )
+    if workshop is None:
+        raise NotFound(f"No workshop with code {code!r}.")
+    return workshop
+
+
+def list_workshops(session: Session) -> list[dict[str, Any]]:
+    """Every workshop in brief (code, name, status, portfolio, when closed), by code."""
+    rows = session.exec(
+        select(Workshop, Portfolio.code)
+        .outerjoin(Portfolio, Portfolio.id == Workshop.portfolio_id)
+        .order_by(Workshop.code)
+    ).all()
+    return [{**w.model_dump(), "portfolio": portfolio} for w, portfolio in rows]
+
+
+def require_status(workshop: Workshop, *allowed: str, doing: str) -> None:
+    """Conflict (409) unless the workshop is in one of the allowed states."""
+    if workshop.status not in allowed:
+        raise Conflict(
+            f"Workshop {workshop.code!r} is {workshop.status}: {doing} only while it is "
+            f"{' or '.join(allowed)}.",
+            workshop_status=workshop.status,
+        )
+
+
+def portfolio_id(session: Session, code: str | None) -> int | None:
+    """The id of the portfolio ``code`` (None for None); RuleViolation if unknown."""
+    if code is None:
+        return None
+    found = session.exec(select(Portfolio.id).where(Portfolio.code == code)).first()
+    if found is None:
+        raise RuleViolation(f"Unknown portfolio {code!r}.", errors={"portfolio": ["unknown code"]})
+    return found
+
+
+def create(session: Session, *, actor: User, data: dict[str, Any]) -> Workshop:
+    """A new draft workshop (criteria, candidates and scorers are added by ``setup``)."""
+    if session.exec(select(Workshop.id).where(Workshop.code == data["code"])).first():
+        raise DuplicateKey(f"A workshop with code {data['code']!r} already exists.")
+    workshop = Workshop(
+        code=data["code"],
+        name=data["name"],
+        description=data.get("description"),
+        portfolio_id=portfolio_id(session, data.get("portfolio")),
+        budgets=dict(data.get("budgets") or {}),
+        rules=clean_rules(data.get("rules") or {}),
+        created_by=actor.username,
+    )
+    session.add(workshop)
+    session.flush()
+    return workshop
+
+
+def clean_rules(rules: dict[str, Any]) -> dict[str, list[Any]]:
+    """The four rule lists, each present (empty when not given)."""
+    return {
+        name: [list(x) if isinstance(x, list | tuple) else x for x in rules.get(name) or []]
+        for name in RULE_NAMES
+    }
+
+
+def update(session: Session, *, code: str, data: dict[str, Any]) -> Workshop:
+    """Change name, description, portfolio; budgets and rules only before the workshop closes."""
+    workshop = lock(session, code=code)
+    if "budgets" in data or "rules" in data:
+        require_status(workshop, "draft", "scoring", doing="budgets and rules can change")
+    if "budgets" in data:
+        workshop.budgets = dict(data["budgets"])
+    if "rules" in data:
+        workshop.rules = clean_rules(data["rules"])
+    if "portfolio" in data:
+        workshop.portfolio_id = portfolio_id(session, data["portfolio"])
+    for name in ("name", "description"):
+        if name in data:
+            setattr(workshop, name, data[name])
+    workshop.updated_at = utcnow()
+    session.add(workshop)
+    session.flush()
+    return workshop
+
+
+def delete_workshop(session: Session, *, code: str) -> None:
+    """Delete a draft workshop and everything in it."""
+    workshop = lock(session, code=code)
+    require_status(workshop, "draft", doing="a workshop can be deleted")
+    for model in (
+        WorkshopScore,
+        WorkshopScenario,
+        WorkshopScorer,
+        WorkshopCandidate,
+        WorkshopCriterion,
+    ):
+        session.execute(delete(model).where(model.workshop_id == workshop.id))
+    session.delete(workshop)
+    session.flush()
