@@ -5,7 +5,7 @@ from pathlib import Path
 
 import click
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 
 
 @click.command("bench")
