@@ -32,9 +32,9 @@ lint: install
 	$(BIN)/ruff format --check .
 
 bench: install
-	$(BIN)/python benchmarks/bench_graph.py
-	$(BIN)/python benchmarks/bench_prioritisation.py
-	$(BIN)/python benchmarks/bench_reports.py
+	$(BIN)/python -m cpmo_tools.bench.bench_graph
+	$(BIN)/python -m cpmo_tools.bench.bench_prioritisation
+	$(BIN)/python -m cpmo_tools.bench.bench_reports
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis

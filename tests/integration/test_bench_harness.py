@@ -6,9 +6,9 @@ import json
 
 from click.testing import CliRunner
 
-from benchmarks.figures import Printer
-from benchmarks.suite import QUICK, run
 from cpmo.cli import main
+from cpmo_tools.bench.figures import Printer
+from cpmo_tools.bench.suite import QUICK, run
 from tests.conftest import TEST_AUDIT_KEYRING
 
 TINY = dataclasses.replace(

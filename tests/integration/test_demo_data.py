@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from sqlmodel import Session
 
 from cpmo.app import create_app
-from cpmo.cli_demo import demo_data
+from cpmo.cli.demo_data import demo_data
 from cpmo.config import DEFAULT_COST_TOLERANCE, DEFAULT_DELEGATED_LIMIT_GBP
 from cpmo.db import make_engine, make_sessionmaker
 from cpmo.demo import generate

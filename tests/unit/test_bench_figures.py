@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from benchmarks.figures import Figure, Printer, percentile, timings
+from cpmo_tools.bench.figures import Figure, Printer, percentile, timings
 
 
 def test_percentile_is_nearest_rank():

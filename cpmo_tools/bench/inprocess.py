@@ -11,8 +11,8 @@ from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import event
 
-from benchmarks.portfolios import BENCH_AUDIT_KEY
 from cpmo.app import create_app
+from cpmo_tools.bench.portfolios import BENCH_AUDIT_KEY
 
 
 @dataclass

@@ -2,9 +2,9 @@
 
 from collections.abc import Iterator
 
-from benchmarks.figures import Figure, percentile
-from benchmarks.portfolios import DemoPortfolios
-from benchmarks.served import hammer, request, serve
+from cpmo_tools.bench.figures import Figure, percentile
+from cpmo_tools.bench.portfolios import DemoPortfolios
+from cpmo_tools.bench.served import hammer, request, serve
 
 THROUGHPUT_SHARE_TARGET = 0.40
 MEMORY_TARGET_MB = 300.0

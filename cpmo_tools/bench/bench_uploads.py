@@ -1,7 +1,7 @@
 """Uploads: every crafted file of tests/data/uploads/ (and the two built on the fly) sent
 through its real endpoints; the worst answer time and the worst peak extra memory.
 
-Each file runs in its own process (``python -m benchmarks.bench_uploads NAME``) so that the
+Each file runs in its own process (``python -m cpmo_tools.bench.bench_uploads NAME``) so that the
 peak resident memory (VmHWM, reset just before the first request) belongs to that file
 alone; extra = that peak − the resident memory just before the first request.
 Target: every upload answers within 2 s and 200 MB.
@@ -15,9 +15,10 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from benchmarks.figures import Figure
+from cpmo_tools.bench.figures import Figure
 
-REPO = Path(__file__).resolve().parent.parent
+# the source checkout this package sits in (its tests/data hold the input files)
+REPO = Path(__file__).resolve().parents[2]
 TARGET_S, TARGET_MB = 2.0, 200.0
 
 
@@ -62,8 +63,6 @@ def _multipart(content: bytes, name: str, **form: str) -> tuple[bytes, str]:
 
 def measure_one(name: str) -> dict[str, object]:
     """In this process: set up a database, send ``name`` to each endpoint it is meant for."""
-    from sqlmodel import Session
-
     from cpmo.app import create_app
     from cpmo.migrate import upgrade
     from cpmo.users import service as users
@@ -78,8 +77,8 @@ def measure_one(name: str) -> dict[str, object]:
     url = f"sqlite:///{folder.name}/bench.sqlite3"
     upgrade(url)
     app = create_app({"CPMO_DATABASE_URL": url, "INSTANCE_PATH": folder.name, "TESTING": False})
-    engine = app.extensions["cpmo.engine"]
-    with Session(engine) as session:
+    factory = app.extensions["cpmo.sessionmaker"]  # carries the audit keyring
+    with factory() as session:
         tokens = {
             role: users.create(session, username=role, role=role)[1]
             for role in ("programme_manager", "facilitator", "cpmo")
@@ -96,7 +95,7 @@ def measure_one(name: str) -> dict[str, object]:
     if "docx" in kinds:
         from cpmo.seeding import load_seeds
 
-        with Session(engine) as session:
+        with factory() as session:
             load_seeds(session)
             session.commit()
         body = {"code": "bench-prog", "name": "Bench", "portfolio": "goj-change"}
@@ -130,7 +129,7 @@ def measure_one(name: str) -> dict[str, object]:
         response.get_data()
         worst_s = max(worst_s, time.perf_counter() - start)
         statuses.append(response.status_code)
-    engine.dispose()
+    app.extensions["cpmo.engine"].dispose()
     folder.cleanup()
     return {
         "name": name,
@@ -143,19 +142,9 @@ def measure_one(name: str) -> dict[str, object]:
 
 def figures() -> Iterator[Figure]:
     """One figure: the worst case over the corpus (with the worst file named)."""
-    from tests.support import upload_corpus
-
-    names = [*upload_corpus.CORPUS, *upload_corpus.GENERATED]
-    results = []
-    for name in names:
-        out = subprocess.run(
-            [sys.executable, "-m", "benchmarks.bench_uploads", name],
-            cwd=REPO,
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-        results.append(json.loads(out.stdout.strip().splitlines()[-1]))
+    if not (REPO / "tests" / "support" / "upload_corpus.py").is_file():
+        raise ValueError("the uploads benchmark runs from a source checkout (tests/ missing)")
+    results = [_run(name) for name in _run("--names")]
     slowest = max(results, key=lambda r: r["seconds"])
     biggest = max(results, key=lambda r: r["extra_mb"])
     refused = all(s in (413, 422) for r in results for s in r["statuses"])
@@ -175,6 +164,27 @@ def figures() -> Iterator[Figure]:
     )
 
 
+def _run(argument: str):  # type: ignore[no-untyped-def]
+    """This module in a child process started in the checkout (so that `python -m` finds the
+    corpus in tests/support there); its last line of output, as JSON."""
+    out = subprocess.run(
+        [sys.executable, "-m", "cpmo_tools.bench.bench_uploads", argument],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def _names() -> list[str]:
+    from tests.support import upload_corpus
+
+    return [*upload_corpus.CORPUS, *upload_corpus.GENERATED]
+
+
 if __name__ == "__main__":
-    sys.path.insert(0, str(REPO))
-    print(json.dumps(measure_one(sys.argv[1])))
+    if sys.argv[1:] == ["--names"]:
+        print(json.dumps(_names()))
+    else:
+        print(json.dumps(measure_one(sys.argv[1])))

@@ -1,6 +1,6 @@
 """Time the oversight report for 200 generated programmes, and the GMPP import per year.
 
-Run: .venv/bin/python benchmarks/bench_reports.py [--programmes N] [--repeat R] [--seed S]
+Run: .venv/bin/python -m cpmo_tools.bench.bench_reports [--programmes N] [--repeat R] [--seed S]
      [--database-url URL] [--gmpp-dir DIR]
 Prints one line per figure. The database is a temporary SQLite file unless --database-url
 names an empty, migratable one. GMPP files come from <repo>/../shared/data/gmpp when present,
@@ -26,7 +26,8 @@ from cpmo.vocabulary import RAGS
 from cpmo.workflows.audit import AuditKeyring
 from cpmo.workflows.gates import GATE_FACING
 
-REPO = Path(__file__).resolve().parent.parent
+# the source checkout this package sits in (its tests/data hold the input files)
+REPO = Path(__file__).resolve().parents[2]
 STAGES = ["proposed", "fbc_development", "supplier_selection", "delivery", "obc_review"]
 
 
@@ -165,7 +166,7 @@ def bench_gmpp(factory, folder: Path) -> None:  # type: ignore[no-untyped-def]
 
 def figures(repeat: int = 3, size: int = 200, seed: int = 7):  # type: ignore[no-untyped-def]
     """`cpmo bench` figures: the oversight PDF for ``size`` programmes; GMPP import per year."""
-    from benchmarks.figures import time_calls, timings
+    from cpmo_tools.bench.figures import time_calls, timings
 
     shared = REPO.parent / "shared" / "data" / "gmpp"
     folder = shared if shared.is_dir() else REPO / "tests/data/gmpp"

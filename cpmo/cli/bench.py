@@ -1,11 +1,8 @@
-"""`cpmo bench`: the benchmarks in the repository's benchmarks/ folder, one line per figure."""
+"""`cpmo bench`: the benchmark harness (the cpmo_tools.bench package), one line per figure."""
 
 import sys
-from pathlib import Path
 
 import click
-
-REPO = Path(__file__).resolve().parent.parent
 
 
 @click.command("bench")
@@ -25,14 +22,10 @@ REPO = Path(__file__).resolve().parent.parent
 )
 def bench(quick: bool, as_json: bool, database_url: str | None, only: str) -> None:
     """Measure cpmo: status, events, throughput, graph, prioritisation, reports, uploads, load."""
-    if not (REPO / "benchmarks" / "suite.py").is_file():
-        raise click.ClickException("cpmo bench runs from a source checkout (benchmarks/ missing)")
-    if str(REPO) not in sys.path:
-        sys.path.insert(0, str(REPO))
-    from benchmarks.figures import Printer
-    from benchmarks.suite import run
     from cpmo.config import normalise_database_url
     from cpmo.errors import DomainError
+    from cpmo_tools.bench.figures import Printer
+    from cpmo_tools.bench.suite import run
 
     url = normalise_database_url(database_url) if database_url else None
     groups = [g.strip() for g in only.split(",") if g.strip()]

@@ -3,9 +3,9 @@
 import statistics
 from collections.abc import Callable, Iterator
 
-from benchmarks.figures import Figure, time_calls, timings
-from benchmarks.inprocess import app_under_test
-from benchmarks.portfolios import DemoPortfolios
+from cpmo_tools.bench.figures import Figure, time_calls, timings
+from cpmo_tools.bench.inprocess import app_under_test
+from cpmo_tools.bench.portfolios import DemoPortfolios
 
 STATUS_TARGET_S = 0.150
 RATIO_TARGET = 12.0

@@ -3,12 +3,12 @@
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from benchmarks import bench_graph, bench_prioritisation, bench_reports, bench_uploads
-from benchmarks.figures import Figure, Printer
-from benchmarks.load import run_load
-from benchmarks.portfolios import DemoPortfolios
-from benchmarks.status import event_figure, status_figures
-from benchmarks.throughput import health_vs_status, worker_memory
+from cpmo_tools.bench import bench_graph, bench_prioritisation, bench_reports, bench_uploads
+from cpmo_tools.bench.figures import Figure, Printer
+from cpmo_tools.bench.load import run_load
+from cpmo_tools.bench.portfolios import DemoPortfolios
+from cpmo_tools.bench.status import event_figure, status_figures
+from cpmo_tools.bench.throughput import health_vs_status, worker_memory
 
 GROUPS = (
     "status",

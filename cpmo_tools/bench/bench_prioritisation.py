@@ -1,6 +1,6 @@
 """Timings for the prioritisation maths at the seed's scale (577 proposals, 481 consolidated).
 
-Run: .venv/bin/python benchmarks/bench_prioritisation.py [--repeats N]
+Run: .venv/bin/python -m cpmo_tools.bench.bench_prioritisation [--repeats N]
 Prints one line per figure with the median seconds and the target. Selection is timed once
 on each of several seeded instances, because solve times vary from instance to instance.
 """
@@ -104,7 +104,7 @@ def timed(fn: Callable[[], object], repeats: int) -> tuple[float, object]:
 
 def figures(repeats: int = 5, seeds: tuple[int, ...] = SELECTION_SEEDS):  # type: ignore[no-untyped-def]
     """`cpmo bench` figures: ranking, sensitivity and selection at the workshop issue's sizes."""
-    from benchmarks.figures import time_calls, timings
+    from cpmo_tools.bench.figures import time_calls, timings
 
     crits, scores = workshop()
     seconds = time_calls(lambda: rank_candidates(crits, scores), repeats)

@@ -2,7 +2,6 @@
 
 import json
 import os
-import sys
 import time
 from pathlib import Path
 
@@ -10,6 +9,7 @@ import click
 from flask import current_app
 from flask.cli import with_appcontext
 
+from cpmo.cli.common import fail
 from cpmo.errors import DomainError
 
 
@@ -63,8 +63,7 @@ def demo_data(
             audit_keyring=audit_keyring(config["CPMO_SETTINGS"]),
         )
     except DomainError as exc:
-        click.echo(f"Error: {exc.detail}", err=True)
-        sys.exit(1)
+        fail(exc)
     if tokens_file is not None:
         _write_tokens(tokens_file, summary.tokens)
     click.echo(f"{summary.line()} ({time.perf_counter() - started:.1f} s)")

@@ -1,6 +1,7 @@
 """Time the graph analyses on a random portfolio DAG of 10,000 nodes and 50,000 edges.
 
-Run: .venv/bin/python benchmarks/bench_graph.py [--seed N] [--enablers] [--db [--database-url U]].
+Run: .venv/bin/python -m cpmo_tools.bench.bench_graph [--seed N] [--enablers]
+[--db [--database-url U]].
 Prints one line per figure. With --db the same graph is also stored in a database (a temporary
 SQLite file unless --database-url names an empty, migratable one) and built from it, as the
 API does: one query per table, then cached until the graph version changes.
@@ -75,7 +76,7 @@ def timed(action: Callable[[], object]) -> float:
 
 def figures(samples: int = 50, seed: int = 2020):  # type: ignore[no-untyped-def]
     """`cpmo bench` figures: impact and delivery order on 10,000 nodes and 50,000 edges."""
-    from benchmarks.figures import timings
+    from cpmo_tools.bench.figures import timings
 
     rng = random.Random(seed)
     nodes, edges = random_portfolio(rng)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from benchmarks.portfolios import BENCH_AUDIT_KEY
+from cpmo_tools.bench.portfolios import BENCH_AUDIT_KEY
 
 
 def free_port() -> int:

@@ -14,9 +14,9 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from benchmarks.figures import Figure, percentile
-from benchmarks.portfolios import DemoPortfolios
-from benchmarks.served import request, serve
+from cpmo_tools.bench.figures import Figure, percentile
+from cpmo_tools.bench.portfolios import DemoPortfolios
+from cpmo_tools.bench.served import request, serve
 
 CRITERIA = [
     {"key": f"k{i}", "name": f"Criterion {i}", "weight": 1 + i, "scale_min": 0, "scale_max": 10}

@@ -1,1 +1,0 @@
-"""cpmo's benchmarks: `cpmo bench [--quick] [--json]` runs them all (see suite.py)."""

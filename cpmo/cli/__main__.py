@@ -1,0 +1,5 @@
+"""`python -m cpmo.cli …` runs the `cpmo` command."""
+
+from cpmo.cli import main
+
+main()

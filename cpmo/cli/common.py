@@ -1,0 +1,46 @@
+"""Helpers shared by the `cpmo` command groups: the app's session factory, refusals, limits."""
+
+import sys
+
+import click
+from flask import current_app
+
+from cpmo.errors import DomainError
+
+
+def session_factory():  # type: ignore[no-untyped-def]
+    """The current app's sessionmaker (one transaction per command)."""
+    return current_app.extensions["cpmo.sessionmaker"]
+
+
+def fail(exc: DomainError) -> None:
+    """Print a domain error's detail on stderr and exit 1."""
+    click.echo(f"Error: {exc.detail}", err=True)
+    sys.exit(1)
+
+
+def limits():  # type: ignore[no-untyped-def]
+    """The governance limits of the current app's settings, as reports use them."""
+    from cpmo.reports.gather.facts import Limits
+
+    return Limits(
+        delegated_limit_gbp=current_app.config["CPMO_DELEGATED_LIMIT_GBP"],
+        cost_tolerance=current_app.config["CPMO_COST_TOLERANCE"],
+    )
+
+
+def release() -> None:
+    """Close the command's database connections now, not whenever they are collected."""
+    engine = current_app.extensions.get("cpmo.engine")
+    if engine is not None:
+        engine.dispose()
+
+
+def refuse(exc: DomainError) -> None:
+    """Release the connections, print the error and its field messages on stderr, exit 1."""
+    release()
+    click.echo(f"Error: {exc.detail}", err=True)
+    for messages in (getattr(exc, "errors", None) or {}).values():
+        for message in messages if isinstance(messages, list) else [messages]:
+            click.echo(f"  {message}", err=True)
+    sys.exit(1)
