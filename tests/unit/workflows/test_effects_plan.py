@@ -5,7 +5,7 @@ from datetime import date
 from cpmo.business_cases.digest import content_digest
 from cpmo.business_cases.models import BusinessCase
 from cpmo.workflows.context import ProgrammeRecord
-from cpmo.workflows.effects import (
+from cpmo.workflows.planner import (
     AddCondition,
     AddLot,
     AddMilestone,
