@@ -22,9 +22,10 @@ run: install
 	$(BIN)/cpmo seed
 	$(BIN)/cpmo serve --host $(HOST) --port $(PORT)
 
-## Same set-up, then lint and the whole test suite.
+## Same set-up, then lint, the import contracts and the whole test suite.
 test: install
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports --no-cache
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 lint: install

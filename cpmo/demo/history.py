@@ -1,25 +1,40 @@
-"""One programme's history in memory, each event checked and applied as the workflow does it.
+"""One programme's history in memory, each event fired through the workflow's planner.
 
-:meth:`Story.fire` mirrors ``cpmo.workflows.service.fire_event`` and ``effects.apply``: the
-same criteria, destination, business-case version, frozen submissions, carried costs, lots,
-milestones and conditions, without a query per event.
+:meth:`Story.fire` asks :func:`cpmo.workflows.planner.plan_event` (the machine and its
+guards, the gate criteria, the gate table's effects) exactly as ``fire_event`` does, and
+applies the planned changes to rows held in memory instead of the tables: no second copy of
+the workflow, and no query per event.
 """
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
-from cpmo.business_cases.completeness import whole_life_cost
-from cpmo.business_cases.digest import content_digest
 from cpmo.demo.catalogue import ProgrammePlan
-from cpmo.demo.gatecheck import Facts, GeneratorBug, check, context, destination
 from cpmo.demo.records import Case, Cast, ConditionRow, Entry, LotRow, MilestoneRow
+from cpmo.errors import DomainError
 from cpmo.vocabulary import Role, Stage
-from cpmo.workflows.context import ProgrammeRecord
+from cpmo.workflows import planner
+from cpmo.workflows.context import ProgrammeFacts, ProgrammeRecord, context_from
 from cpmo.workflows.criteria import GateContext, LotFact, cost_under_review
-from cpmo.workflows.gates import CASE_KINDS
 from cpmo.workflows.lifecycle import EVENTS
-from cpmo.workflows.service import Limits, business_case_version
+from cpmo.workflows.service import Limits
+
+
+class GeneratorBug(AssertionError):
+    """The generator produced an event the workflow would refuse."""
+
+
+@dataclass
+class Facts:
+    """What the gates look at besides cases and entries, with the manager's username."""
+
+    whole_life_cost: int | None
+    manager: str
+    open_conditions: list[str] = field(default_factory=list)
+    lots: list[LotFact] = field(default_factory=list)
+    milestones_done: list[bool] = field(default_factory=list)
+    has_benefits_plan: bool = False
 
 
 @dataclass
@@ -64,8 +79,23 @@ class Story:
     def gate_context(self, event: str, growth: str | None = None) -> GateContext:
         """The context the workflow service would check ``event`` against now."""
         actor, role = self.cast.who(EVENTS[event].verb)
-        return context(
-            self.record, self.facts(), actor=actor, role=role, limits=self.limits, growth=growth
+        facts = self.facts()
+        return context_from(
+            self.record,
+            ProgrammeFacts(
+                recorded_cost=facts.whole_life_cost,
+                open_conditions=facts.open_conditions,
+                lots=facts.lots,
+                milestones_done=facts.milestones_done,
+                has_benefits_plan=facts.has_benefits_plan,
+                case_authors={c.kind: frozenset({facts.manager}) for c in self.record.cases},
+            ),
+            actor=actor,
+            role=role,
+            is_manager=actor == facts.manager,
+            delegated_limit=self.limits.delegated_limit_gbp,
+            cost_tolerance=self.limits.cost_tolerance,
+            accept_cost_growth=growth,
         )
 
     def needs_endorsement(self, gate: str) -> bool:
@@ -83,86 +113,62 @@ class Story:
         conditions: tuple[str, ...] = (),
         growth: str | None = None,
     ) -> Entry:
-        """Apply ``event`` at ``at`` if the workflow would accept it; GeneratorBug otherwise."""
-        spec = EVENTS[event]
-        if (spec.needs_rationale and not rationale) or (conditions and spec.verb != "approve"):
-            raise GeneratorBug(f"{event}: rationale or conditions out of place")
+        """Fire ``event`` at ``at`` through the workflow's own planner (the machine, the gate
+        criteria and the gate table's effects); GeneratorBug if the workflow would refuse it."""
         if self.entries and at <= self.entries[-1].created_at:
             raise GeneratorBug(f"{event} at {at} is not after the previous event")
         ctx = self.gate_context(event, growth)
-        check(event, self.stage, ctx)
-        to = destination(event, self.stage, self.held_from)
-        details: dict[str, Any] = {
-            k: v for k, v in (("conditions", list(conditions)), ("accept_cost_growth", growth)) if v
-        }
-        if spec.verb == "submit":
-            details |= self._frozen(str(spec.gate))
+        try:
+            planner.check_request(event, rationale, list(conditions))
+            plan = planner.plan_event(
+                event,
+                stage=self.stage,
+                held_from=self.held_from,
+                record=self.record,
+                ctx=ctx,
+                programme_code=self.plan.code,
+                programme_cost=self.whole_life_cost,
+                conditions=list(conditions),
+            )
+        except DomainError as exc:
+            raise GeneratorBug(f"{event} from {self.stage} refused: {exc.detail}") from exc
         entry = Entry(
             sequence=len(self.entries) + 1,
             event=event,
-            from_stage=self.stage,
-            to_stage=to,
+            from_stage=plan.from_stage,
+            to_stage=plan.to_stage,
             actor=ctx.actor,
             role=ctx.role,
             created_at=at,
             rationale=rationale,
-            business_case_version=business_case_version(event, self.record),
-            details=details,
+            business_case_version=plan.business_case_version,
+            details=plan.details,
         )
-        if event == "pause":
-            self.held_from = self.stage
-        elif event == "resume":
-            self.held_from = None
         self.entries.append(entry)
-        self.stage = to
-        self._apply(event, entry, conditions)
+        self.stage, self.held_from = plan.to_stage, plan.held_from
+        for change in plan.changes:
+            self._apply(change, entry)
         return entry
 
-    def _frozen(self, gate: str) -> dict[str, Any]:
-        """What ``effects.freeze_submission`` records: the cost under review and the digest."""
-        case = self.record.latest_case(gate) if gate in CASE_KINDS else None
-        if case is None or case.status != "draft":
-            return {"whole_life_cost_gbp": self.whole_life_cost}
-        costs = [c for c in (whole_life_cost(case.content), self.whole_life_cost) if c]
-        return {
-            "whole_life_cost_gbp": max(costs) if costs else None,
-            "case_sha256": content_digest(case.content),
-        }
-
-    def _apply(self, event: str, entry: Entry, conditions: tuple[str, ...]) -> None:
-        spec = EVENTS[event]
-        gate = str(spec.gate) if spec.gate else None
-        if spec.verb == "submit" and gate in CASE_KINDS:
-            case = self.record.latest_case(gate)
-            if case is not None and case.status == "draft":
+    def _apply(self, change: planner.Change, entry: Entry) -> None:
+        """Write one planned change into the history held in memory (as ``effects.apply``
+        writes it to the tables)."""
+        if isinstance(change, planner.FreezeSubmission):
+            case = self.record.latest_case(change.gate)
+            if change.case_sha256 is not None and case is not None and case.status == "draft":
                 case.status, case.submitted_at = "submitted", entry.created_at
-        if spec.verb == "approve" and gate in CASE_KINDS:
-            self._carry(gate, entry)
-        if spec.verb == "approve":
-            self.conditions += [
-                ConditionRow(gate or "", text, entry.actor, entry.created_at, entry)
-                for text in conditions
-            ]
-
-    def _carry(self, kind: str, entry: Entry) -> None:
-        case = self.record.case(kind, entry.business_case_version)
-        if case is None:
-            return
-        cost = whole_life_cost(case.content)
-        if cost is not None:
-            self.whole_life_cost = cost
-        if kind != "fbc":
-            return
-        names = {lot.name for lot in self.lots}
-        for lot in case.content["commercial"].get("lots") or []:
-            if lot["name"] not in names:
-                self.lots.append(LotRow(lot["name"], lot.get("description"), entry.created_at))
-        for index, m in enumerate(case.content["management"].get("milestones") or [], start=1):
+        elif isinstance(change, planner.SetWholeLifeCost):
+            self.whole_life_cost = change.amount
+        elif isinstance(change, planner.AddLot):
+            if change.name not in {lot.name for lot in self.lots}:
+                self.lots.append(LotRow(change.name, change.description, entry.created_at))
+        elif isinstance(change, planner.AddMilestone):
             self.milestones.append(
                 MilestoneRow(
-                    code=f"{self.plan.code}-fbc{case.number}-m{index}"[:80],
-                    title=m["name"],
-                    due_date=date.fromisoformat(m["due"]),
-                    source=f"FBC version {case.number}, management case",
+                    code=change.code, title=change.title, due_date=change.due, source=change.source
                 )
+            )
+        elif isinstance(change, planner.AddCondition):
+            self.conditions.append(
+                ConditionRow(change.gate, change.text, entry.actor, entry.created_at, entry)
             )

@@ -18,6 +18,8 @@ class Case:
     created_at: datetime
     status: str = "draft"
     submitted_at: datetime | None = None
+    id: int | None = None  # written later; the planner's freeze names no row in memory
+    revision: int = 1
 
 
 @dataclass

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from cpmo.workflows.models import GENESIS_HASH
+GENESIS_HASH = "0" * 64  # the previous hash of a chain's first entry
+
 
 HASHED_FIELDS = (
     "sequence",

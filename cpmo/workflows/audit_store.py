@@ -14,6 +14,7 @@ from cpmo.business_cases.models import BusinessCase
 from cpmo.db import AUDIT_KEYRING, utcnow
 from cpmo.portfolios.models import Programme
 from cpmo.workflows.audit import (
+    GENESIS_HASH,
     AuditKeyMissing,
     AuditKeyring,
     ChainBreak,
@@ -23,7 +24,7 @@ from cpmo.workflows.audit import (
     head_mac,
     verify_chain,
 )
-from cpmo.workflows.models import GENESIS_HASH, AuditEntry, AuditHead
+from cpmo.workflows.models import AuditEntry, AuditHead
 
 SUBMISSIONS = ("submit_obc", "submit_fbc")
 

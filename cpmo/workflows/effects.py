@@ -1,20 +1,9 @@
-"""What an accepted event does besides moving the stage.
-
-:func:`plan_effects` is pure: from the event, the programme's record and the request it
-answers which changes follow (freeze the submitted case, carry the approved case's cost, lots
-and milestones onto the programme, record conditions), as the gate table says.
-:func:`apply` writes them in the caller's transaction.
-"""
-
-from dataclasses import dataclass
-from datetime import date
-from typing import Any
+"""Write an accepted event's planned changes (:mod:`cpmo.workflows.planner`) in the caller's
+transaction, once the stage has moved and the audit entry is recorded."""
 
 from sqlalchemy import update
 from sqlmodel import Session, select
 
-from cpmo.business_cases.completeness import whole_life_cost
-from cpmo.business_cases.digest import content_digest
 from cpmo.business_cases.models import BusinessCase
 from cpmo.db import utcnow
 from cpmo.delivery.models import Lot
@@ -22,123 +11,15 @@ from cpmo.errors import StaleVersion
 from cpmo.portfolios.models import Programme
 from cpmo.strategy.models import Milestone
 from cpmo.users.models import User
-from cpmo.workflows.context import ProgrammeRecord
-from cpmo.workflows.lifecycle import EVENTS
 from cpmo.workflows.models import AuditEntry, Condition
-
-
-@dataclass(frozen=True)
-class FreezeSubmission:
-    """Fix what a submission puts under review: the cost the delegated limit will be judged
-    on (the higher of the case's and the programme's) and, where the gate has a case, the
-    draft exactly as the criteria saw it (its revision and digest)."""
-
-    gate: str
-    whole_life_cost_gbp: int | None
-    case_id: int | None = None
-    case_revision: int | None = None
-    case_sha256: str | None = None
-
-
-@dataclass(frozen=True)
-class SetWholeLifeCost:
-    amount: int
-
-
-@dataclass(frozen=True)
-class AddLot:
-    name: str
-    description: str | None
-
-
-@dataclass(frozen=True)
-class AddMilestone:
-    code: str
-    title: str
-    due: date | None
-    source: str
-
-
-@dataclass(frozen=True)
-class AddCondition:
-    gate: str
-    text: str
-
-
-Change = FreezeSubmission | SetWholeLifeCost | AddLot | AddMilestone | AddCondition
-
-
-def _freeze(gate: str, record: ProgrammeRecord, programme_cost: int | None) -> FreezeSubmission:
-    case = record.latest_case(gate)
-    if case is None or case.status != "draft":
-        return FreezeSubmission(gate, programme_cost)
-    costs = [c for c in (whole_life_cost(case.content), programme_cost) if c]
-    return FreezeSubmission(
-        gate,
-        max(costs) if costs else None,
-        case_id=case.id,
-        case_revision=case.revision,
-        case_sha256=content_digest(case.content),
-    )
-
-
-def _delivery_plan(code: str, number: int, content: dict[str, Any]) -> list[Change]:
-    commercial = content.get("commercial") or {}
-    lots: list[Change] = [
-        AddLot(lot["name"], lot.get("description"))
-        for lot in commercial.get("lots") or []
-        if lot.get("name")
-    ]
-    milestones = (content.get("management") or {}).get("milestones") or []
-    return lots + [
-        AddMilestone(
-            code=f"{code}-fbc{number}-m{index}"[:80],
-            title=m.get("name", f"Milestone {index}"),
-            due=date.fromisoformat(m["due"]) if isinstance(m.get("due"), str) else None,
-            source=f"FBC version {number}, management case",
-        )
-        for index, m in enumerate(milestones, start=1)
-    ]
-
-
-def plan_effects(
-    event: str,
-    record: ProgrammeRecord,
-    *,
-    programme_code: str,
-    programme_cost: int | None,
-    conditions: list[str],
-) -> list[Change]:
-    """The changes ``event`` brings, in the order they are applied (pure)."""
-    spec = EVENTS[event]
-    gate = spec.gate_spec
-    if gate is None:
-        return []
-    if spec.verb == "submit":
-        return [_freeze(gate.name, record, programme_cost)]
-    if spec.verb != "approve":
-        return []
-    changes: list[Change] = []
-    submitted = record.latest_entry(f"submit_{gate.name}")
-    case = record.case(gate.name, submitted.business_case_version) if submitted else None
-    if case is not None and gate.carries_case_cost:
-        cost = whole_life_cost(case.content)
-        if cost is not None:
-            changes.append(SetWholeLifeCost(cost))
-    if case is not None and gate.records_delivery_plan:
-        changes += _delivery_plan(programme_code, case.number, case.content)
-    return changes + [AddCondition(gate.name, text) for text in conditions]
-
-
-def evidence(changes: list[Change]) -> dict[str, Any]:
-    """What the event's audit entry records of its changes (the frozen cost and digest)."""
-    out: dict[str, Any] = {}
-    for change in changes:
-        if isinstance(change, FreezeSubmission):
-            out["whole_life_cost_gbp"] = change.whole_life_cost_gbp
-            if change.case_sha256:
-                out["case_sha256"] = change.case_sha256
-    return out
+from cpmo.workflows.planner import (
+    AddCondition,
+    AddLot,
+    AddMilestone,
+    Change,
+    FreezeSubmission,
+    SetWholeLifeCost,
+)
 
 
 def _apply_freeze(

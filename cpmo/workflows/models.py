@@ -11,8 +11,7 @@ from sqlalchemy import JSON
 from sqlmodel import Field, SQLModel
 
 from cpmo.db import UTCDateTime, utcnow
-
-GENESIS_HASH = "0" * 64
+from cpmo.workflows.audit import GENESIS_HASH
 
 
 class AuditEntry(SQLModel, table=True):

@@ -6,25 +6,19 @@ from typing import Any
 
 from sqlalchemy import select, update
 from sqlmodel import Session
-from transitions import Machine, MachineError
 
 from cpmo.db import utcnow
 from cpmo.errors import (
-    GateCriteriaUnmet,
-    InvalidEvent,
-    NotPermitted,
-    RuleViolation,
     StaleVersion,
 )
 from cpmo.portfolios.models import Programme
 from cpmo.portfolios.service import get_programme_or_raise
 from cpmo.users.models import User
-from cpmo.workflows import audit_store, effects
+from cpmo.workflows import audit_store, effects, planner
 from cpmo.workflows.checks import GateContext
 from cpmo.workflows.context import ProgrammeRecord, build_context, load_record
-from cpmo.workflows.criteria import cost_under_review, may_fire, refusals_for
+from cpmo.workflows.criteria import cost_under_review, may_fire
 from cpmo.workflows.gates import above_delegated_limit, gate_in_review
-from cpmo.workflows.lifecycle import EVENTS, ProgrammeFlow, Refusals, machine_for
 from cpmo.workflows.models import AuditEntry
 
 
@@ -60,36 +54,6 @@ class AvailableEvent:
         return self.forbidden + self.unmet_criteria
 
 
-def _check_request(event: str, rationale: str | None, conditions: list[str]) -> None:
-    spec = EVENTS.get(event)
-    if spec is None:
-        raise RuleViolation(f"Unknown event {event!r}.", errors={"event": ["unknown event"]})
-    if spec.needs_rationale and not (rationale or "").strip():
-        raise RuleViolation(
-            f"{event} needs a rationale.",
-            errors={"rationale": ["required for approve, return and stop"]},
-        )
-    if conditions and spec.verb != "approve":
-        raise RuleViolation(
-            "Only approvals may set conditions.",
-            errors={"conditions": ["only approvals may set conditions"]},
-        )
-
-
-def business_case_version(event: str, record: ProgrammeRecord) -> int | None:
-    """The business-case version an event refers to: the latest case on submit, else the
-    version that was submitted for the gate."""
-    spec = EVENTS[event]
-    gate = spec.gate_spec
-    if gate is None or gate.case_kind is None:
-        return None
-    if spec.verb == "submit":
-        latest = record.latest_case(str(spec.gate))
-        return latest.number if latest else None
-    submitted = record.latest_entry(f"submit_{spec.gate}")
-    return submitted.business_case_version if submitted else None
-
-
 def fire_event(
     session: Session,
     *,
@@ -109,7 +73,7 @@ def fire_event(
     exists from the programme's stage (409) and its guard asks the criteria (403 who, 422
     what). All of it in a savepoint of the caller's transaction."""
     conditions = conditions or []
-    _check_request(event, rationale, conditions)
+    planner.check_request(event, rationale, conditions)
     programme = get_programme_or_raise(session, code=code)
     with session.begin_nested():  # a refused event leaves nothing behind, not even the claim
         _claim(session, programme, version)
@@ -139,54 +103,44 @@ def _fire(
     accept_cost_growth: str | None,
 ) -> EventResult:
     record = load_record(session, programme)
-    flow, _machine, _ctx = _flow(session, programme, actor, record, limits, accept_cost_growth)
-    from_stage = programme.stage
-    try:
-        moved = flow.trigger(event)
-    except MachineError as exc:
-        raise InvalidEvent(f"{event} is not possible from {from_stage}.", stage=from_stage) from exc
-    if not moved:
-        raise _refused(event, flow.refusals.get(event), from_stage)
-    changes = effects.plan_effects(
+    ctx = _context(session, programme, actor, record, limits, accept_cost_growth)
+    plan = planner.plan_event(
         event,
-        record,
+        stage=programme.stage,
+        held_from=programme.held_from_stage,
+        record=record,
+        ctx=ctx,
         programme_code=programme.code,
         programme_cost=programme.whole_life_cost_gbp,
         conditions=conditions,
     )
-    _move(session, programme, to_stage=flow.state, event=event)
-    details: dict[str, Any] = {
-        k: v
-        for k, v in (("conditions", conditions), ("accept_cost_growth", accept_cost_growth))
-        if v
-    }
+    _move(session, programme, plan)
     entry = audit_store.append(
         session,
         programme_code=programme.code,
         event=event,
-        from_stage=from_stage,
-        to_stage=flow.state,
+        from_stage=plan.from_stage,
+        to_stage=plan.to_stage,
         actor=actor.username,
         role=actor.role,
         rationale=rationale,
-        business_case_version=business_case_version(event, record),
-        details=details | effects.evidence(changes),
+        business_case_version=plan.business_case_version,
+        details=plan.details,
     )
-    effects.apply(session, changes, programme=programme, actor=actor, entry=entry)
-    return EventResult(stage=flow.state, version=version + 1, entry=entry)
+    effects.apply(session, plan.changes, programme=programme, actor=actor, entry=entry)
+    return EventResult(stage=plan.to_stage, version=version + 1, entry=entry)
 
 
-def _flow(
+def _context(
     session: Session,
     programme: Programme,
     actor: User,
     record: ProgrammeRecord,
     limits: Limits,
     accept_cost_growth: str | None = None,
-) -> tuple[ProgrammeFlow, Machine, GateContext]:
-    """The programme's flow and its machine, whose guards ask the gate criteria (judged in
-    the returned context) for ``actor``."""
-    ctx = build_context(
+) -> GateContext:
+    """The gate criteria's view of ``programme`` for ``actor``, in a fixed handful of queries."""
+    return build_context(
         session,
         programme=programme,
         actor=actor,
@@ -195,17 +149,6 @@ def _flow(
         cost_tolerance=limits.cost_tolerance,
         accept_cost_growth=accept_cost_growth,
     )
-    flow = ProgrammeFlow(programme.stage, programme.held_from_stage, lambda e: refusals_for(e, ctx))
-    return flow, machine_for(flow), ctx
-
-
-def _refused(event: str, refusals: Refusals | None, stage: str) -> Exception:
-    """The error for an event the machine's guard turned down."""
-    if refusals is None:  # a guard before the criteria (resume's held-from) said no
-        return InvalidEvent(f"{event} is not possible from {stage}.", stage=stage)
-    if refusals.forbidden:
-        return NotPermitted("; ".join(refusals.forbidden), reasons=refusals.forbidden)
-    return GateCriteriaUnmet(f"{event} criteria not met.", unmet=refusals.unmet)
 
 
 def _claim(session: Session, programme: Programme, version: int) -> None:
@@ -226,17 +169,12 @@ def _claim(session: Session, programme: Programme, version: int) -> None:
         )
 
 
-def _move(session: Session, programme: Programme, *, to_stage: str, event: str) -> None:
-    """Move the claimed programme to ``to_stage``, noting the stage a pause left."""
-    held_from = (
-        programme.stage
-        if event == "pause"
-        else (None if event == "resume" else programme.held_from_stage)
-    )
+def _move(session: Session, programme: Programme, plan: planner.PlannedEvent) -> None:
+    """Move the claimed programme to the planned stage, noting the stage a pause left."""
     session.execute(
         update(Programme)
         .where(Programme.id == programme.id)
-        .values(stage=to_stage, held_from_stage=held_from)
+        .values(stage=plan.to_stage, held_from_stage=plan.held_from)
         .execution_options(synchronize_session=False)
     )
     session.expire(programme)
@@ -272,7 +210,8 @@ def workflow_view(session: Session, *, actor: User, code: str, limits: Limits) -
     them), each with its refusals, and the submission under review."""
     programme = get_programme_or_raise(session, code=code)
     record = load_record(session, programme)
-    flow, machine, ctx = _flow(session, programme, actor, record, limits)
+    ctx = _context(session, programme, actor, record, limits)
+    flow, machine = planner.flow_for(programme.stage, programme.held_from_stage, ctx)
     events = []
     for event in sorted(machine.get_triggers(programme.stage)):
         if not may_fire(actor.role, event):

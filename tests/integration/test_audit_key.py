@@ -20,8 +20,7 @@ from cpmo.seeding import load_seeds
 from cpmo.users import service as users
 from cpmo.workflows import audit_store
 from cpmo.workflows import service as workflow
-from cpmo.workflows.audit import HASHED_FIELDS
-from cpmo.workflows.models import GENESIS_HASH
+from cpmo.workflows.audit import GENESIS_HASH, HASHED_FIELDS
 from cpmo.workflows.service import Limits
 from tests.conftest import app_config
 

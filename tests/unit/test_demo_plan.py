@@ -15,8 +15,7 @@ from cpmo.demo.reference import read_reference
 from cpmo.demo.strategy import plan_strategy, programme_facts
 from cpmo.demo.timeline import lay_out
 from cpmo.vocabulary import ROLES, STAGES, Stage
-from cpmo.workflows.audit import AuditKeyring, verify_chain
-from cpmo.workflows.models import GENESIS_HASH
+from cpmo.workflows.audit import GENESIS_HASH, AuditKeyring, verify_chain
 from cpmo.workflows.service import Limits
 
 KEYRING = AuditKeyring.from_secrets("unit-test-key")

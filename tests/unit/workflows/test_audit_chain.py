@@ -7,6 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from cpmo.workflows.audit import (
+    GENESIS_HASH,
     AuditKeyring,
     Head,
     entry_hash,
@@ -14,7 +15,6 @@ from cpmo.workflows.audit import (
     key_id_of,
     verify_chain,
 )
-from cpmo.workflows.models import GENESIS_HASH
 
 KEYRING = AuditKeyring.from_secrets("the-real-key")
 

@@ -5,7 +5,8 @@ from datetime import date
 from cpmo.business_cases.digest import content_digest
 from cpmo.business_cases.models import BusinessCase
 from cpmo.workflows.context import ProgrammeRecord
-from cpmo.workflows.effects import (
+from cpmo.workflows.models import AuditEntry
+from cpmo.workflows.planner import (
     AddCondition,
     AddLot,
     AddMilestone,
@@ -14,7 +15,6 @@ from cpmo.workflows.effects import (
     evidence,
     plan_effects,
 )
-from cpmo.workflows.models import AuditEntry
 from tests.support.cases import complete_case
 
 
