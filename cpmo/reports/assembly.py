@@ -11,9 +11,9 @@ from cpmo.reports.compose import sections
 from cpmo.reports.compose.content import OversightReport
 from cpmo.reports.compose.report import PortfolioInfo, build_report
 from cpmo.reports.gather.context import gather_context
-from cpmo.reports.gather.facts import Baseline, Limits
+from cpmo.reports.gather.facts import Baseline, Limits, RegisterFacts
 from cpmo.reports.gather.programmes import programme_facts
-from cpmo.reports.gather.register import RegisterFacts, gather_register
+from cpmo.reports.gather.register import gather_register
 
 OGL = "Open Government Licence v3.0"
 STAGE_NOTE = (

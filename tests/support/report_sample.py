@@ -4,8 +4,15 @@ from datetime import UTC, date, datetime
 
 from cpmo.reports.compose.content import Edge, FunnelStep, KpiLine, OversightReport, RiskLine
 from cpmo.reports.compose.report import PortfolioInfo, build_report
-from cpmo.reports.gather.context import BenefitFact, PortfolioContext
-from cpmo.reports.gather.facts import Baseline, Limits, MilestoneFact, SnapshotFact, UpstreamFact
+from cpmo.reports.gather.facts import (
+    Baseline,
+    BenefitFact,
+    Limits,
+    MilestoneFact,
+    PortfolioContext,
+    SnapshotFact,
+    UpstreamFact,
+)
 from tests.support.report_facts import AS_OF, decision, programme
 
 

@@ -4,8 +4,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from cpmo.reports.compose.content import CostLine, DepartmentLine, Register
-from cpmo.reports.gather.facts import ProgrammeFacts
-from cpmo.reports.gather.register import RegisterFacts
+from cpmo.reports.gather.facts import ProgrammeFacts, RegisterFacts
 
 TOP_COSTS = 10
 

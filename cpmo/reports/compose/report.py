@@ -16,9 +16,13 @@ from cpmo.reports.compose.content import Headline, OversightReport, ProgrammeLin
 from cpmo.reports.compose.honesty import honesty_flags
 from cpmo.reports.compose.register import register_section
 from cpmo.reports.compose.rules import rag_change
-from cpmo.reports.gather.context import PortfolioContext
-from cpmo.reports.gather.facts import Limits, ProgrammeFacts, SnapshotFact
-from cpmo.reports.gather.register import RegisterFacts
+from cpmo.reports.gather.facts import (
+    Limits,
+    PortfolioContext,
+    ProgrammeFacts,
+    RegisterFacts,
+    SnapshotFact,
+)
 from cpmo.vocabulary import RAGS, STAGES
 
 TOP_RISKS = 10

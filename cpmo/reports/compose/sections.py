@@ -6,8 +6,7 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 
 from cpmo.reports.compose.content import BenefitAtRisk, KpiLine, Progress, TrendPoint
-from cpmo.reports.gather.context import BenefitFact
-from cpmo.reports.gather.facts import ProgrammeFacts, SnapshotFact
+from cpmo.reports.gather.facts import BenefitFact, ProgrammeFacts, SnapshotFact
 from cpmo.vocabulary import RAGS
 
 DUE_SOON_DAYS = 90

@@ -1,40 +1,15 @@
 """The portfolio's surroundings: benefits and what reaches them, KPIs, risks, funding, funnel,
 snapshots. One query per table; the graph comes from the graph cache."""
 
-from dataclasses import dataclass, field
-
 from sqlmodel import Session, select
 
 from cpmo.graph.analysis import impact
 from cpmo.graph.store import get_graph
 from cpmo.portfolios.models import FundingAllocation, PortfolioFunnelStage, Programme
 from cpmo.reports.compose.content import Edge, FunnelStep, KpiLine, RiskLine
-from cpmo.reports.gather.facts import SnapshotFact
+from cpmo.reports.gather.facts import BenefitFact, PortfolioContext, SnapshotFact
 from cpmo.reports.models import ReportSnapshot
 from cpmo.strategy.models import Benefit, Kpi, Risk
-
-
-@dataclass(frozen=True)
-class BenefitFact:
-    code: str
-    title: str
-    value_gbp: int | None
-    per_year: bool
-    programme: str | None
-
-
-@dataclass
-class PortfolioContext:
-    benefits: dict[str, BenefitFact] = field(default_factory=dict)  # the portfolio's own
-    reach: dict[str, list[str]] = field(default_factory=dict)  # programme → benefits downstream
-    reachable: dict[str, BenefitFact] = field(default_factory=dict)
-    edges: list[Edge] = field(default_factory=list)
-    kpis: list[KpiLine] = field(default_factory=list)
-    risks: list[RiskLine] = field(default_factory=list)
-    allocations: dict[int, int] = field(default_factory=dict)
-    allocation_lines: list[str] = field(default_factory=list)
-    funnel: list[FunnelStep] = field(default_factory=list)
-    snapshots: list[SnapshotFact] = field(default_factory=list)
 
 
 def _benefits(session: Session, codes: set[str]) -> dict[str, BenefitFact]:

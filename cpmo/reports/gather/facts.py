@@ -1,7 +1,14 @@
 """Plain facts about a portfolio, gathered from the database: the input of the pure rules."""
 
+from __future__ import annotations
+
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # names for the annotations only: facts import nothing at run time
+    from cpmo.imports.gmpp.models import GmppRecord
+    from cpmo.reports.compose.content import Edge, FunnelStep, KpiLine, RiskLine
 
 
 @dataclass(frozen=True)
@@ -104,3 +111,38 @@ class SnapshotFact:
 
     def programme(self, code: str) -> dict | None:  # type: ignore[type-arg]
         return (self.data.get("programmes") or {}).get(code)
+
+
+@dataclass(frozen=True)
+class BenefitFact:
+    code: str
+    title: str
+    value_gbp: int | None
+    per_year: bool
+    programme: str | None
+
+
+@dataclass
+class PortfolioContext:
+    benefits: dict[str, BenefitFact] = field(default_factory=dict)  # the portfolio's own
+    reach: dict[str, list[str]] = field(default_factory=dict)  # programme → benefits downstream
+    reachable: dict[str, BenefitFact] = field(default_factory=dict)
+    edges: list[Edge] = field(default_factory=list)
+    kpis: list[KpiLine] = field(default_factory=list)
+    risks: list[RiskLine] = field(default_factory=list)
+    allocations: dict[int, int] = field(default_factory=dict)
+    allocation_lines: list[str] = field(default_factory=list)
+    funnel: list[FunnelStep] = field(default_factory=list)
+    snapshots: list[SnapshotFact] = field(default_factory=list)
+
+
+@dataclass
+class RegisterFacts:
+    """An imported year: its import row, each programme's record, department names."""
+
+    year: str
+    filename: str
+    price_basis: str | None
+    records: dict[str, GmppRecord] = field(default_factory=dict)  # programme code → record
+    departments: dict[str, str] = field(default_factory=dict)  # department code → name
+    earlier: dict[str, Baseline] = field(default_factory=dict)  # the cost in an earlier year

@@ -1,24 +1,10 @@
 """Imported register years (GMPP): the side records of a portfolio's imported year."""
 
-from dataclasses import dataclass, field
-
 from sqlmodel import Session, select
 
 from cpmo.imports.gmpp.models import GmppImport, GmppRecord
 from cpmo.portfolios.models import Department, Programme
-from cpmo.reports.gather.facts import Baseline
-
-
-@dataclass
-class RegisterFacts:
-    """An imported year: its import row, each programme's record, department names."""
-
-    year: str
-    filename: str
-    price_basis: str | None
-    records: dict[str, GmppRecord] = field(default_factory=dict)  # programme code → record
-    departments: dict[str, str] = field(default_factory=dict)  # department code → name
-    earlier: dict[str, Baseline] = field(default_factory=dict)  # the cost in an earlier year
+from cpmo.reports.gather.facts import Baseline, RegisterFacts
 
 
 def _earlier_costs(session: Session, imp: GmppImport, ids: dict[str, str]) -> dict[str, Baseline]:
