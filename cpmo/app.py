@@ -9,7 +9,7 @@ from typing import Any, ParamSpec, TypeVar
 
 from flask import Flask, g
 
-from cpmo.config import load_settings
+from cpmo.config import GovernanceLimits, load_settings
 from cpmo.db import make_engine, make_sessionmaker, pool_options, writing_session
 
 
@@ -34,8 +34,6 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.config.from_mapping(
         SECRET_KEY=settings.secret_key,
         CPMO_DATABASE_URL=settings.database_url,
-        CPMO_DELEGATED_LIMIT_GBP=settings.delegated_limit_gbp,
-        CPMO_COST_TOLERANCE=settings.cost_tolerance,
         MAX_CONTENT_LENGTH=settings.max_body_bytes,
         CPMO_REPORT_MAX_PROGRAMMES=settings.report_max_programmes,
         CPMO_SETTINGS=settings,
@@ -70,6 +68,13 @@ def init_db(app: Flask, factory: Any = None) -> None:
         if session is not None:
             session.rollback()
             session.close()
+
+
+def governance_limits() -> GovernanceLimits:
+    """The app's delegated limit and cost tolerance, read once with its settings."""
+    from flask import current_app
+
+    return current_app.config["CPMO_SETTINGS"].governance  # type: ignore[no-any-return]
 
 
 def audit_keyring(settings: Any) -> Any:

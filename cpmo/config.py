@@ -61,6 +61,14 @@ class SessionSettings:
 
 
 @dataclass(frozen=True)
+class GovernanceLimits:
+    """The delegated limit and the cost tolerance that gate rules, pages and reports apply."""
+
+    delegated_limit_gbp: int = DEFAULT_DELEGATED_LIMIT_GBP
+    cost_tolerance: float = DEFAULT_COST_TOLERANCE
+
+
+@dataclass(frozen=True)
 class Settings:
     """Everything cpmo reads from its environment."""
 
@@ -68,8 +76,7 @@ class Settings:
     secret_key: str
     audit_key: str = ""
     audit_previous_keys: tuple[str, ...] = ()
-    delegated_limit_gbp: int = DEFAULT_DELEGATED_LIMIT_GBP
-    cost_tolerance: float = DEFAULT_COST_TOLERANCE
+    governance: GovernanceLimits = field(default_factory=GovernanceLimits)
     max_body_bytes: int = DEFAULT_MAX_BODY_BYTES
     report_max_programmes: int = DEFAULT_REPORT_MAX_PROGRAMMES
     workers: int = DEFAULT_WORKERS
@@ -206,11 +213,13 @@ def load_settings(instance_path: Path, env: dict[str, str] | None = None) -> Set
         audit_previous_keys=tuple(
             k.strip() for k in env.get("CPMO_AUDIT_PREVIOUS_KEYS", "").split(",") if k.strip()
         ),
-        delegated_limit_gbp=_int_setting(
-            env, "CPMO_DELEGATED_LIMIT_GBP", DEFAULT_DELEGATED_LIMIT_GBP
-        ),
-        cost_tolerance=_number_setting(
-            env, "CPMO_COST_TOLERANCE", DEFAULT_COST_TOLERANCE, low=0, high=10
+        governance=GovernanceLimits(
+            delegated_limit_gbp=_int_setting(
+                env, "CPMO_DELEGATED_LIMIT_GBP", DEFAULT_DELEGATED_LIMIT_GBP
+            ),
+            cost_tolerance=_number_setting(
+                env, "CPMO_COST_TOLERANCE", DEFAULT_COST_TOLERANCE, low=0, high=10
+            ),
         ),
         max_body_bytes=_int_setting(env, "CPMO_MAX_BODY_BYTES", DEFAULT_MAX_BODY_BYTES),
         report_max_programmes=_int_setting(

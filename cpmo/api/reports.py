@@ -19,9 +19,8 @@ from cpmo.api.schemas.reports import (
     SnapshotCreate,
     SnapshotRead,
 )
-from cpmo.app import request_session, transactional
+from cpmo.app import governance_limits, request_session, transactional
 from cpmo.reports import service, snapshots
-from cpmo.reports.gather.facts import Limits
 from cpmo.reports.models import ReportSnapshot
 
 blp = make_blueprint(
@@ -33,20 +32,13 @@ blp = make_blueprint(
 BINARY = {"type": "string", "format": "binary"}
 
 
-def _limits() -> Limits:
-    return Limits(
-        delegated_limit_gbp=current_app.config["CPMO_DELEGATED_LIMIT_GBP"],
-        cost_tolerance=current_app.config["CPMO_COST_TOLERANCE"],
-    )
-
-
 def _file(args: dict[str, Any], fmt: str, attachment: bool = True) -> Response:
     rendered = service.render(
         request_session(),
         code=args["portfolio"],
         fmt=fmt,
         as_of=args.get("as_of"),
-        limits=_limits(),
+        limits=governance_limits(),
         max_programmes=current_app.config["CPMO_REPORT_MAX_PROGRAMMES"],
     )
     kind = "attachment" if attachment else "inline"
@@ -67,7 +59,10 @@ def oversight(args: dict[str, Any]) -> Any:
     from cpmo.reports.assembly import assemble
 
     report = assemble(
-        request_session(), code=args["portfolio"], as_of=args.get("as_of"), limits=_limits()
+        request_session(),
+        code=args["portfolio"],
+        as_of=args.get("as_of"),
+        limits=governance_limits(),
     )
     return report  # dumped by OversightRead straight from the dataclasses (no deep copy first)
 
@@ -146,7 +141,7 @@ def create_snapshot(data: dict[str, Any]) -> Any:
         actor=current_user().username,
         as_of=data.get("as_of"),
         label=data.get("label"),
-        limits=_limits(),
+        limits=governance_limits(),
     )
     return snapshot_dict(snapshot, data["portfolio"])
 

@@ -2,8 +2,6 @@
 
 from typing import Any
 
-from flask import current_app
-
 from cpmo.api.auth import current_user
 from cpmo.api.blueprints import documents, make_blueprint
 from cpmo.api.schemas.workflow import (
@@ -13,20 +11,12 @@ from cpmo.api.schemas.workflow import (
     EventResultRead,
     WorkflowRead,
 )
-from cpmo.app import request_session, transactional
+from cpmo.app import governance_limits, request_session, transactional
 from cpmo.workflows import audit_store, service
-from cpmo.workflows.service import Limits
 
 blp = make_blueprint("workflow", "/programmes", "The stage-gate lifecycle")
 audit_blp = make_blueprint("audit", "/audit", "The tamper-evident audit trail")
 diagram_blp = make_blueprint("lifecycle", "/workflow", "The lifecycle declaration")
-
-
-def limits() -> Limits:
-    return Limits(
-        delegated_limit_gbp=current_app.config["CPMO_DELEGATED_LIMIT_GBP"],
-        cost_tolerance=current_app.config["CPMO_COST_TOLERANCE"],
-    )
 
 
 @blp.route("/<code>/events", methods=["POST"])
@@ -39,7 +29,9 @@ def fire_event(data: dict[str, Any], code: str) -> dict[str, Any]:
     endorsement; 409: not possible from this stage, or stale version; 422 with `unmet`:
     gate criteria not met."""
     session = request_session()
-    result = service.fire_event(session, actor=current_user(), code=code, limits=limits(), **data)
+    result = service.fire_event(
+        session, actor=current_user(), code=code, limits=governance_limits(), **data
+    )
     return {
         "programme": code,
         "event": data["event"],
@@ -55,7 +47,7 @@ def fire_event(data: dict[str, Any], code: str) -> dict[str, Any]:
 def get_workflow(code: str) -> dict[str, Any]:
     """Stage, version, the events you may fire now (with unmet criteria) and the history."""
     programme, events, record = service.available_events(
-        request_session(), actor=current_user(), code=code, limits=limits()
+        request_session(), actor=current_user(), code=code, limits=governance_limits()
     )
     return {
         "programme": code,

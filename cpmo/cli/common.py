@@ -19,16 +19,6 @@ def fail(exc: DomainError) -> None:
     sys.exit(1)
 
 
-def limits():  # type: ignore[no-untyped-def]
-    """The governance limits of the current app's settings, as reports use them."""
-    from cpmo.reports.gather.facts import Limits
-
-    return Limits(
-        delegated_limit_gbp=current_app.config["CPMO_DELEGATED_LIMIT_GBP"],
-        cost_tolerance=current_app.config["CPMO_COST_TOLERANCE"],
-    )
-
-
 def release() -> None:
     """Close the command's database connections now, not whenever they are collected."""
     engine = current_app.extensions.get("cpmo.engine")

@@ -46,12 +46,11 @@ def demo_data(
 ) -> None:
     """Migrate the database and add a synthetic demo portfolio of PROGRAMMES programmes, with
     histories, business cases, audit trail, graph and a closed workshop; users demo-<role>."""
-    from cpmo.app import audit_keyring
+    from cpmo.app import audit_keyring, governance_limits
     from cpmo.demo import generate
-    from cpmo.workflows.service import Limits
 
     config = current_app.config
-    limits = Limits(config["CPMO_DELEGATED_LIMIT_GBP"], config["CPMO_COST_TOLERANCE"])
+    limits = governance_limits()
     started = time.perf_counter()
     try:
         summary = generate(

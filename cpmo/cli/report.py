@@ -7,7 +7,8 @@ from pathlib import Path
 import click
 from flask.cli import with_appcontext
 
-from cpmo.cli.common import limits, refuse, release, session_factory
+from cpmo.app import governance_limits
+from cpmo.cli.common import refuse, release, session_factory
 from cpmo.db import transaction
 from cpmo.errors import DomainError
 
@@ -41,7 +42,9 @@ def report_oversight(portfolio: str, fmt: str, output: Path, as_of: object) -> N
     started = time.perf_counter()
     try:
         with session_factory()() as session:
-            rendered = render(session, code=portfolio, fmt=fmt, as_of=_day(as_of), limits=limits())
+            rendered = render(
+                session, code=portfolio, fmt=fmt, as_of=_day(as_of), limits=governance_limits()
+            )
     except DomainError as exc:
         refuse(exc)
     release()
@@ -67,7 +70,7 @@ def report_snapshot(portfolio: str, label: str | None, as_of: object) -> None:
                 actor="cli",
                 as_of=_day(as_of),
                 label=label,
-                limits=limits(),
+                limits=governance_limits(),
             )
             count = snap.data.get("programme_count", 0)
     except DomainError as exc:

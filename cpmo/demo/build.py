@@ -7,6 +7,7 @@ index), so one part of the portfolio does not shift when another changes.
 import random
 from dataclasses import dataclass
 
+from cpmo.config import GovernanceLimits
 from cpmo.demo import clock
 from cpmo.demo.catalogue import ProgrammePlan, plan_programmes
 from cpmo.demo.edges import Edge, plan_edges
@@ -19,7 +20,6 @@ from cpmo.demo.strategy import ProgrammeFacts, Strategy, plan_strategy, programm
 from cpmo.demo.timeline import Timeline, lay_out, planned_gates
 from cpmo.demo.workshop import WorkshopPlan, plan_workshop
 from cpmo.vocabulary import Role
-from cpmo.workflows.service import Limits
 
 
 @dataclass(frozen=True)
@@ -42,7 +42,13 @@ def _rng(seed: int, purpose: str, index: int = 0) -> random.Random:
 
 
 def build(
-    *, code: str, programmes: int, seed: int, reference: Reference, cast: Cast, limits: Limits
+    *,
+    code: str,
+    programmes: int,
+    seed: int,
+    reference: Reference,
+    cast: Cast,
+    limits: GovernanceLimits,
 ) -> Built:
     """Programmes with their histories, the strategy they serve, the graph and a workshop."""
     master = random.Random(seed)

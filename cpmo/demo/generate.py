@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlmodel import Session
 
-from cpmo.config import DEFAULT_COST_TOLERANCE, DEFAULT_DELEGATED_LIMIT_GBP
+from cpmo.config import GovernanceLimits
 from cpmo.db import make_engine, make_sessionmaker, transaction
 from cpmo.demo.build import Built, build
 from cpmo.demo.records import Cast
@@ -37,7 +37,6 @@ from cpmo.models import (
 from cpmo.validation import is_code
 from cpmo.vocabulary import ROLES
 from cpmo.workflows.audit import AuditKeyring
-from cpmo.workflows.service import Limits
 
 MAX_CODE = 30  # leaves room for the codes derived from it (at most 80 characters)
 MAX_PROGRAMMES = 1_000_000
@@ -114,7 +113,7 @@ def generate(
     programmes: int,
     seed: int = 1,
     portfolio: str = "demo",
-    limits: Limits | None = None,
+    limits: GovernanceLimits | None = None,
     audit_keyring: AuditKeyring,
 ) -> DemoSummary:
     """Migrate the database at ``url`` to head and add a demo portfolio of ``programmes``.
@@ -123,7 +122,7 @@ def generate(
     defaults of :mod:`cpmo.config` unless given). Raises InvalidInput or DuplicateKey.
     """
     _check_arguments(programmes, portfolio)
-    limits = limits or Limits(DEFAULT_DELEGATED_LIMIT_GBP, DEFAULT_COST_TOLERANCE)
+    limits = limits or GovernanceLimits()
     reference = read_reference()
     upgrade(url)
     engine = make_engine(url)

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from cpmo.config import GovernanceLimits
 from cpmo.demo.catalogue import ProgrammePlan
 from cpmo.demo.records import Case, Cast, ConditionRow, Entry, LotRow, MilestoneRow
 from cpmo.errors import DomainError
@@ -18,7 +19,6 @@ from cpmo.workflows import planner
 from cpmo.workflows.context import ProgrammeFacts, ProgrammeRecord, context_from
 from cpmo.workflows.criteria import GateContext, LotFact, cost_under_review
 from cpmo.workflows.lifecycle import EVENTS
-from cpmo.workflows.service import Limits
 
 
 class GeneratorBug(AssertionError):
@@ -43,7 +43,7 @@ class Story:
 
     plan: ProgrammePlan
     cast: Cast
-    limits: Limits
+    limits: GovernanceLimits
     cases: list[Case] = field(default_factory=list)
     entries: list[Entry] = field(default_factory=list)
     conditions: list[ConditionRow] = field(default_factory=list)

@@ -4,6 +4,7 @@ the rationale, conditions, endorsements and cost-growth acceptance the rules ask
 import random
 from datetime import datetime
 
+from cpmo.config import GovernanceLimits
 from cpmo.demo import clock, words
 from cpmo.demo.cases import CaseFacts
 from cpmo.demo.catalogue import ProgrammePlan
@@ -14,7 +15,6 @@ from cpmo.demo.timeline import Timeline
 from cpmo.demo.work import deliver, discharge, record_suppliers, write_case
 from cpmo.workflows.gates import gate_in_review
 from cpmo.workflows.lifecycle import EVENTS
-from cpmo.workflows.service import Limits
 
 GATE_NAMES = {"obc": "OBC", "fbc": "FBC", "supplier_selection": "Supplier selection"}
 RETURNS = (
@@ -97,7 +97,7 @@ def narrate(
     facts: CaseFacts,
     *,
     cast: Cast,
-    limits: Limits,
+    limits: GovernanceLimits,
     rng: random.Random,
 ) -> Story:
     """The programme's history, every event checked by the lifecycle's rules."""

@@ -5,13 +5,14 @@ from datetime import date, datetime
 
 from sqlmodel import Session
 
+from cpmo.config import GovernanceLimits
 from cpmo.db import utcnow
 from cpmo.portfolios.service import PortfolioStatus, portfolio_status
 from cpmo.reports.compose import sections
 from cpmo.reports.compose.content import OversightReport
 from cpmo.reports.compose.report import PortfolioInfo, build_report
 from cpmo.reports.gather.context import gather_context
-from cpmo.reports.gather.facts import Baseline, Limits, RegisterFacts
+from cpmo.reports.gather.facts import Baseline, RegisterFacts
 from cpmo.reports.gather.programmes import programme_facts
 from cpmo.reports.gather.register import gather_register
 
@@ -41,7 +42,7 @@ def assemble(
     *,
     code: str,
     as_of: date | None = None,
-    limits: Limits | None = None,
+    limits: GovernanceLimits | None = None,
     generated_at: datetime | None = None,
     status: PortfolioStatus | None = None,
 ) -> OversightReport:
@@ -52,7 +53,7 @@ def assemble(
     if status is None or status.portfolio.code != code:
         status = portfolio_status(session, code=code)
     portfolio = status.portfolio
-    limits = limits or Limits()
+    limits = limits or GovernanceLimits()
     register = gather_register(session, portfolio_id=portfolio.id or 0)
     as_of = as_of or (year_end(register.year) if register else utcnow().date())
     codes = [v.programme.code for v in status.programmes]

@@ -11,12 +11,12 @@ from typing import Any
 from sqlalchemy import func
 from sqlmodel import Session, select
 
+from cpmo.config import GovernanceLimits
 from cpmo.errors import TooLarge
 from cpmo.portfolios.models import Programme
 from cpmo.portfolios.service import get_portfolio_or_raise
 from cpmo.reports.assembly import assemble
 from cpmo.reports.compose.content import OversightReport
-from cpmo.reports.gather.facts import Limits
 
 FORMATS = ("json", "html", "pdf", "xlsx", "csv")
 PACK_FORMATS = ("html", "pdf", "xlsx")  # the costly renderings: budgeted per request
@@ -101,7 +101,7 @@ def render(
     code: str,
     fmt: str,
     as_of: date | None = None,
-    limits: Limits | None = None,
+    limits: GovernanceLimits | None = None,
     max_programmes: int | None = None,
 ) -> Rendered:
     """Assemble portfolio ``code``'s report and render it as ``fmt`` (refused first when a

@@ -5,12 +5,12 @@ from typing import Any
 
 from sqlmodel import Session, select
 
+from cpmo.config import GovernanceLimits
 from cpmo.db import utcnow
 from cpmo.errors import RuleViolation
 from cpmo.portfolios.service import get_portfolio_or_raise
 from cpmo.reports.assembly import assemble
 from cpmo.reports.compose.content import OversightReport
-from cpmo.reports.gather.facts import Limits
 from cpmo.reports.models import ReportSnapshot
 
 
@@ -43,7 +43,7 @@ def take_snapshot(
     actor: str,
     as_of: date | None = None,
     label: str | None = None,
-    limits: Limits | None = None,
+    limits: GovernanceLimits | None = None,
 ) -> ReportSnapshot:
     """Store the portfolio's status as of a date (today by default); again on the same date
     replaces that date's snapshot."""

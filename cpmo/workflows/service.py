@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlmodel import Session
 
+from cpmo.config import GovernanceLimits
 from cpmo.db import utcnow
 from cpmo.errors import (
     StaleVersion,
@@ -20,12 +21,6 @@ from cpmo.workflows.context import ProgrammeRecord, build_context, load_record
 from cpmo.workflows.criteria import cost_under_review, may_fire
 from cpmo.workflows.gates import above_delegated_limit, gate_in_review
 from cpmo.workflows.models import AuditEntry
-
-
-@dataclass(frozen=True)
-class Limits:
-    delegated_limit_gbp: int
-    cost_tolerance: float
 
 
 @dataclass(frozen=True)
@@ -61,7 +56,7 @@ def fire_event(
     code: str,
     event: str,
     version: int,
-    limits: Limits,
+    limits: GovernanceLimits,
     rationale: str | None = None,
     conditions: list[str] | None = None,
     accept_cost_growth: str | None = None,
@@ -97,7 +92,7 @@ def _fire(
     actor: User,
     event: str,
     version: int,
-    limits: Limits,
+    limits: GovernanceLimits,
     rationale: str | None,
     conditions: list[str],
     accept_cost_growth: str | None,
@@ -136,7 +131,7 @@ def _context(
     programme: Programme,
     actor: User,
     record: ProgrammeRecord,
-    limits: Limits,
+    limits: GovernanceLimits,
     accept_cost_growth: str | None = None,
 ) -> GateContext:
     """The gate criteria's view of ``programme`` for ``actor``, in a fixed handful of queries."""
@@ -205,7 +200,9 @@ class WorkflowView:
         return next((e for e in self.events if e.event == name), None)
 
 
-def workflow_view(session: Session, *, actor: User, code: str, limits: Limits) -> WorkflowView:
+def workflow_view(
+    session: Session, *, actor: User, code: str, limits: GovernanceLimits
+) -> WorkflowView:
     """The events ``actor``'s role fires from the programme's stage (as the machine lists
     them), each with its refusals, and the submission under review."""
     programme = get_programme_or_raise(session, code=code)
@@ -236,7 +233,7 @@ def workflow_view(session: Session, *, actor: User, code: str, limits: Limits) -
 
 
 def available_events(
-    session: Session, *, actor: User, code: str, limits: Limits
+    session: Session, *, actor: User, code: str, limits: GovernanceLimits
 ) -> tuple[Programme, list[AvailableEvent], ProgrammeRecord]:
     """The events ``actor``'s role may fire now, each with its refusals."""
     view = workflow_view(session, actor=actor, code=code, limits=limits)

@@ -13,6 +13,7 @@ from sqlmodel import Session, select
 
 from cpmo.api.policy import POLICY, PUBLIC_ENDPOINTS
 from cpmo.business_cases import service as cases
+from cpmo.config import GovernanceLimits
 from cpmo.delivery.models import BenefitsPlan, Lot
 from cpmo.graph.models import GraphEdge
 from cpmo.models import Condition, Milestone, Programme
@@ -22,7 +23,6 @@ from cpmo.users import service as users
 from cpmo.vocabulary import ROLES
 from cpmo.workflows import service as workflow
 from cpmo.workflows.criteria import VERB_ROLES
-from cpmo.workflows.service import Limits
 from tests.support.cases import complete_case
 from tests.support.workshop_matrix import matrix_workshops, workshop_examples  # noqa: F401
 
@@ -265,7 +265,7 @@ def owned_programme(seeded: Session) -> None:
         code="matrix-review",
         event="submit_obc",
         version=review.version,
-        limits=Limits(5_000_000, 0.1),
+        limits=GovernanceLimits(5_000_000, 0.1),
     )
     cpmo = users.get_or_raise(seeded, username="cpmo")  # the matrix's programme manager edits
     plan_owners.set_owners(  # the HR plan, as the CPMO would let them

@@ -13,6 +13,7 @@ from sqlmodel import Session, select
 
 from cpmo.app import create_app
 from cpmo.cli import main
+from cpmo.config import GovernanceLimits
 from cpmo.db import transaction
 from cpmo.migrate import upgrade
 from cpmo.models import AuditEntry, Programme
@@ -21,10 +22,9 @@ from cpmo.users import service as users
 from cpmo.workflows import audit_store
 from cpmo.workflows import service as workflow
 from cpmo.workflows.audit import GENESIS_HASH, HASHED_FIELDS
-from cpmo.workflows.service import Limits
 from tests.conftest import app_config
 
-LIMITS = Limits(delegated_limit_gbp=5_000_000, cost_tolerance=0.1)
+LIMITS = GovernanceLimits(delegated_limit_gbp=5_000_000, cost_tolerance=0.1)
 
 
 def _pause_and_resume(session: Session, times: int) -> None:

@@ -13,7 +13,7 @@ from sqlmodel import Session
 
 from cpmo.app import create_app
 from cpmo.cli.demo_data import demo_data
-from cpmo.config import DEFAULT_COST_TOLERANCE, DEFAULT_DELEGATED_LIMIT_GBP
+from cpmo.config import DEFAULT_COST_TOLERANCE, DEFAULT_DELEGATED_LIMIT_GBP, GovernanceLimits
 from cpmo.db import make_engine, make_sessionmaker
 from cpmo.demo import generate
 from cpmo.demo.build import build
@@ -43,13 +43,13 @@ from cpmo.workflows import audit_store
 from cpmo.workflows.context import build_context, load_record
 from cpmo.workflows.criteria import GateContext, refusals_for
 from cpmo.workflows.lifecycle import events_from
-from cpmo.workflows.service import Limits, fire_event
+from cpmo.workflows.service import fire_event
 from tests.conftest import TEST_AUDIT_KEYRING, app_config
 from tests.support.dbdump import dump_tables
 
 N = 60
 SEED = 7
-LIMITS = Limits(DEFAULT_DELEGATED_LIMIT_GBP, DEFAULT_COST_TOLERANCE)
+LIMITS = GovernanceLimits(DEFAULT_DELEGATED_LIMIT_GBP, DEFAULT_COST_TOLERANCE)
 RANDOM_PER_RUN = ("api_token", "app_user", "graph_state")  # tokens, creation times, stamps
 
 

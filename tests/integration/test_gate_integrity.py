@@ -10,6 +10,7 @@ from sqlmodel import Session, select
 
 from cpmo.app import create_app
 from cpmo.cli import main
+from cpmo.config import GovernanceLimits
 from cpmo.db import make_engine, make_sessionmaker, transaction
 from cpmo.errors import StaleVersion
 from cpmo.migrate import upgrade
@@ -18,11 +19,10 @@ from cpmo.seeding import load_seeds
 from cpmo.users import service as users
 from cpmo.workflows import audit_store
 from cpmo.workflows import service as workflow
-from cpmo.workflows.service import Limits
 from tests.conftest import TEST_AUDIT_KEYRING, app_config, on_postgres
 from tests.support.cases import complete_case
 
-LIMITS = Limits(delegated_limit_gbp=5_000_000, cost_tolerance=0.1)
+LIMITS = GovernanceLimits(delegated_limit_gbp=5_000_000, cost_tolerance=0.1)
 
 
 def _prepare(session: Session) -> dict[str, object]:

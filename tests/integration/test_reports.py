@@ -7,6 +7,7 @@ import pytest
 from sqlmodel import Session, select
 
 from cpmo.business_cases import service as cases
+from cpmo.config import GovernanceLimits
 from cpmo.db import utcnow
 from cpmo.errors import RuleViolation, UnknownPortfolio
 from cpmo.graph import edits
@@ -17,7 +18,6 @@ from cpmo.reports.snapshots import list_snapshots, take_snapshot
 from cpmo.seeding import load_seeds
 from cpmo.users import service as users
 from cpmo.workflows import service as workflow
-from cpmo.workflows.service import Limits
 from tests.support.cases import complete_case
 from tests.support.querycount import count_statements
 
@@ -101,7 +101,7 @@ def _submitted_above_the_limit(session: Session) -> None:
         code="big",
         event="submit_obc",
         version=_programme(session, "big").version,
-        limits=Limits(5_000_000, 0.1),
+        limits=GovernanceLimits(5_000_000, 0.1),
     )
 
 
@@ -208,7 +208,7 @@ def test_an_approval_with_conditions_carries_them_into_the_reports_decisions(
     _submitted_above_the_limit(seeded)
     cpmo_officer = users.create(seeded, username="officer", role="cpmo")[0]
     oversight = users.create(seeded, username="board", role="oversight")[0]
-    limits = Limits(5_000_000, 0.1)
+    limits = GovernanceLimits(5_000_000, 0.1)
     workflow.fire_event(
         seeded,
         actor=oversight,

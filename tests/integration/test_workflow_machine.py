@@ -5,16 +5,16 @@ import pytest
 from sqlmodel import Session
 
 from cpmo.business_cases import service as cases
+from cpmo.config import GovernanceLimits
 from cpmo.errors import GateCriteriaUnmet, InvalidEvent, NotPermitted, StaleVersion
 from cpmo.portfolios import service as portfolios
 from cpmo.portfolios.models import Portfolio
 from cpmo.users import service as users
 from cpmo.workflows import service as workflow
 from cpmo.workflows.lifecycle import ProgrammeFlow
-from cpmo.workflows.service import Limits
 from tests.support.cases import complete_case
 
-LIMITS = Limits(delegated_limit_gbp=5_000_000, cost_tolerance=0.1)
+LIMITS = GovernanceLimits(delegated_limit_gbp=5_000_000, cost_tolerance=0.1)
 
 
 @pytest.fixture

@@ -9,6 +9,7 @@ from sqlalchemy import func
 from sqlmodel import Session, select
 
 from cpmo.business_cases import service as cases
+from cpmo.config import GovernanceLimits
 from cpmo.db import make_engine, make_sessionmaker, transaction
 from cpmo.migrate import upgrade
 from cpmo.models import AuditEntry, Programme
@@ -17,12 +18,11 @@ from cpmo.seeding import load_seeds
 from cpmo.users import service as users
 from cpmo.workflows import audit_store
 from cpmo.workflows import service as workflow
-from cpmo.workflows.service import Limits
 from tests.conftest import TEST_AUDIT_KEYRING
 from tests.support.cases import complete_case
 
 PASSWORD = "correct horse battery"
-LIMITS = Limits(delegated_limit_gbp=5_000_000, cost_tolerance=0.10)
+LIMITS = GovernanceLimits(delegated_limit_gbp=5_000_000, cost_tolerance=0.10)
 CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
 
 

@@ -2,12 +2,12 @@
 
 from datetime import UTC, date, datetime
 
+from cpmo.config import GovernanceLimits
 from cpmo.reports.compose.content import Edge, FunnelStep, KpiLine, OversightReport, RiskLine
 from cpmo.reports.compose.report import PortfolioInfo, build_report
 from cpmo.reports.gather.facts import (
     Baseline,
     BenefitFact,
-    Limits,
     MilestoneFact,
     PortfolioContext,
     SnapshotFact,
@@ -85,6 +85,6 @@ def sample_report() -> OversightReport:
         ctx=ctx,
         register=None,
         as_of=AS_OF,
-        limits=Limits(),
+        limits=GovernanceLimits(),
         generated_at=datetime(2026, 7, 1, 9, 30, tzinfo=UTC),
     )

@@ -15,7 +15,7 @@ from cpmo.db import pool_options
 def test_defaults_to_a_sqlite_file_in_the_instance_folder(tmp_path: Path) -> None:
     settings = load_settings(tmp_path, env={})
     assert settings.database_url == f"sqlite:///{tmp_path / 'cpmo.sqlite3'}"
-    assert settings.delegated_limit_gbp == DEFAULT_DELEGATED_LIMIT_GBP == 5_000_000
+    assert settings.governance.delegated_limit_gbp == DEFAULT_DELEGATED_LIMIT_GBP == 5_000_000
 
 
 def test_generates_a_secret_key_once_and_keeps_it(tmp_path: Path) -> None:
@@ -32,7 +32,7 @@ def test_an_explicit_secret_key_writes_nothing(tmp_path: Path) -> None:
 
 def test_reads_the_delegated_limit_with_separators(tmp_path: Path) -> None:
     env = {"CPMO_SECRET_KEY": "k", "CPMO_DELEGATED_LIMIT_GBP": "2,500,000"}
-    assert load_settings(tmp_path, env=env).delegated_limit_gbp == 2_500_000
+    assert load_settings(tmp_path, env=env).governance.delegated_limit_gbp == 2_500_000
 
 
 @pytest.mark.parametrize("bad", ["lots", "1.5e6", "-1"])

@@ -6,6 +6,7 @@ from types import SimpleNamespace
 
 import pytest
 
+from cpmo.config import GovernanceLimits
 from cpmo.demo.catalogue import HOLD_FROM, STOP_FROM, allot, plan_programmes
 from cpmo.demo.chain import chain
 from cpmo.demo.narrate import narrate
@@ -16,11 +17,10 @@ from cpmo.demo.strategy import plan_strategy, programme_facts
 from cpmo.demo.timeline import lay_out
 from cpmo.vocabulary import ROLES, STAGES, Stage
 from cpmo.workflows.audit import GENESIS_HASH, AuditKeyring, verify_chain
-from cpmo.workflows.service import Limits
 
 KEYRING = AuditKeyring.from_secrets("unit-test-key")
 CAST = Cast({role: f"demo-{role}" for role in ROLES})
-LIMITS = Limits(5_000_000, 0.10)
+LIMITS = GovernanceLimits(5_000_000, 0.10)
 
 
 def test_allot_gives_each_value_its_share_to_the_nearest_whole_number() -> None:

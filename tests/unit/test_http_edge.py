@@ -101,3 +101,22 @@ def test_no_content_helper_is_the_only_204_builder() -> None:
         if "Response(status=204)" in path.read_text()
     ]
     assert builders == ["api/blueprints.py"]
+
+
+def test_the_governance_limits_are_read_once_with_the_settings() -> None:
+    """One GovernanceLimits, built by the config loader; nothing rebuilds it from app.config."""
+    reading = [
+        str(path.relative_to(CPMO))
+        for path in CPMO.rglob("*.py")
+        if "CPMO_DELEGATED_LIMIT_GBP" in path.read_text()
+        or "CPMO_COST_TOLERANCE" in path.read_text()
+    ]
+    assert reading == ["config.py"]
+    declaring = [
+        str(path.relative_to(CPMO))
+        for path in CPMO.rglob("*.py")
+        if re.search(
+            r"^class \w*Limits\b.*:\n(?:.*\n){0,3}\s+delegated_limit", path.read_text(), re.M
+        )
+    ]
+    assert declaring == ["config.py"]

@@ -11,12 +11,12 @@ import pytest
 from sqlmodel import Session
 
 from cpmo.business_cases import service as cases
+from cpmo.config import GovernanceLimits
 from cpmo.portfolios import service as portfolios
 from cpmo.seeding import load_seeds
 from cpmo.users import service as users
 from cpmo.users.models import User
 from cpmo.workflows import service as workflow
-from cpmo.workflows.service import Limits
 from tests.support.cases import complete_case
 
 PASSWORD = "correct horse battery"
@@ -76,7 +76,7 @@ def signed_in(client: Any, person: Callable[..., User]) -> Callable[..., Any]:
     return as_
 
 
-LIMITS = Limits(delegated_limit_gbp=5_000_000, cost_tolerance=0.10)
+LIMITS = GovernanceLimits(delegated_limit_gbp=5_000_000, cost_tolerance=0.10)
 
 
 @pytest.fixture

@@ -4,6 +4,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from cpmo.config import GovernanceLimits
 from cpmo.reports.compose import sections
 from cpmo.reports.compose.attention import (
     awaiting_endorsement,
@@ -16,13 +17,7 @@ from cpmo.reports.compose.content import Headline, OversightReport, ProgrammeLin
 from cpmo.reports.compose.honesty import honesty_flags
 from cpmo.reports.compose.register import register_section
 from cpmo.reports.compose.rules import rag_change
-from cpmo.reports.gather.facts import (
-    Limits,
-    PortfolioContext,
-    ProgrammeFacts,
-    RegisterFacts,
-    SnapshotFact,
-)
+from cpmo.reports.gather.facts import PortfolioContext, ProgrammeFacts, RegisterFacts, SnapshotFact
 from cpmo.vocabulary import RAGS, STAGES
 
 TOP_RISKS = 10
@@ -78,7 +73,7 @@ def build_report(
     ctx: PortfolioContext,
     register: RegisterFacts | None,
     as_of: date,
-    limits: Limits,
+    limits: GovernanceLimits,
     generated_at: datetime,
 ) -> OversightReport:
     """The whole report: every section from the same facts."""

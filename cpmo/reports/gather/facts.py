@@ -93,14 +93,6 @@ class ProgrammeFacts:
 
 
 @dataclass(frozen=True)
-class Limits:
-    """The governance settings the rules apply."""
-
-    delegated_limit_gbp: int = 5_000_000
-    cost_tolerance: float = 0.10
-
-
-@dataclass(frozen=True)
 class SnapshotFact:
     """A stored snapshot: when, and the figures it kept."""
 

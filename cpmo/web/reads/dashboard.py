@@ -6,11 +6,11 @@ from datetime import date
 
 from sqlmodel import Session
 
+from cpmo.config import GovernanceLimits
 from cpmo.portfolios import service as portfolios
 from cpmo.portfolios.models import Portfolio
 from cpmo.portfolios.read_models import ProgrammeView
 from cpmo.portfolios.service import PortfolioStatus, ProgrammeFilter
-from cpmo.workflows.service import Limits
 
 PAGE_SIZE = 50
 UPCOMING_GATES_SHOWN = 10
@@ -58,12 +58,11 @@ def next_gates(status: PortfolioStatus) -> list[GateDue]:
 
 
 def dashboard(
-    session: Session, *, code: str | None, flt: ProgrammeFilter, page: int, limits: Limits
+    session: Session, *, code: str | None, flt: ProgrammeFilter, page: int, limits: GovernanceLimits
 ) -> Dashboard | None:
     """Everything the dashboard shows for portfolio ``code`` (the first portfolio if None);
     None when there is no portfolio at all."""
     from cpmo.reports.assembly import assemble
-    from cpmo.reports.gather.facts import Limits as ReportLimits
 
     listed = portfolios.list_portfolios(session)
     if code is None:
@@ -80,7 +79,7 @@ def dashboard(
     report = assemble(
         session,
         code=status.portfolio.code,
-        limits=ReportLimits(limits.delegated_limit_gbp, limits.cost_tolerance),
+        limits=limits,
         status=status,
     )
     return Dashboard(

@@ -8,6 +8,7 @@ from sqlmodel import Session
 
 from cpmo.business_cases import service as cases
 from cpmo.business_cases.models import BusinessCase
+from cpmo.config import GovernanceLimits
 from cpmo.delivery import service as delivery
 from cpmo.errors import NotFound, NotPermitted
 from cpmo.graph import service as graph
@@ -18,7 +19,6 @@ from cpmo.users.models import User
 from cpmo.workflows import service as workflow
 from cpmo.workflows.gates import MAIN_PATH, gate_prepared_in
 from cpmo.workflows.models import Condition
-from cpmo.workflows.service import Limits
 
 
 @dataclass(frozen=True)
@@ -68,7 +68,7 @@ def timeline(stage: str, held_from: str | None, history: list[dict[str, Any]]) -
 
 
 def _actions(
-    session: Session, *, actor: User, code: str, limits: Limits
+    session: Session, *, actor: User, code: str, limits: GovernanceLimits
 ) -> tuple[list[Action], Any, Any]:
     view = workflow.workflow_view(session, actor=actor, code=code, limits=limits)
     actions = [Action(e.event, e.forbidden, e.unmet_criteria) for e in view.events]
@@ -80,7 +80,9 @@ def _case_prepared(stage: str) -> str | None:
     return gate.case_kind if gate else None
 
 
-def programme_page(session: Session, *, actor: User, code: str, limits: Limits) -> ProgrammePage:
+def programme_page(
+    session: Session, *, actor: User, code: str, limits: GovernanceLimits
+) -> ProgrammePage:
     view = portfolios.get_programme_view(session, code=code)
     actions, programme, record = _actions(session, actor=actor, code=code, limits=limits)
     history = workflow.history(record)

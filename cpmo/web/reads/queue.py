@@ -5,12 +5,12 @@ from datetime import datetime
 
 from sqlmodel import Session
 
+from cpmo.config import GovernanceLimits
 from cpmo.portfolios import service as portfolios
 from cpmo.portfolios.service import ProgrammeFilter
 from cpmo.users.models import User
 from cpmo.workflows import service as workflow
 from cpmo.workflows.gates import GATE_TABLE
-from cpmo.workflows.service import Limits
 
 
 @dataclass(frozen=True)
@@ -32,7 +32,7 @@ class Awaiting:
 
 
 def approval_queue(
-    session: Session, *, actor: User, limits: Limits, now: datetime
+    session: Session, *, actor: User, limits: GovernanceLimits, now: datetime
 ) -> list[Awaiting]:
     """Programmes in a review stage, the longest-waiting first."""
     items = []

@@ -7,7 +7,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from marshmallow import ValidationError
 
 from cpmo.api.schemas.business_cases import FiveCases, to_content
-from cpmo.app import request_session, transactional
+from cpmo.app import governance_limits, request_session, transactional
 from cpmo.business_cases import service as cases
 from cpmo.business_cases.completeness import missing_items
 from cpmo.business_cases.models import BusinessCase
@@ -17,7 +17,6 @@ from cpmo.web import case_errors, case_form
 from cpmo.web.auth import acting_user
 from cpmo.web.blueprint import bp
 from cpmo.web.labels import gate_label
-from cpmo.web.reads.limits import limits
 from cpmo.workflows import service as workflow
 
 
@@ -122,7 +121,7 @@ def edit_business_case(code: str, kind: str) -> Any:
             code=code,
             event=f"submit_{kind}",
             version=view.programme.version,
-            limits=limits(),
+            limits=governance_limits(),
         )
     except GateCriteriaUnmet as exc:
         session.commit()  # the draft is kept; only the submission was refused

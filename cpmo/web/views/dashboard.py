@@ -4,13 +4,12 @@ from typing import Any
 
 from flask import render_template, request
 
-from cpmo.app import request_session
+from cpmo.app import governance_limits, request_session
 from cpmo.portfolios.service import ProgrammeFilter
 from cpmo.vocabulary import RAGS, STAGES
 from cpmo.web.blueprint import bp
 from cpmo.web.forms import small_int
 from cpmo.web.reads.dashboard import dashboard as read_dashboard
-from cpmo.web.reads.limits import limits
 
 
 def _choice(name: str, allowed: list[str]) -> str | None:
@@ -32,7 +31,7 @@ def dashboard() -> Any:
         code=request.args.get("portfolio", "").strip() or None,
         flt=flt,
         page=page,
-        limits=limits(),
+        limits=governance_limits(),
     )
     if data is None:
         return render_template("web/no_portfolio.html")

@@ -6,13 +6,12 @@ from typing import Any
 
 from flask import abort, flash, redirect, render_template, request, url_for
 
-from cpmo.app import request_session, transactional
+from cpmo.app import governance_limits, request_session, transactional
 from cpmo.errors import DomainError, InvalidEvent, StaleVersion, status_of
 from cpmo.web.auth import acting_user
 from cpmo.web.blueprint import bp
 from cpmo.web.forms import DECISION_MESSAGES, decision_request
 from cpmo.web.labels import event_label
-from cpmo.web.reads.limits import limits
 from cpmo.workflows import service as workflow
 from cpmo.workflows.criteria import may_fire
 from cpmo.workflows.lifecycle import EVENTS
@@ -49,7 +48,7 @@ def decide(code: str, event: str) -> Any:
     if not may_fire(actor.role, event):
         abort(403)
     session = request_session()
-    view = workflow.workflow_view(session, actor=actor, code=code, limits=limits())
+    view = workflow.workflow_view(session, actor=actor, code=code, limits=governance_limits())
     if view.event(event) is None:
         raise InvalidEvent(
             f"{event_label(event)} is not possible while the programme is at "
@@ -69,12 +68,14 @@ def decide(code: str, event: str) -> Any:
         if not errors:
             try:
                 workflow.fire_event(
-                    session, actor=actor, code=code, event=event, limits=limits(), **data
+                    session, actor=actor, code=code, event=event, limits=governance_limits(), **data
                 )
             except DomainError as exc:
                 session.rollback()
                 status, errors = _refusal(exc)
-                current = workflow.workflow_view(session, actor=actor, code=code, limits=limits())
+                current = workflow.workflow_view(
+                    session, actor=actor, code=code, limits=governance_limits()
+                )
                 values["version"] = str(current.programme.version)
             else:
                 flash(f"{event_label(event)}: decision recorded.", "success")

@@ -4,18 +4,19 @@ from typing import Any
 
 from flask import Response, render_template
 
-from cpmo.app import request_session
+from cpmo.app import governance_limits, request_session
 from cpmo.graph import service as graph
 from cpmo.graph.keys import node_key
 from cpmo.web.auth import acting_user
 from cpmo.web.blueprint import bp
-from cpmo.web.reads.limits import limits
 from cpmo.web.reads.programme import programme_page
 
 
 @bp.route("/programmes/<code>", methods=["GET"])
 def programme(code: str) -> Any:
-    page = programme_page(request_session(), actor=acting_user(), code=code, limits=limits())
+    page = programme_page(
+        request_session(), actor=acting_user(), code=code, limits=governance_limits()
+    )
     return render_template("web/programme.html", page=page, p=page.view)
 
 

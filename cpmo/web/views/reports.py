@@ -15,24 +15,17 @@ from flask import (
     url_for,
 )
 
-from cpmo.app import request_session, transactional
+from cpmo.app import governance_limits, request_session, transactional
 from cpmo.db import utcnow
 from cpmo.portfolios import service as portfolios
 from cpmo.reports import service, snapshots
-from cpmo.reports.gather.facts import Limits as ReportLimits
 from cpmo.web.auth import acting_user
 from cpmo.web.blueprint import bp
-from cpmo.web.reads.limits import limits
 
 REPORT_POLICY = (
     "default-src 'none'; style-src 'unsafe-inline'; img-src data: 'self'; "
     "frame-ancestors 'self'; base-uri 'none'; form-action 'none'"
 )
-
-
-def _limits() -> ReportLimits:
-    settings = limits()
-    return ReportLimits(settings.delegated_limit_gbp, settings.cost_tolerance)
 
 
 def _as_of() -> date | None:
@@ -68,7 +61,7 @@ def _rendered(code: str, fmt: str) -> Response:
         code=code,
         fmt=fmt,
         as_of=_as_of(),
-        limits=_limits(),
+        limits=governance_limits(),
         max_programmes=current_app.config["CPMO_REPORT_MAX_PROGRAMMES"],
     )
     kind = "inline" if fmt == "html" else "attachment"
@@ -93,7 +86,7 @@ def report_pdf(code: str) -> Response:
 @transactional
 def report_snapshot(code: str) -> Any:
     snapshots.take_snapshot(
-        request_session(), code=code, actor=acting_user().username, limits=_limits()
+        request_session(), code=code, actor=acting_user().username, limits=governance_limits()
     )
     flash("Today's report was kept; later reports compare with it.", "success")
     return redirect(url_for("web.reports", portfolio=code))
