@@ -47,7 +47,7 @@ def demo_data(
     """Migrate the database and add a synthetic demo portfolio of PROGRAMMES programmes, with
     histories, business cases, audit trail, graph and a closed workshop; users demo-<role>."""
     from cpmo.app import audit_keyring, governance_limits
-    from cpmo.demo import generate
+    from cpmo_tools.demo import generate
 
     config = current_app.config
     limits = governance_limits()

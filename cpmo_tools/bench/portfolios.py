@@ -30,7 +30,7 @@ class DemoPortfolios:
 
     def get(self, size: int, role: str = "cpmo") -> tuple[str, str]:
         if size not in self._made:
-            from cpmo.demo import generate
+            from cpmo_tools.demo import generate
 
             code = f"demo-{size}"
             self._note(f"generating {code}: {size:,} programmes")

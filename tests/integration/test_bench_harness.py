@@ -43,7 +43,7 @@ def test_an_unknown_group_is_refused_with_the_choices() -> None:
 
 
 def test_a_database_already_holding_the_demo_portfolio_is_refused_clearly(tmp_path) -> None:
-    from cpmo.demo import generate
+    from cpmo_tools.demo import generate
 
     url = f"sqlite:///{tmp_path / 'used.sqlite3'}"
     generate(url, audit_keyring=TEST_AUDIT_KEYRING, programmes=1, portfolio="demo-100")

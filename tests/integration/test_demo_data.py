@@ -15,11 +15,6 @@ from cpmo.app import create_app
 from cpmo.cli.demo_data import demo_data
 from cpmo.config import DEFAULT_COST_TOLERANCE, DEFAULT_DELEGATED_LIMIT_GBP, GovernanceLimits
 from cpmo.db import make_engine, make_sessionmaker
-from cpmo.demo import generate
-from cpmo.demo.build import build
-from cpmo.demo.records import Cast
-from cpmo.demo.reference import read_reference
-from cpmo.demo.users import username
 from cpmo.errors import DuplicateKey, InvalidInput
 from cpmo.graph import store
 from cpmo.graph import version as graph_version
@@ -44,6 +39,11 @@ from cpmo.workflows.context import build_context, load_record
 from cpmo.workflows.criteria import GateContext, refusals_for
 from cpmo.workflows.lifecycle import events_from
 from cpmo.workflows.service import fire_event
+from cpmo_tools.demo import generate
+from cpmo_tools.demo.build import build
+from cpmo_tools.demo.records import Cast
+from cpmo_tools.demo.reference import read_reference
+from cpmo_tools.demo.users import username
 from tests.conftest import TEST_AUDIT_KEYRING, app_config
 from tests.support.dbdump import dump_tables
 

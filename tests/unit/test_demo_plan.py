@@ -7,16 +7,16 @@ from types import SimpleNamespace
 import pytest
 
 from cpmo.config import GovernanceLimits
-from cpmo.demo.catalogue import HOLD_FROM, STOP_FROM, allot, plan_programmes
-from cpmo.demo.chain import chain
-from cpmo.demo.narrate import narrate
-from cpmo.demo.path import plan_path
-from cpmo.demo.records import Cast
-from cpmo.demo.reference import read_reference
-from cpmo.demo.strategy import plan_strategy, programme_facts
-from cpmo.demo.timeline import lay_out
 from cpmo.vocabulary import ROLES, STAGES, Stage
 from cpmo.workflows.audit import GENESIS_HASH, AuditKeyring, verify_chain
+from cpmo_tools.demo.catalogue import HOLD_FROM, STOP_FROM, allot, plan_programmes
+from cpmo_tools.demo.chain import chain
+from cpmo_tools.demo.narrate import narrate
+from cpmo_tools.demo.path import plan_path
+from cpmo_tools.demo.records import Cast
+from cpmo_tools.demo.reference import read_reference
+from cpmo_tools.demo.strategy import plan_strategy, programme_facts
+from cpmo_tools.demo.timeline import lay_out
 
 KEYRING = AuditKeyring.from_secrets("unit-test-key")
 CAST = Cast({role: f"demo-{role}" for role in ROLES})

@@ -5,8 +5,8 @@ import random
 from dataclasses import dataclass
 from typing import Any
 
-from cpmo.demo import clock, words
-from cpmo.demo.catalogue import ProgrammePlan
+from cpmo_tools.demo import clock, words
+from cpmo_tools.demo.catalogue import ProgrammePlan
 
 
 @dataclass(frozen=True)

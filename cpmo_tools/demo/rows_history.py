@@ -4,10 +4,10 @@ benefits plans; and the graph's edges."""
 from typing import Any
 
 from cpmo.business_cases.digest import content_digest
-from cpmo.demo import clock
-from cpmo.demo.build import Built
-from cpmo.demo.rows_portfolio import Ids, provenance
 from cpmo.vocabulary import Role
+from cpmo_tools.demo import clock
+from cpmo_tools.demo.build import Built
+from cpmo_tools.demo.rows_portfolio import Ids, provenance
 
 
 def case_rows(built: Built, ids: Ids) -> list[dict[str, Any]]:

@@ -8,9 +8,9 @@ import random
 from dataclasses import dataclass
 from itertools import accumulate
 
-from cpmo.demo.clock import WINDOW_DAYS
-from cpmo.demo.path import Step
 from cpmo.vocabulary import GATES, Stage
+from cpmo_tools.demo.clock import WINDOW_DAYS
+from cpmo_tools.demo.path import Step
 
 TYPICAL_DAYS = {"obc": 150, "fbc": 260, "supplier_selection": 220, "delivery": 520}
 

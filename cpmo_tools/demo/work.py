@@ -4,11 +4,11 @@ the benefits plan, discharging and accepting conditions. Each mirrors one servic
 import random
 from datetime import datetime, timedelta
 
-from cpmo.demo import clock, words
-from cpmo.demo.cases import CaseFacts, case_content
-from cpmo.demo.history import Story
-from cpmo.demo.records import Case
-from cpmo.demo.timeline import Timeline
+from cpmo_tools.demo import clock, words
+from cpmo_tools.demo.cases import CaseFacts, case_content
+from cpmo_tools.demo.history import Story
+from cpmo_tools.demo.records import Case
+from cpmo_tools.demo.timeline import Timeline
 
 LAST_MOMENT = clock.moment(clock.WINDOW_DAYS - 0.25)
 

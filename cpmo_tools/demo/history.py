@@ -11,14 +11,14 @@ from datetime import datetime
 from typing import Any
 
 from cpmo.config import GovernanceLimits
-from cpmo.demo.catalogue import ProgrammePlan
-from cpmo.demo.records import Case, Cast, ConditionRow, Entry, LotRow, MilestoneRow
 from cpmo.errors import DomainError
 from cpmo.vocabulary import Role, Stage
 from cpmo.workflows import planner
 from cpmo.workflows.context import ProgrammeFacts, ProgrammeRecord, context_from
 from cpmo.workflows.criteria import GateContext, LotFact, cost_under_review
 from cpmo.workflows.lifecycle import EVENTS
+from cpmo_tools.demo.catalogue import ProgrammePlan
+from cpmo_tools.demo.records import Case, Cast, ConditionRow, Entry, LotRow, MilestoneRow
 
 
 class GeneratorBug(AssertionError):

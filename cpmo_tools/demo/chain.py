@@ -8,8 +8,8 @@ hash of the entry before it, keyed with the session's audit key.
 from dataclasses import dataclass
 from typing import Any
 
-from cpmo.demo.history import Story
 from cpmo.workflows.audit import AuditKeyring, entry_hash
+from cpmo_tools.demo.history import Story
 
 
 @dataclass(frozen=True)

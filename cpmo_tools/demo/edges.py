@@ -8,8 +8,8 @@ priority, kpi → benefit) and cannot either.
 import random
 from dataclasses import dataclass
 
-from cpmo.demo.catalogue import ProgrammePlan
-from cpmo.demo.strategy import ProgrammeFacts, Strategy
+from cpmo_tools.demo.catalogue import ProgrammePlan
+from cpmo_tools.demo.strategy import ProgrammeFacts, Strategy
 
 ENABLERS = (0, 0, 0, 0, 1, 1, 1, 1, 2, 2)  # how many earlier programmes one needs first
 WINDOW = 400  # enablers come from the programmes that started shortly before

@@ -10,8 +10,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from cpmo.demo import words
 from cpmo.vocabulary import ProgrammeGroup, Rag, Stage
+from cpmo_tools.demo import words
 
 S = Stage
 STAGE_SHARES = {

@@ -8,12 +8,12 @@ import random
 from dataclasses import dataclass
 from typing import Any
 
-from cpmo.demo import clock
-from cpmo.demo.cases import profile
-from cpmo.demo.catalogue import ProgrammePlan
-from cpmo.demo.history import Story
-from cpmo.demo.reference import Reference
-from cpmo.demo.timeline import Timeline
+from cpmo_tools.demo import clock
+from cpmo_tools.demo.cases import profile
+from cpmo_tools.demo.catalogue import ProgrammePlan
+from cpmo_tools.demo.history import Story
+from cpmo_tools.demo.reference import Reference
+from cpmo_tools.demo.timeline import Timeline
 
 MAX_CANDIDATES = 500
 SCORERS = (

@@ -5,16 +5,16 @@ import random
 from datetime import datetime
 
 from cpmo.config import GovernanceLimits
-from cpmo.demo import clock, words
-from cpmo.demo.cases import CaseFacts
-from cpmo.demo.catalogue import ProgrammePlan
-from cpmo.demo.history import Story
-from cpmo.demo.path import Step
-from cpmo.demo.records import Cast
-from cpmo.demo.timeline import Timeline
-from cpmo.demo.work import deliver, discharge, record_suppliers, write_case
 from cpmo.workflows.gates import gate_in_review
 from cpmo.workflows.lifecycle import EVENTS
+from cpmo_tools.demo import clock, words
+from cpmo_tools.demo.cases import CaseFacts
+from cpmo_tools.demo.catalogue import ProgrammePlan
+from cpmo_tools.demo.history import Story
+from cpmo_tools.demo.path import Step
+from cpmo_tools.demo.records import Cast
+from cpmo_tools.demo.timeline import Timeline
+from cpmo_tools.demo.work import deliver, discharge, record_suppliers, write_case
 
 GATE_NAMES = {"obc": "OBC", "fbc": "FBC", "supplier_selection": "Supplier selection"}
 RETURNS = (

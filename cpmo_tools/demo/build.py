@@ -8,18 +8,18 @@ import random
 from dataclasses import dataclass
 
 from cpmo.config import GovernanceLimits
-from cpmo.demo import clock
-from cpmo.demo.catalogue import ProgrammePlan, plan_programmes
-from cpmo.demo.edges import Edge, plan_edges
-from cpmo.demo.history import Story
-from cpmo.demo.narrate import narrate
-from cpmo.demo.path import plan_path
-from cpmo.demo.records import Cast
-from cpmo.demo.reference import Reference
-from cpmo.demo.strategy import ProgrammeFacts, Strategy, plan_strategy, programme_facts
-from cpmo.demo.timeline import Timeline, lay_out, planned_gates
-from cpmo.demo.workshop import WorkshopPlan, plan_workshop
 from cpmo.vocabulary import Role
+from cpmo_tools.demo import clock
+from cpmo_tools.demo.catalogue import ProgrammePlan, plan_programmes
+from cpmo_tools.demo.edges import Edge, plan_edges
+from cpmo_tools.demo.history import Story
+from cpmo_tools.demo.narrate import narrate
+from cpmo_tools.demo.path import plan_path
+from cpmo_tools.demo.records import Cast
+from cpmo_tools.demo.reference import Reference
+from cpmo_tools.demo.strategy import ProgrammeFacts, Strategy, plan_strategy, programme_facts
+from cpmo_tools.demo.timeline import Timeline, lay_out, planned_gates
+from cpmo_tools.demo.workshop import WorkshopPlan, plan_workshop
 
 
 @dataclass(frozen=True)

@@ -5,10 +5,10 @@ import random
 from dataclasses import dataclass
 from typing import Any
 
-from cpmo.demo import words
-from cpmo.demo.cases import CaseFacts
-from cpmo.demo.catalogue import ProgrammePlan
 from cpmo.seeding.schemas import KPI_FREQUENCIES
+from cpmo_tools.demo import words
+from cpmo_tools.demo.cases import CaseFacts
+from cpmo_tools.demo.catalogue import ProgrammePlan
 
 
 @dataclass(frozen=True)

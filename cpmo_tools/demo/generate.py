@@ -12,14 +12,6 @@ from sqlmodel import Session
 
 from cpmo.config import GovernanceLimits
 from cpmo.db import make_engine, make_sessionmaker, transaction
-from cpmo.demo.build import Built, build
-from cpmo.demo.records import Cast
-from cpmo.demo.reference import read_reference
-from cpmo.demo.rows_portfolio import Ids
-from cpmo.demo.store import chunks
-from cpmo.demo.summary import DemoSummary
-from cpmo.demo.users import demo_users, username
-from cpmo.demo.write import write
 from cpmo.errors import DuplicateKey, InvalidInput
 from cpmo.migrate import upgrade
 from cpmo.models import (
@@ -37,6 +29,14 @@ from cpmo.models import (
 from cpmo.validation import is_code
 from cpmo.vocabulary import ROLES
 from cpmo.workflows.audit import AuditKeyring
+from cpmo_tools.demo.build import Built, build
+from cpmo_tools.demo.records import Cast
+from cpmo_tools.demo.reference import read_reference
+from cpmo_tools.demo.rows_portfolio import Ids
+from cpmo_tools.demo.store import chunks
+from cpmo_tools.demo.summary import DemoSummary
+from cpmo_tools.demo.users import demo_users, username
+from cpmo_tools.demo.write import write
 
 MAX_CODE = 30  # leaves room for the codes derived from it (at most 80 characters)
 MAX_PROGRAMMES = 1_000_000

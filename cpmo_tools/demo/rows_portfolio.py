@@ -3,9 +3,9 @@
 from dataclasses import dataclass, field
 from typing import Any
 
-from cpmo.demo import clock
-from cpmo.demo.build import Built
 from cpmo.vocabulary import Role
+from cpmo_tools.demo import clock
+from cpmo_tools.demo.build import Built
 
 
 @dataclass

@@ -7,11 +7,6 @@ version once at the end.
 
 from sqlmodel import Session
 
-from cpmo.demo import rows_history as rh
-from cpmo.demo import rows_portfolio as rp
-from cpmo.demo.build import Built
-from cpmo.demo.chain import chain
-from cpmo.demo.store import ids_by, insert_rows, one_id
 from cpmo.graph import version
 from cpmo.models import (
     AuditEntry,
@@ -39,6 +34,11 @@ from cpmo.models import (
 )
 from cpmo.vocabulary import Role
 from cpmo.workflows import audit_store
+from cpmo_tools.demo import rows_history as rh
+from cpmo_tools.demo import rows_portfolio as rp
+from cpmo_tools.demo.build import Built
+from cpmo_tools.demo.chain import chain
+from cpmo_tools.demo.store import ids_by, insert_rows, one_id
 
 
 def _programmes(session: Session, built: Built, ids: rp.Ids) -> int:
