@@ -15,7 +15,7 @@ from cpmo.demo.narrate import narrate
 from cpmo.demo.path import plan_path
 from cpmo.demo.records import Cast
 from cpmo.demo.reference import Reference
-from cpmo.demo.strategy import ProgrammeFacts, Strategy, plan_strategy, programme_facts
+from cpmo.demo.strategy import ProgrammeStrategy, Strategy, plan_strategy, programme_facts
 from cpmo.demo.timeline import Timeline, lay_out, planned_gates
 from cpmo.demo.workshop import WorkshopPlan, plan_workshop
 from cpmo.vocabulary import Role
@@ -30,7 +30,7 @@ class Built:
     plans: list[ProgrammePlan]
     timelines: list[Timeline]
     gate_dates: list[dict[str, float]]
-    facts: list[ProgrammeFacts]
+    facts: list[ProgrammeStrategy]
     stories: list[Story]
     strategy: Strategy
     edges: list[Edge]

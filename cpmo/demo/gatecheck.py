@@ -7,7 +7,7 @@ The same transitions table, gate criteria and business-case checks the workflow 
 from dataclasses import dataclass, field
 from typing import Any
 
-from cpmo.workflows.context import ProgrammeFacts, ProgrammeRecord, context_from
+from cpmo.workflows.context import GateFacts, ProgrammeRecord, context_from
 from cpmo.workflows.criteria import GateContext, LotFact, refusals_for
 from cpmo.workflows.lifecycle import TRANSITIONS, HeldFrom, events_from
 from cpmo.workflows.service import Limits
@@ -48,7 +48,7 @@ def context(
     """The gate context the workflow service would build for this history."""
     return context_from(
         record,
-        ProgrammeFacts(
+        GateFacts(
             recorded_cost=facts.whole_life_cost,
             open_conditions=facts.open_conditions,
             lots=facts.lots,
