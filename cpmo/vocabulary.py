@@ -53,3 +53,30 @@ STAGES = [s.value for s in Stage]
 GATES = [g.value for g in Gate]
 RAGS = [r.value for r in Rag]
 ROLES = [r.value for r in Role]
+
+# Readable words for RAG ratings and gates, shared by the pages and the reports; RAG is never
+# shown by colour alone.
+RAG_LABELS = {
+    "green": "Green",
+    "amber_green": "Amber/green",
+    "amber": "Amber",
+    "amber_red": "Amber/red",
+    "red": "Red",
+    "unrated": "Unrated",
+}
+GATE_LABELS = {
+    "obc": "OBC",
+    "fbc": "FBC",
+    "supplier_selection": "supplier selection",
+    "delivery": "delivery",
+}
+
+
+def rag_label(rag: str | None) -> str:
+    """Readable RAG text ("Amber/red"); "—" when there is none."""
+    return RAG_LABELS.get(rag or "", rag or "—")
+
+
+def gate_label(gate: str | None) -> str:
+    """Readable gate text ("OBC", "supplier selection"); "—" when there is none."""
+    return GATE_LABELS.get(str(gate or ""), str(gate or "—"))

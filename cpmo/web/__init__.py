@@ -14,6 +14,8 @@ from werkzeug.wrappers import Response
 
 from cpmo.api.auth import API_PREFIX
 from cpmo.api.headers import strict_transport
+from cpmo.money import money
+from cpmo.vocabulary import gate_label, rag_label
 from cpmo.web import labels
 
 TRUE = {"1", "true", "yes", "on"}
@@ -98,16 +100,16 @@ def init_app(app: Flask) -> None:
     app.context_processor(_template_globals)
     app.jinja_env.filters.update(
         stage=labels.stage_label,
-        rag=labels.rag_label,
-        gate=labels.gate_label,
+        rag=rag_label,
+        gate=gate_label,
         role=labels.role_label,
         event=labels.event_label,
-        money=labels.money,
+        money=money,
         long_date=labels.long_date,
         date_time=labels.date_time,
         first_upper=labels.first_upper,
         stage_option=lambda s: (s, labels.stage_label(s)),
-        rag_option=lambda r: (r, labels.rag_label(r)),
+        rag_option=lambda r: (r, rag_label(r)),
         same_option=lambda v: (v, v),
     )
     app.jinja_env.globals.update(stage_tags=labels.STAGE_TAGS, rag_tags=labels.RAG_TAGS)

@@ -5,6 +5,7 @@ Colour is never the only signal: every tag carries its text.
 
 from datetime import date, datetime
 
+from cpmo.vocabulary import gate_label
 from cpmo.workflows.lifecycle import EVENTS
 
 STAGE_LABELS = {
@@ -27,14 +28,6 @@ STAGE_TAGS = {
     "closed": "govuk-tag--grey",
     "benefits_realisation": "govuk-tag--green",
 }
-RAG_LABELS = {
-    "green": "Green",
-    "amber_green": "Amber/green",
-    "amber": "Amber",
-    "amber_red": "Amber/red",
-    "red": "Red",
-    "unrated": "Unrated",
-}
 RAG_TAGS = {
     "green": "govuk-tag--green",
     "amber_green": "govuk-tag--turquoise",
@@ -42,12 +35,6 @@ RAG_TAGS = {
     "amber_red": "govuk-tag--orange",
     "red": "govuk-tag--red",
     "unrated": "govuk-tag--grey",
-}
-GATE_LABELS = {
-    "obc": "OBC",
-    "fbc": "FBC",
-    "supplier_selection": "supplier selection",
-    "delivery": "delivery",
 }
 ROLE_LABELS = {
     "admin": "Administrator",
@@ -87,14 +74,6 @@ def stage_label(stage: str | None) -> str:
     return STAGE_LABELS.get(stage or "", (stage or "—").replace("_", " "))
 
 
-def rag_label(rag: str | None) -> str:
-    return RAG_LABELS.get(rag or "", rag or "—")
-
-
-def gate_label(gate: str | None) -> str:
-    return GATE_LABELS.get(str(gate or ""), str(gate or "—"))
-
-
 def first_upper(text: str | None) -> str:
     """The first letter in capitals, the rest untouched ("supplier selection" → "Supplier …")."""
     return (text[:1].upper() + text[1:]) if text else ""
@@ -111,11 +90,6 @@ def event_label(event: str) -> str:
         return event.replace("_", " ")
     text = VERB_LABELS[spec.verb].format(gate=gate_label(spec.gate))
     return text[0].upper() + text[1:]
-
-
-def money(amount: int | None) -> str:
-    """£1,234,567; "—" when unknown."""
-    return "—" if amount is None else f"£{amount:,}"
 
 
 def long_date(value: date | datetime | None) -> str:

@@ -68,7 +68,7 @@ def _gate_facts(record: ProgrammeRecord, gate: str) -> tuple[str | None, bool, i
 
 
 @dataclass(frozen=True)
-class ProgrammeFacts:
+class GateFacts:
     """What the gates look at besides the cases and the audit entries."""
 
     recorded_cost: int | None  # the programme's own whole-life cost
@@ -82,7 +82,7 @@ class ProgrammeFacts:
 
 def context_from(
     record: ProgrammeRecord,
-    facts: ProgrammeFacts,
+    facts: GateFacts,
     *,
     actor: str,
     role: str,
@@ -149,7 +149,7 @@ def build_context(
             )
         ).all()
     )
-    facts = ProgrammeFacts(
+    facts = GateFacts(
         recorded_cost=programme.whole_life_cost_gbp,
         open_conditions=[
             f"#{c.id} {c.text} (set at {c.gate.upper()})" for c in record.open_conditions

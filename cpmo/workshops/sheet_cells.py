@@ -52,7 +52,7 @@ class Cells:
             return None
 
 
-def money(value: Any) -> int:
+def money_cell(value: Any) -> int:
     """Whole pounds, 0 or more."""
     number = number_cell(value)
     if not number.is_integer() or not 0 <= number <= MAX_MONEY_GBP:

@@ -24,7 +24,7 @@ from cpmo.workshops.models import Workshop
 from cpmo.workshops.scoring_service import ScoreInput, open_for_scoring, write_scores
 from cpmo.workshops.service import lock, require_status
 from cpmo.workshops.setup import list_criteria
-from cpmo.workshops.sheet_cells import Cells, money, text
+from cpmo.workshops.sheet_cells import Cells, money_cell, text
 from cpmo.workshops.sheet_cells import code as code_cell
 from cpmo.workshops.spreadsheets import Problems, number_cell, read_sheet
 
@@ -58,7 +58,7 @@ def import_candidates(
         costs = {}
         for header, _ in sheet.headers:
             year = YEAR.match(header)
-            amount = cells.get(row, values, header, money) if year else None
+            amount = cells.get(row, values, header, money_cell) if year else None
             if year and amount is not None:
                 costs[year.group(1)] = amount
         out.append(

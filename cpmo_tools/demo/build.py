@@ -17,7 +17,7 @@ from cpmo_tools.demo.narrate import narrate
 from cpmo_tools.demo.path import plan_path
 from cpmo_tools.demo.records import Cast
 from cpmo_tools.demo.reference import Reference
-from cpmo_tools.demo.strategy import ProgrammeFacts, Strategy, plan_strategy, programme_facts
+from cpmo_tools.demo.strategy import ProgrammeStrategy, Strategy, plan_strategy, programme_facts
 from cpmo_tools.demo.timeline import Timeline, lay_out, planned_gates
 from cpmo_tools.demo.workshop import WorkshopPlan, plan_workshop
 
@@ -30,7 +30,7 @@ class Built:
     plans: list[ProgrammePlan]
     timelines: list[Timeline]
     gate_dates: list[dict[str, float]]
-    facts: list[ProgrammeFacts]
+    facts: list[ProgrammeStrategy]
     stories: list[Story]
     strategy: Strategy
     edges: list[Edge]

@@ -9,7 +9,7 @@ import random
 from dataclasses import dataclass
 
 from cpmo_tools.demo.catalogue import ProgrammePlan
-from cpmo_tools.demo.strategy import ProgrammeFacts, Strategy
+from cpmo_tools.demo.strategy import ProgrammeStrategy, Strategy
 
 ENABLERS = (0, 0, 0, 0, 1, 1, 1, 1, 2, 2)  # how many earlier programmes one needs first
 WINDOW = 400  # enablers come from the programmes that started shortly before
@@ -24,7 +24,7 @@ class Edge:
 
 
 def _strategy_edges(
-    rng: random.Random, strategy: Strategy, facts: list[ProgrammeFacts]
+    rng: random.Random, strategy: Strategy, facts: list[ProgrammeStrategy]
 ) -> list[Edge]:
     edges = [
         Edge(f"objective:{o['code']}", f"priority:{p}", "supports", 0.0)
@@ -70,7 +70,7 @@ def _enables(
 def plan_edges(
     rng: random.Random,
     plans: list[ProgrammePlan],
-    facts: list[ProgrammeFacts],
+    facts: list[ProgrammeStrategy],
     starts: list[float],
     registered: list[float],
     strategy: Strategy,

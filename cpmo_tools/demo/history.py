@@ -14,7 +14,7 @@ from cpmo.config import GovernanceLimits
 from cpmo.errors import DomainError
 from cpmo.vocabulary import Role, Stage
 from cpmo.workflows import planner
-from cpmo.workflows.context import ProgrammeFacts, ProgrammeRecord, context_from
+from cpmo.workflows.context import GateFacts, ProgrammeRecord, context_from
 from cpmo.workflows.criteria import GateContext, LotFact, cost_under_review
 from cpmo.workflows.lifecycle import EVENTS
 from cpmo_tools.demo.catalogue import ProgrammePlan
@@ -82,7 +82,7 @@ class Story:
         facts = self.facts()
         return context_from(
             self.record,
-            ProgrammeFacts(
+            GateFacts(
                 recorded_cost=facts.whole_life_cost,
                 open_conditions=facts.open_conditions,
                 lots=facts.lots,

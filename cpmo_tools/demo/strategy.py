@@ -20,7 +20,7 @@ class Strategy:
 
 
 @dataclass(frozen=True)
-class ProgrammeFacts:
+class ProgrammeStrategy:
     case: CaseFacts
     benefits: list[dict[str, Any]]
     risks: list[dict[str, Any]]
@@ -71,7 +71,7 @@ def plan_strategy(
 
 def programme_facts(
     rng: random.Random, plan: ProgrammePlan, strategy: Strategy, *, first_year: int
-) -> ProgrammeFacts:
+) -> ProgrammeStrategy:
     """Benefits (1–3), risks (1–3), objectives (0–2) and the case facts that quote them."""
     own = strategy.by_department[plan.department]
     objectives = rng.sample(own, min(len(own), rng.choices((0, 1, 2), (15, 73, 12))[0]))
@@ -119,4 +119,4 @@ def programme_facts(
         procurement_route=rng.choice(words.PROCUREMENT_ROUTES),
         funding_source=rng.choice(words.FUNDING_SOURCES),
     )
-    return ProgrammeFacts(case, benefits, risks, objectives, links)
+    return ProgrammeStrategy(case, benefits, risks, objectives, links)

@@ -14,7 +14,7 @@ from cpmo.business_cases.docx.values import (
     THREE_POINT,
     clean,
     find_date,
-    money,
+    parse_money,
     rating,
     rating_scale,
 )
@@ -69,7 +69,7 @@ def option_line(text: str) -> dict:
     preferred = PREFERRED_MARK.search(text) is not None
     text, npv = PREFERRED_MARK.sub("", text), None
     if (label := NPV.search(text)) and (figure := MONEY_IN_TEXT.match(text, label.end())):
-        npv = money(figure.group())
+        npv = parse_money(figure.group())
         text = text[: label.start()] + text[figure.end() :]
     option: dict = named(re.sub(r"\(\s*\)", "", text))
     return option | ({"npv": npv} if npv is not None else {}) | {"preferred": preferred}
@@ -248,7 +248,7 @@ def _benefit_line(text: str) -> dict:
     title = re.split(r"\s*(?::|\s[-–—]\s|\(|£)", text, maxsplit=1)[0].strip()
     return {
         "title": title,
-        "value_gbp": money(text),
+        "value_gbp": parse_money(text),
         "measure": measure["measure"].strip(" .") if measure else None,
     }
 

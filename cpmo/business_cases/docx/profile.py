@@ -3,7 +3,7 @@
 import re
 
 from cpmo.business_cases.docx.section import Section
-from cpmo.business_cases.docx.values import header_unit, money, year_of
+from cpmo.business_cases.docx.values import header_unit, parse_money, year_of
 
 TOTAL = re.compile(r"(?:grand\s+)?total(?:\s+.*)?|net\s+(?:cost|total)", re.IGNORECASE)
 YEAR_LINE = re.compile(
@@ -50,7 +50,7 @@ def profile_from_table(rows: Rows) -> tuple[dict[str, int], str | None] | None:
     for row in picked:
         unit = header_unit(*header, row[0])
         for column, year in years.items():
-            amount = money(row[column], unit=unit, cell=True) if column < len(row) else None
+            amount = parse_money(row[column], unit=unit, cell=True) if column < len(row) else None
             if amount is not None and year is not None:
                 result[year] = result.get(year, 0) + amount
     return (result, note) if result else None
@@ -62,7 +62,7 @@ def profile_from_lines(section: Section) -> dict[str, int]:
     for index in section.part("profile") or []:
         found = YEAR_LINE.fullmatch(section.blocks[index].item)
         year = year_of(found["year"]) if found else None
-        amount = money(found["amount"]) if found else None
+        amount = parse_money(found["amount"]) if found else None
         if year is not None and amount is not None:
             result[year] = amount
     return result

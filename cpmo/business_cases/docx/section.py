@@ -12,7 +12,7 @@ from cpmo.business_cases.docx.layout import (
     SENTENCE_FIELDS,
     is_label,
 )
-from cpmo.business_cases.docx.values import MONEY_IN_TEXT, header_unit, money
+from cpmo.business_cases.docx.values import MONEY_IN_TEXT, header_unit, parse_money
 
 
 @dataclass
@@ -112,18 +112,18 @@ class Section:
     def amount(self, item: str) -> tuple[int | None, str | None]:
         """An item's money (pounds) and the text it came from; mentions in sentences count."""
         if (found := self.inline(item)) is not None:
-            figure = money(found[1])
+            figure = parse_money(found[1])
             if figure is None:  # a bare number after its label: '£m' in the label is the unit
-                figure = money(found[1], unit=header_unit(found[0]), cell=True)
+                figure = parse_money(found[1], unit=header_unit(found[0]), cell=True)
             return figure, found[1]
         if (text := self.text(item)) is not None:
-            return money(text), text
+            return parse_money(text), text
         for block in self.blocks:
             mention = re.search(rf"\b(?:{self._pattern(item)})\b", block.text, re.IGNORECASE)
             rest = block.text[mention.end() :] if mention else ""
             first = MONEY_IN_TEXT.search(rest)
             if first and first.start() <= 80 and ". " not in rest[: first.start()]:
-                return money(rest), block.text
+                return parse_money(rest), block.text
         return None, None
 
     def tables(self) -> Iterator[tuple[int, tuple[tuple[str, ...], ...]]]:

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from cpmo.business_cases.docx.layout import label_key
 from cpmo.business_cases.docx.section import Section
-from cpmo.business_cases.docx.values import header_unit, money
+from cpmo.business_cases.docx.values import header_unit, parse_money
 
 # kind → field → header synonyms, best first (matched against the whole header cell, units
 # such as "(£m)" removed). A table is recognised when its REQUIRED columns are all present.
@@ -70,7 +70,7 @@ class Row:
 
     def money(self, name: str) -> int | None:
         """A field's cell as integer pounds, using the column header's unit."""
-        return money(self.get(name), unit=self.units.get(name, 1), cell=True)
+        return parse_money(self.get(name), unit=self.units.get(name, 1), cell=True)
 
 
 def columns(header: tuple[str, ...], kind: str) -> dict[str, int] | None:

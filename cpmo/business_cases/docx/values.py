@@ -50,7 +50,7 @@ def header_unit(*texts: str) -> int:
     return next((u for pat, u in HEADER_UNITS if re.search(pat, joined, re.IGNORECASE)), 1)
 
 
-def money(text: str, *, unit: int = 1, cell: bool = False) -> int | None:
+def parse_money(text: str, *, unit: int = 1, cell: bool = False) -> int | None:
     """The first amount in text as integer pounds ('(£200k)' → -200000); None if none."""
     text = clean(text)
     if cell and NOTHING.fullmatch(text):

@@ -8,8 +8,9 @@ from datetime import date, datetime
 
 from cpmo.reports.compose.content import Awaiting, Decision, ExceptionItem
 from cpmo.reports.compose.honesty import growth_evidence
-from cpmo.reports.compose.rules import SEVERITY, missed_gate, open_conditions, rag_label
+from cpmo.reports.compose.rules import SEVERITY, missed_gate, open_conditions
 from cpmo.reports.gather.facts import DecisionFact, ProgrammeFacts
+from cpmo.vocabulary import rag_label
 from cpmo.workflows.gates import above_delegated_limit, gate_in_review
 
 EXCEPTION_KINDS = ("rag", "cost_growth", "overdue_gate", "open_condition")

@@ -1,4 +1,4 @@
-"""Pure report rules over plain facts: RAG labels and change arrows, cost growth, exceptions.
+"""Pure report rules over plain facts: RAG change arrows, cost growth, exceptions.
 
 The RAG honesty flags live in :mod:`cpmo.reports.compose.honesty`.
 """
@@ -6,36 +6,19 @@ The RAG honesty flags live in :mod:`cpmo.reports.compose.honesty`.
 from dataclasses import dataclass
 from datetime import date
 
+from cpmo.money import money
 from cpmo.reports.gather.facts import Baseline, ProgrammeFacts
+from cpmo.vocabulary import gate_label, rag_label
 
-RAG_LABELS = {
-    "green": "Green",
-    "amber_green": "Amber/green",
-    "amber": "Amber",
-    "amber_red": "Amber/red",
-    "red": "Red",
-    "unrated": "Unrated",
-}
 # 0 is best; unrated has no place on the scale
 RAG_RANK = {"green": 0, "amber_green": 1, "amber": 2, "amber_red": 3, "red": 4}
 SEVERITY = {"red": 0, "amber_red": 1, "amber": 2, "amber_green": 3, "green": 4, "unrated": 5}
-GATE_LABELS = {"obc": "OBC", "fbc": "FBC", "supplier_selection": "supplier selection"}
-GATE_LABELS["delivery"] = "delivery"
 EXCEPTION_LABELS = {
     "rag": "red or amber/red",
     "cost_growth": "cost growth",
     "overdue_gate": "overdue gate",
     "open_condition": "open condition",
 }
-
-
-def rag_label(rag: str | None) -> str:
-    """Readable RAG text ("Amber/red"); RAG is never shown by colour alone."""
-    return RAG_LABELS.get(rag or "", rag or "—")
-
-
-def gate_label(gate: str | None) -> str:
-    return GATE_LABELS.get(gate or "", gate or "—")
 
 
 @dataclass(frozen=True)
@@ -62,21 +45,6 @@ def rag_change(previous: str | None, current: str, *, compared: bool = True) -> 
     if RAG_RANK[current] < RAG_RANK[previous]:
         return RagChange("improved", "↑", f"improved from {rag_label(previous)}")
     return RagChange("worsened", "↓", f"worsened from {rag_label(previous)}")
-
-
-def money(amount: int | None) -> str:
-    """£ with thousands separators; "—" when unknown."""
-    return "—" if amount is None else f"£{amount:,}"
-
-
-def short_money(amount: int | None) -> str:
-    """£ in millions or billions for headline figures ("£99.0m"); "—" when unknown."""
-    if amount is None:
-        return "—"
-    for size, unit in ((1_000_000_000, "bn"), (1_000_000, "m")):
-        if abs(amount) >= size:
-            return f"£{amount / size:,.1f}{unit}"
-    return f"£{amount:,}"
 
 
 def cost_growth(current: int | None, baseline: Baseline | None, tolerance: float) -> str | None:

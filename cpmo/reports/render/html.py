@@ -6,8 +6,10 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
+from cpmo.money import money, short_money
 from cpmo.reports.compose.content import OversightReport
-from cpmo.reports.compose.rules import EXCEPTION_LABELS, gate_label, money, rag_label, short_money
+from cpmo.reports.compose.rules import EXCEPTION_LABELS
+from cpmo.vocabulary import gate_label, rag_label
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 _PROLOGUE = re.compile(r"^.*?(?=<svg\b)", re.DOTALL)

@@ -13,10 +13,10 @@ from cpmo.business_cases.completeness import missing_items
 from cpmo.business_cases.models import BusinessCase
 from cpmo.errors import Conflict, DomainError, GateCriteriaUnmet, InvalidInput, NotPermitted
 from cpmo.portfolios import service as portfolios
+from cpmo.vocabulary import gate_label
 from cpmo.web import case_errors, case_form
 from cpmo.web.auth import acting_user
 from cpmo.web.blueprint import bp
-from cpmo.web.labels import gate_label
 from cpmo.workflows import service as workflow
 
 

@@ -6,7 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cpmo.business_cases.docx.extract import extract_business_case
-from cpmo.business_cases.docx.values import money
+from cpmo.business_cases.docx.values import parse_money
 
 WORDS = st.sampled_from(
     [
@@ -91,5 +91,7 @@ def test_any_layout_gives_a_typed_draft_and_never_an_error(docx_file, parts):
 
 @given(st.text(max_size=30))
 def test_money_is_an_integer_or_none_for_any_text(text):
-    assert money(text) is None or isinstance(money(text), int)
-    assert money(text, cell=True, unit=1000) is None or isinstance(money(text, cell=True), int)
+    assert parse_money(text) is None or isinstance(parse_money(text), int)
+    assert parse_money(text, cell=True, unit=1000) is None or isinstance(
+        parse_money(text, cell=True), int
+    )

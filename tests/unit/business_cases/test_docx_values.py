@@ -9,7 +9,7 @@ from cpmo.business_cases.docx.values import (
     THREE_POINT,
     find_date,
     header_unit,
-    money,
+    parse_money,
     rating,
     rating_scale,
     year_of,
@@ -36,15 +36,15 @@ from cpmo.business_cases.docx.values import (
     ],
 )
 def test_converts_written_money_to_integer_pounds(text, pounds):
-    assert money(text) == pounds
+    assert parse_money(text) == pounds
 
 
 def test_free_text_money_needs_a_pound_sign_but_a_money_cell_does_not():
-    assert money("over 10 years") is None
-    assert money("1.5", unit=1_000_000, cell=True) == 1_500_000
-    assert money("(250)", unit=1_000, cell=True) == -250_000
-    assert money("–", cell=True) == 0
-    assert money("n/a", cell=True) is None
+    assert parse_money("over 10 years") is None
+    assert parse_money("1.5", unit=1_000_000, cell=True) == 1_500_000
+    assert parse_money("(250)", unit=1_000, cell=True) == -250_000
+    assert parse_money("–", cell=True) == 0
+    assert parse_money("n/a", cell=True) is None
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,9 @@
 
 import pytest
 
-from cpmo.reports.compose.rules import rag_change, rag_label, short_money
+from cpmo.money import short_money
+from cpmo.reports.compose.rules import rag_change
+from cpmo.vocabulary import rag_label
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,7 @@ import pytest
 from cpmo.errors import InvalidInput
 from cpmo.workshops.consolidation import combined_costs, combined_sponsors
 from cpmo.workshops.models import WorkshopCandidate
-from cpmo.workshops.sheet_cells import code, money
+from cpmo.workshops.sheet_cells import code, money_cell
 from cpmo.workshops.spreadsheets import header_name, number_cell, read_sheet, text_cell
 
 
@@ -28,11 +28,11 @@ def test_numbers_refuse_words_and_non_finite_values(raw: object) -> None:
 
 
 def test_money_is_whole_pounds_and_codes_are_slugs() -> None:
-    assert money(1000.0) == 1000
+    assert money_cell(1000.0) == 1000
     with pytest.raises(ValueError, match="whole pounds"):
-        money(10.5)
+        money_cell(10.5)
     with pytest.raises(ValueError, match="whole pounds"):
-        money(-1)
+        money_cell(-1)
     assert code(" ttp-cyber ") == "ttp-cyber"
     with pytest.raises(ValueError, match="lowercase code"):
         code("Cyber Security")

@@ -7,8 +7,8 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
 from cpmo.reports.compose.content import OversightReport
-from cpmo.reports.compose.rules import rag_label
 from cpmo.reports.render.palette import RAG_COLOURS, new_figure
+from cpmo.vocabulary import rag_label
 
 ARROWS_UP_TO = 300  # edges drawn as arrows; beyond this, plain lines (speed)
 LABELS_UP_TO = 60  # nodes labelled with their code

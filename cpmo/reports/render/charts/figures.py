@@ -3,8 +3,8 @@
 from matplotlib.figure import Figure
 
 from cpmo.reports.compose.content import OversightReport
-from cpmo.reports.compose.rules import rag_label
 from cpmo.reports.render.palette import RAG_COLOURS, new_figure
+from cpmo.vocabulary import rag_label
 
 
 def stage_funnel(report: OversightReport) -> Figure:

@@ -6,9 +6,10 @@ from typing import Any
 from reportlab.platypus import PageBreak
 from reportlab.platypus.flowables import Flowable
 
+from cpmo.money import money
 from cpmo.reports.compose.content import OversightReport
-from cpmo.reports.compose.rules import gate_label, money, rag_label
 from cpmo.reports.render.pdf.sections import chart, para, rag, table
+from cpmo.vocabulary import gate_label, rag_label
 
 Charts = dict[str, tuple[str, Any]]
 BUDGET_ROWS = 16

@@ -3,9 +3,10 @@
 from reportlab.platypus import PageBreak
 from reportlab.platypus.flowables import Flowable
 
+from cpmo.money import money
 from cpmo.reports.compose.content import OversightReport
-from cpmo.reports.compose.rules import money, rag_label
 from cpmo.reports.render.pdf.sections import para, rag, table
+from cpmo.vocabulary import rag_label
 
 
 def progress_section(r: OversightReport) -> list[Flowable]:

@@ -7,9 +7,11 @@ from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Image, KeepTogether, Spacer, Table
 from reportlab.platypus.flowables import Flowable
 
+from cpmo.money import money, short_money
 from cpmo.reports.compose.content import OversightReport
-from cpmo.reports.compose.rules import EXCEPTION_LABELS, gate_label, money, rag_label, short_money
+from cpmo.reports.compose.rules import EXCEPTION_LABELS
 from cpmo.reports.render.pdf.style import WIDTH, para, rag_cell, table
+from cpmo.vocabulary import gate_label, rag_label
 
 
 def chart(
