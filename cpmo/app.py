@@ -52,7 +52,10 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
 
 
 def init_db(app: Flask, factory: Any = None) -> None:
-    """One engine per app (unless a test hands in its own session factory)."""
+    """One engine per app (unless a test hands in its own session factory); the app's
+    sessions keep the graph version (:func:`cpmo.graph.version.track`)."""
+    from cpmo.graph.version import track
+
     if factory is None:
         url = app.config["CPMO_DATABASE_URL"]
         engine = make_engine(url, **pool_options(url, app.config["CPMO_SETTINGS"].pool))
@@ -61,6 +64,7 @@ def init_db(app: Flask, factory: Any = None) -> None:
         )
         app.extensions["cpmo.engine"] = engine
         weakref.finalize(app, engine.dispose)  # close pooled connections with the app
+    track(factory)
     app.extensions["cpmo.sessionmaker"] = factory
 
     @app.teardown_request
