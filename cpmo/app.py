@@ -1,6 +1,5 @@
 """The Flask application: its factory, its database wiring and the per-request session."""
 
-import os
 import weakref
 from collections.abc import Mapping
 from pathlib import Path
@@ -8,28 +7,22 @@ from typing import Any
 
 from flask import Flask, g
 
-from cpmo.config import load_settings
+from cpmo.config import instance_path_setting, load_settings
 from cpmo.db import make_engine, make_sessionmaker, pool_options, writing_session
-
-
-def _settings_env(config: Mapping[str, Any]) -> dict[str, str]:
-    """The process environment with CPMO_* overrides from ``config`` on top."""
-    env = dict(os.environ)
-    env.update({k: str(v) for k, v in config.items() if k.startswith("CPMO_") and v is not None})
-    return env
 
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     """Build a cpmo Flask app. ``config`` overrides settings (tests pass their own)."""
     config = dict(config or {})
     session_factory = config.pop("SESSIONMAKER", None)
-    instance_path = config.pop("INSTANCE_PATH", None) or os.environ.get("CPMO_INSTANCE_PATH")
+    given = config.pop("INSTANCE_PATH", None)
+    instance_path = Path(given).resolve() if given else instance_path_setting()
     app = Flask(
         __name__,
-        instance_path=str(Path(instance_path).resolve()) if instance_path else None,
+        instance_path=str(instance_path) if instance_path else None,
         instance_relative_config=True,
     )
-    settings = load_settings(Path(app.instance_path), _settings_env(config))
+    settings = load_settings(Path(app.instance_path), overrides=config)
     app.config.from_mapping(
         SECRET_KEY=settings.secret_key,
         CPMO_DATABASE_URL=settings.database_url,
