@@ -1,9 +1,10 @@
 """The Flask application: its factory, its database wiring and the per-request session."""
 
+import functools
 import weakref
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, ParamSpec, TypeVar
 
 from flask import Flask, g
 
@@ -84,3 +85,35 @@ def request_session() -> Any:
         writes = request.method not in ("GET", "HEAD", "OPTIONS")
         g.cpmo_session = writing_session(factory) if writes else factory()
     return g.cpmo_session
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def transactional(view: Callable[P, R]) -> Callable[P, R]:
+    """A writing view in one transaction: commit when it returns a success, roll back when it
+    raises or answers with an error status (a page re-shown with its errors writes nothing)."""
+
+    @functools.wraps(view)
+    def run(*args: P.args, **kwargs: P.kwargs) -> R:
+        session = request_session()
+        try:
+            result = view(*args, **kwargs)
+        except BaseException:
+            session.rollback()
+            raise
+        if _status_of(result) < 400:
+            session.commit()
+        else:
+            session.rollback()
+        return result
+
+    return run
+
+
+def _status_of(result: Any) -> int:
+    """The status a view's return value answers with (200 where the view leaves it to Flask)."""
+    if isinstance(result, tuple) and len(result) > 1 and isinstance(result[1], int):
+        return result[1]
+    return int(getattr(result, "status_code", 200))

@@ -1,10 +1,24 @@
 """Domain errors. Services raise these; the API and pages turn them into responses.
 
-Each error carries an HTTP-neutral ``kind`` that the web layers map to a status:
-not_found → 404, conflict → 409, refused → 422, forbidden → 403, invalid → 422.
+Each error carries an HTTP-neutral ``kind``; ``KIND_STATUS`` is the one table the API and the
+pages turn a kind into a status with.
 """
 
 from typing import Any
+
+KIND_STATUS = {
+    "not_found": 404,
+    "conflict": 409,
+    "refused": 422,
+    "forbidden": 403,
+    "invalid": 422,
+    "too_large": 413,
+}
+
+
+def status_of(error: "DomainError") -> int:
+    """The HTTP status a domain error answers with (422 for a kind the table does not name)."""
+    return KIND_STATUS.get(error.kind, 422)
 
 
 class DomainError(Exception):

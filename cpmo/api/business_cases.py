@@ -18,7 +18,7 @@ from cpmo.api.schemas.business_cases import (
     to_content,
 )
 from cpmo.api.uploads import MULTIPART, checked_first
-from cpmo.app import request_session
+from cpmo.app import request_session, transactional
 from cpmo.business_cases import service
 from cpmo.business_cases.completeness import missing_items
 from cpmo.business_cases.models import BusinessCase
@@ -55,13 +55,13 @@ def _usernames() -> dict[int, str]:
 @blp.arguments(BusinessCaseCreate)
 @blp.response(201, BusinessCaseRead)
 @documents(blp, 404, 409, 422)
+@transactional
 def create_business_case(data: dict[str, Any], code: str) -> dict[str, Any]:
     """Create a new draft version (drafts may be incomplete; `missing` lists the gaps)."""
     session = request_session()
     case = service.create_version(
         session, actor=current_user(), code=code, kind=data["kind"], content=to_content(data)
     )
-    session.commit()
     return case_dict(case, code, _usernames())
 
 
@@ -95,6 +95,7 @@ def get_business_case(code: str, kind: str, number: int) -> dict[str, Any]:
 @blp.arguments(BusinessCaseUpdate)
 @blp.response(200, BusinessCaseRead)
 @documents(blp, 404, 409, 422)
+@transactional
 def update_business_case(data: dict[str, Any], code: str, kind: str, number: int) -> Any:
     """Replace a draft's five cases, as edited from ``revision`` (409 when someone saved the
     draft since, or once it is submitted: create a new version instead)."""
@@ -108,7 +109,6 @@ def update_business_case(data: dict[str, Any], code: str, kind: str, number: int
         revision=data.pop("revision"),
         content=to_content(data),
     )
-    session.commit()
     return case_dict(case, code, _usernames())
 
 
@@ -123,6 +123,7 @@ def _may_upload(code: str) -> None:
 @blp.arguments(DocxUpload, location="form", content_type=MULTIPART)
 @blp.response(201, DocxImportRead)
 @documents(blp, 404, 409, 413, 415, 422)
+@transactional
 def upload_business_case(data: dict[str, Any], code: str) -> Any:
     """Upload a .docx business case (multipart field `file`) in the usual five-section
     layout; its sections become a new draft, and sections it could not find are listed."""
@@ -141,7 +142,6 @@ def upload_business_case(data: dict[str, Any], code: str) -> Any:
     case = service.create_version(
         session, actor=current_user(), code=code, kind=data["kind"], content=content
     )
-    session.commit()
     return {
         "business_case": case_dict(case, code, _usernames()),
         "not_found": list(extraction.missing),

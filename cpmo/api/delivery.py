@@ -15,7 +15,7 @@ from cpmo.api.schemas.workflow import (
     MilestoneUpdate,
     PlannedBenefit,
 )
-from cpmo.app import request_session
+from cpmo.app import request_session, transactional
 from cpmo.delivery import service
 
 blp = make_blueprint("delivery", "/programmes", "Conditions, lots, milestones, benefits plan")
@@ -33,26 +33,26 @@ def list_conditions(code: str) -> Any:
 @blp.arguments(DischargeCreate)
 @blp.response(200, ConditionRead)
 @documents(blp, 404, 409, 422)
+@transactional
 def discharge_condition(data: dict[str, Any], code: str, condition_id: int) -> Any:
     """The programme manager records how the condition was met."""
     session = request_session()
     condition = service.discharge_condition(
         session, actor=current_user(), code=code, condition_id=condition_id, note=data["note"]
     )
-    session.commit()
     return condition
 
 
 @blp.route("/<code>/conditions/<int:condition_id>/accept", methods=["POST"])
 @blp.response(200, ConditionRead)
 @documents(blp, 404, 409)
+@transactional
 def accept_condition(code: str, condition_id: int) -> Any:
     """A CPMO officer accepts a discharged condition."""
     session = request_session()
     condition = service.accept_condition(
         session, actor=current_user(), code=code, condition_id=condition_id
     )
-    session.commit()
     return condition
 
 
@@ -68,11 +68,11 @@ def list_lots(code: str) -> Any:
 @blp.arguments(LotUpdate)
 @blp.response(200, LotRead)
 @documents(blp, 404, 422)
+@transactional
 def record_lot(data: dict[str, Any], code: str, name: str) -> Any:
     """Record a lot's selected supplier and contract value."""
     session = request_session()
     lot = service.record_lot(session, actor=current_user(), code=code, name=name, **data)
-    session.commit()
     return lot
 
 
@@ -88,13 +88,13 @@ def list_milestones(code: str) -> Any:
 @blp.arguments(MilestoneUpdate)
 @blp.response(200, MilestoneRead)
 @documents(blp, 404, 422)
+@transactional
 def update_milestone(data: dict[str, Any], code: str, milestone_id: int) -> Any:
     """Mark a milestone complete (`completed_on`), or not (null)."""
     session = request_session()
     milestone = service.update_milestone(
         session, actor=current_user(), code=code, milestone_id=milestone_id, **data
     )
-    session.commit()
     return milestone
 
 
@@ -115,11 +115,11 @@ def get_benefits_plan(code: str) -> dict[str, Any]:
 @blp.arguments(BenefitsPlanPut)
 @blp.response(200, BenefitsPlanRead)
 @documents(blp, 404, 422)
+@transactional
 def put_benefits_plan(data: dict[str, Any], code: str) -> dict[str, Any]:
     """Record the benefits realisation plan: each benefit's owner, measure, baseline, target
     and date."""
     session = request_session()
     benefits = PlannedBenefit(many=True).dump(data["benefits"])
     plan = service.put_benefits_plan(session, actor=current_user(), code=code, benefits=benefits)
-    session.commit()
     return _plan_dict(plan, code)

@@ -1,15 +1,12 @@
 """Dependency-graph endpoints: the graph, its changes, its analyses and its pictures."""
 
-from collections.abc import Callable
-from http import HTTPStatus
 from typing import Any
 
 from flask import Response
 from marshmallow import RAISE
 
 from cpmo.api.auth import current_user
-from cpmo.api.blueprints import documents, make_blueprint
-from cpmo.api.problems import PROBLEM_JSON
+from cpmo.api.blueprints import documents, make_blueprint, no_content, refusals
 from cpmo.api.schemas.graph import (
     CriticalPathRead,
     EdgeCreate,
@@ -26,7 +23,7 @@ from cpmo.api.schemas.graph import (
     OrphansRead,
     PictureQuery,
 )
-from cpmo.app import request_session
+from cpmo.app import request_session, transactional
 from cpmo.graph import edits, service
 
 blp = make_blueprint(
@@ -37,22 +34,6 @@ blp = make_blueprint(
 )
 GRAPHML = "application/graphml+xml"
 SVG = "image/svg+xml"
-
-
-def refusals(*codes: int) -> Callable[[Any], Any]:
-    """Document graph refusals as problem+json carrying the graph's extensions."""
-
-    def decorate(func: Any) -> Any:
-        for code in sorted(codes, reverse=True):
-            func = blp.alt_response(
-                code,
-                schema=GraphProblem,
-                content_type=PROBLEM_JSON,
-                description=HTTPStatus(code).phrase,
-            )(func)
-        return func
-
-    return decorate
 
 
 @blp.route("", methods=["GET"])
@@ -71,13 +52,13 @@ def read_graph(args: dict[str, Any]) -> Any:
 @blp.arguments(NodeCreate)
 @blp.response(201, NodeRead)
 @documents(blp)
-@refusals(409, 422)
+@refusals(blp, GraphProblem, 409, 422)
+@transactional
 def create_node(data: dict[str, Any]) -> Any:
     """Add a node that no table holds (programmes, objectives, benefits, priorities and KPIs
     are nodes already). 409 if the key is taken."""
     session = request_session()
     node = edits.create_node(session, actor=current_user().username, **data)
-    session.commit()
     return {**node.model_dump(), "origin": "graph_node"}
 
 
@@ -85,34 +66,32 @@ def create_node(data: dict[str, Any]) -> Any:
 @blp.arguments(EdgeCreate)
 @blp.response(201, EdgeRead)
 @documents(blp)
-@refusals(409, 422)
+@refusals(blp, GraphProblem, 409, 422)
+@transactional
 def create_edge(data: dict[str, Any]) -> Any:
     """Add an edge. 422 if its kind may not join those kinds of node (or a node is unknown);
     409 if the nodes are already joined, or if it would close a cycle (`cycle` gives the path)."""
     session = request_session()
     edge = edits.create_edge(session, actor=current_user().username, **data)
-    session.commit()
     return edge
 
 
 @blp.route("/edges/<int:edge_id>", methods=["DELETE"])
 @blp.response(204)
 @documents(blp)
-@refusals(404)
+@refusals(blp, GraphProblem, 404)
+@transactional
 def delete_edge(edge_id: int) -> Response:
     """Remove an edge."""
     session = request_session()
     edits.delete_edge(session, edge_id=edge_id)
-    session.commit()
-    response = Response(status=204)
-    del response.headers["Content-Type"]
-    return response
+    return no_content()
 
 
 @blp.route("/impact/<key>", methods=["GET"])
 @blp.response(200, ImpactRead)
 @documents(blp)
-@refusals(404)
+@refusals(blp, GraphProblem, 404)
 def impact(key: str) -> Any:
     """Everything that depends on a node, by kind, with the benefit value at risk."""
     return service.get_impact(request_session(), key=key)
@@ -166,7 +145,7 @@ def export_graphml() -> Response:
 @blp.arguments(PictureQuery, location="query", unknown=RAISE)
 @blp.response(200, {"type": "string"}, content_type=SVG, description="SVG picture")
 @documents(blp)
-@refusals(404)
+@refusals(blp, GraphProblem, 404)
 def picture(args: dict[str, Any]) -> Response:
     """A picture of the whole graph, or of one node (`focus`) and everything it reaches."""
     return Response(service.picture(request_session(), focus=args.get("focus")), mimetype=SVG)

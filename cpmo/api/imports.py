@@ -10,7 +10,7 @@ from cpmo.api.auth import current_user
 from cpmo.api.blueprints import documents, make_blueprint
 from cpmo.api.problems import problem
 from cpmo.api.schemas.reports import GmppImportRead, GmppUpload
-from cpmo.app import request_session
+from cpmo.app import request_session, transactional
 from cpmo.imports.gmpp_models import GmppImport
 from cpmo.imports.gmpp_store import import_gmpp
 
@@ -22,6 +22,7 @@ blp = make_blueprint("imports", "/imports", "Importers: UK GMPP annual-report da
 @blp.response(201, GmppImportRead)
 @blp.alt_response(200, schema=GmppImportRead, description="Year already imported: updated")
 @documents(blp, 409, 413, 415, 422)
+@transactional
 def import_gmpp_file(data: dict[str, Any]) -> Any:
     """Upload one GMPP annual-report CSV (multipart field `file`, named like gmpp_2021_22.csv,
     or give `year`). All or nothing: any unreadable row refuses the file (422), naming each
@@ -42,5 +43,4 @@ def import_gmpp_file(data: dict[str, Any]) -> Any:
         year=data.get("year"),
         actor=current_user().username,
     )
-    session.commit()
     return asdict(result), (200 if result.year in year_known else 201)

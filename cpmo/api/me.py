@@ -5,7 +5,7 @@ from marshmallow import fields, validate
 from cpmo.api.auth import current_user
 from cpmo.api.blueprints import documents, make_blueprint
 from cpmo.api.schemas.common import OneOf, StrictSchema, Text
-from cpmo.app import request_session
+from cpmo.app import request_session, transactional
 from cpmo.errors import RuleViolation
 from cpmo.users import service as users
 from cpmo.users import sessions
@@ -89,11 +89,11 @@ def list_users() -> list[dict[str, object]]:
 @users_blp.arguments(UserCreate)
 @users_blp.response(201, UserCreated)
 @documents(users_blp, 409, 422)
+@transactional
 def create_user(data: dict[str, str]) -> dict[str, object]:
     """Create a user; the response carries their first API token, shown only this once."""
     session = request_session()
     user, token = users.create(session, **data)
-    session.commit()
     return {**_user_dict(user, 1), "token": token}
 
 
@@ -113,24 +113,24 @@ def _not_yourself(username: str, doing: str) -> None:
 @users_blp.route("/<username>/disable", methods=["POST"])
 @users_blp.response(200, UserRead)
 @documents(users_blp, 404, 422)
+@transactional
 def disable_user(username: str) -> dict[str, object]:
     """Stop the user signing in or using their tokens; their page sessions end at once.
     Tokens are kept (not revoked) and work again after `enable`. Audited as user:<username>."""
     _not_yourself(username, "disable")
     session = request_session()
     user = users.disable(session, username=username, **_admin())
-    session.commit()
     return _user_dict(user)
 
 
 @users_blp.route("/<username>/enable", methods=["POST"])
 @users_blp.response(200, UserRead)
 @documents(users_blp, 404)
+@transactional
 def enable_user(username: str) -> dict[str, object]:
     """Let a disabled user sign in and use their live tokens again. Audited."""
     session = request_session()
     user = users.enable(session, username=username, **_admin())
-    session.commit()
     return _user_dict(user)
 
 
@@ -138,11 +138,11 @@ def enable_user(username: str) -> dict[str, object]:
 @users_blp.arguments(PasswordChange)
 @users_blp.response(200, UserRead)
 @documents(users_blp, 404, 422)
+@transactional
 def change_password(data: dict[str, str], username: str) -> dict[str, object]:
     """Set a new password; the user's page sessions end. Audited (never the password)."""
     session = request_session()
     user = users.change_password(session, username=username, password=data["password"], **_admin())
-    session.commit()
     return _user_dict(user)
 
 
@@ -150,10 +150,10 @@ def change_password(data: dict[str, str], username: str) -> dict[str, object]:
 @users_blp.arguments(RoleChange)
 @users_blp.response(200, UserRead)
 @documents(users_blp, 404, 422)
+@transactional
 def change_role(data: dict[str, str], username: str) -> dict[str, object]:
     """Give the user another role; their page sessions end. Audited old → new."""
     _not_yourself(username, "change the role of")
     session = request_session()
     user = users.change_role(session, username=username, new_role=data["role"], **_admin())
-    session.commit()
     return _user_dict(user)

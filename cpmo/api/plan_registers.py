@@ -17,7 +17,7 @@ from cpmo.api.schemas.plan_registers import (
     PlanRiskRead,
     PlanRiskUpdate,
 )
-from cpmo.app import request_session
+from cpmo.app import request_session, transactional
 from cpmo.plans import kpis, risk_register
 from cpmo.plans.views import kpi_dict, risk_dict
 
@@ -39,6 +39,7 @@ def list_kpis(args: dict[str, Any]) -> list[dict[str, Any]]:
 @kpis_blp.arguments(PlanActualCreate)
 @kpis_blp.response(201, PlanKpiRead)
 @documents(kpis_blp, 403, 404, 422)
+@transactional
 def record_actual(data: dict[str, Any], code: str) -> dict[str, Any]:
     """Record a KPI's actual for a period ('2013-14 Q1', '2020', 'Jun 2020' …); recording a
     period again corrects it. The plan's owner, editors or CPMO only."""
@@ -51,7 +52,6 @@ def record_actual(data: dict[str, Any], code: str) -> dict[str, Any]:
         value=data["value"],
         note=data.get("note"),
     )
-    session.commit()
     return kpi_dict(view)
 
 
@@ -72,12 +72,12 @@ def list_risks(args: dict[str, Any]) -> list[dict[str, Any]]:
 @risks_blp.arguments(PlanRiskCreate)
 @risks_blp.response(201, PlanRiskRead)
 @documents(risks_blp, 403, 404, 409, 422)
+@transactional
 def create_risk(data: dict[str, Any]) -> dict[str, Any]:
     """Add a risk to a plan's register (the plan's owner, editors or CPMO)."""
     session = request_session()
     plan = data.pop("plan")
     view = risk_register.create_risk(session, actor=current_user(), plan=plan, data=data)
-    session.commit()
     return risk_dict(view)
 
 
@@ -85,13 +85,13 @@ def create_risk(data: dict[str, Any]) -> dict[str, Any]:
 @risks_blp.arguments(PlanRiskUpdate)
 @risks_blp.response(200, PlanRiskRead)
 @documents(risks_blp, 403, 404, 422)
+@transactional
 def update_risk(data: dict[str, Any], code: str) -> dict[str, Any]:
     """Reassess a risk: likelihood, impact, tolerance, owner, mitigation or its text (the
     plan's owner, editors or CPMO). Rescoring (likelihood, impact or tolerance) needs a
     `rationale` (422 without) and is kept in the risk's history and the audit chain."""
     session = request_session()
     view = risk_register.update_risk(session, actor=current_user(), code=code, changes=data)
-    session.commit()
     return risk_dict(view)
 
 

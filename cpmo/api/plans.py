@@ -17,7 +17,7 @@ from cpmo.api.schemas.plan_progress import (
 )
 from cpmo.api.schemas.plan_registers import PlanEditorsPut, PlanEditorsRead
 from cpmo.api.schemas.plans import PlanImportForm, PlanImportRead, PlanRead, PlanSummary
-from cpmo.app import request_session
+from cpmo.app import request_session, transactional
 from cpmo.db import utcnow
 from cpmo.plans import notes, owners, service
 from cpmo.plans.importer import read_plan
@@ -61,6 +61,7 @@ def get_editors(code: str) -> dict[str, Any]:
 @blp.arguments(PlanEditorsPut)
 @blp.response(200, PlanEditorsRead)
 @documents(blp, 404, 422)
+@transactional
 def put_editors(data: dict[str, Any], code: str) -> dict[str, Any]:
     """Set the plan's owner and editors (active programme managers; CPMO only; audited as
     plan:<code>). They, and CPMO officers, record its progress, KPI actuals and risks."""
@@ -68,7 +69,6 @@ def put_editors(data: dict[str, Any], code: str) -> dict[str, Any]:
     result = owners.set_owners(
         session, actor=current_user(), code=code, owner=data["owner"], editors=data["editors"]
     )
-    session.commit()
     return result
 
 
@@ -112,6 +112,7 @@ def _result(code: str, kind: str, key: str, item: Any, due: str) -> dict[str, An
 @blp.arguments(PlanProgressCreate)
 @blp.response(201, PlanProgressResult)
 @documents(blp, 403, 404, 422)
+@transactional
 def record_action_progress(data: dict[str, Any], code: str, number: str) -> dict[str, Any]:
     """Record a dated progress note on an action: status (not_started, on_track, at_risk, late,
     done), percent complete, note. The latest-dated note sets the action's status. The plan's
@@ -120,7 +121,6 @@ def record_action_progress(data: dict[str, Any], code: str, number: str) -> dict
     action = notes.record_action_progress(
         session, actor=current_user(), code=code, number=number, update=_note(data)
     )
-    session.commit()
     return _result(code, "action", number, action, "end")
 
 
@@ -128,6 +128,7 @@ def record_action_progress(data: dict[str, Any], code: str, number: str) -> dict
 @blp.arguments(PlanProgressCreate)
 @blp.response(201, PlanProgressResult)
 @documents(blp, 403, 404, 422)
+@transactional
 def record_milestone_progress(
     data: dict[str, Any], code: str, priority: str, letter: str
 ) -> dict[str, Any]:
@@ -141,7 +142,6 @@ def record_milestone_progress(
         letter=letter,
         update=_note(data),
     )
-    session.commit()
     return _result(code, "milestone", f"{priority}/{letter}", milestone, "due")
 
 
@@ -149,6 +149,7 @@ def record_milestone_progress(
 @blp.arguments(PlanImportForm, location="form", content_type="multipart/form-data")
 @blp.response(201, PlanImportRead)
 @documents(blp, 413, 415, 422)
+@transactional
 def import_plan(data: dict[str, Any]) -> Any:
     """Import a plan file (multipart field `file`: .yaml, .json or .xlsx, in the shape of
     seeds/plans). Creates the plan or updates it by natural keys; never overwrites recorded
@@ -163,5 +164,4 @@ def import_plan(data: dict[str, Any]) -> Any:
     document = read_plan(upload.read(), name=upload.filename, fmt=data.get("format"))
     session = request_session()
     counts = store_plan(session, document)
-    session.commit()
     return {"plan": document.data["plan"]["code"], "counts": counts}

@@ -5,7 +5,7 @@ from typing import Any
 
 from marshmallow import RAISE
 
-from cpmo.api.blueprints import documents, make_blueprint
+from cpmo.api.blueprints import documents, make_blueprint, refusals
 from cpmo.api.schemas.prioritisation import (
     FrontierRead,
     FrontierRequest,
@@ -14,8 +14,8 @@ from cpmo.api.schemas.prioritisation import (
     SelectionRead,
     SelectRequest,
 )
+from cpmo.api.schemas.workshops import WorkshopProblem
 from cpmo.api.workshop_results import frontier_dict, selection_dict
-from cpmo.api.workshops import refusals
 from cpmo.app import request_session
 from cpmo.prioritisation import Candidate
 from cpmo.workshops import portfolio_scores, selection_service
@@ -42,7 +42,7 @@ def _problem(data: dict[str, Any]) -> Problem:
 @blp.arguments(SelectRequest)
 @blp.response(200, SelectionRead)
 @documents(blp)
-@refusals(blp, 422)
+@refusals(blp, WorkshopProblem, 422)
 def select(data: dict[str, Any]) -> Any:
     """The value-maximising selection within every yearly budget, `requires` ([a, b]: a only
     with b), `excludes` ([a, b]: not both), `mandatory` and `forbidden`; with the greedy
@@ -57,7 +57,7 @@ def select(data: dict[str, Any]) -> Any:
 @blp.arguments(FrontierRequest)
 @blp.response(200, FrontierRead)
 @documents(blp)
-@refusals(blp, 422)
+@refusals(blp, WorkshopProblem, 422)
 def frontier(data: dict[str, Any]) -> Any:
     """The efficient frontier: the best value with every yearly budget scaled by each factor."""
     return frontier_dict(selection_service.frontier(_problem(data), factors=data.get("factors")))
@@ -67,7 +67,7 @@ def frontier(data: dict[str, Any]) -> Any:
 @blp.arguments(PortfolioScoresQuery, location="query", unknown=RAISE)
 @blp.response(200, PortfolioScoresRead)
 @documents(blp)
-@refusals(blp, 404)
+@refusals(blp, WorkshopProblem, 404)
 def scores(args: dict[str, Any]) -> Any:
     """The current scores and ranks of the portfolio's candidates, from its latest closed
     workshop (of any portfolio when none is named); empty until a workshop closes."""

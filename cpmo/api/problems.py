@@ -10,19 +10,10 @@ from sqlalchemy.exc import DataError, IntegrityError
 from werkzeug.exceptions import HTTPException
 
 from cpmo import db_failures
-from cpmo.errors import DomainError
+from cpmo.errors import DomainError, status_of
 
 PROBLEM_JSON = "application/problem+json"
 log = logging.getLogger(__name__)
-
-KIND_STATUS = {
-    "not_found": 404,
-    "conflict": 409,
-    "refused": 422,
-    "forbidden": 403,
-    "invalid": 422,
-    "too_large": 413,
-}
 
 
 class ProblemSchema(Schema):
@@ -156,7 +147,7 @@ def handle_http_exception(error: HTTPException) -> Response:
 
 def handle_domain_error(error: DomainError) -> Response:
     """A domain refusal, with its extras (``unmet``, ``cycle`` …) in the body."""
-    status = KIND_STATUS.get(error.kind, 422)
+    status = status_of(error)
     extra = {k: v for k, v in error.extra.items() if v is not None}
     return problem(status, error.detail, title=error.title, **extra)
 

@@ -15,7 +15,7 @@ from cpmo.api.schemas.programmes import (
     ProgrammeRead,
     ProgrammeUpdate,
 )
-from cpmo.app import request_session
+from cpmo.app import request_session, transactional
 from cpmo.graph import service as graph
 from cpmo.portfolios import service
 from cpmo.portfolios.service import ProgrammeFilter
@@ -63,12 +63,12 @@ def get_programme(code: str) -> Any:
 @blp.arguments(ProgrammeCreate)
 @blp.response(201, ProgrammeRead)
 @documents(blp, 409, 422)
+@transactional
 def create_programme(data: dict[str, Any]) -> Any:
     """Register a programme (it starts at ``proposed``). A programme manager who registers it
     becomes its manager."""
     session = request_session()
     view = service.create_programme(session, actor=current_user(), data=data)
-    session.commit()
     return view
 
 
@@ -76,9 +76,9 @@ def create_programme(data: dict[str, Any]) -> Any:
 @blp.arguments(ProgrammeUpdate)
 @blp.response(200, ProgrammeRead)
 @documents(blp, 404, 409, 422)
+@transactional
 def update_programme(data: dict[str, Any], code: str) -> Any:
     """Edit a programme's details (never its stage). Bumps the version."""
     session = request_session()
     view = service.update_programme(session, actor=current_user(), code=code, data=data)
-    session.commit()
     return view

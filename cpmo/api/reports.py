@@ -19,7 +19,7 @@ from cpmo.api.schemas.reports import (
     SnapshotCreate,
     SnapshotRead,
 )
-from cpmo.app import request_session
+from cpmo.app import request_session, transactional
 from cpmo.reports import service, snapshots
 from cpmo.reports.facts import Limits
 from cpmo.reports.models import ReportSnapshot
@@ -135,6 +135,7 @@ def snapshot_dict(snapshot: ReportSnapshot, portfolio: str) -> dict[str, Any]:
 @blp.arguments(SnapshotCreate)
 @blp.response(201, SnapshotRead)
 @documents(blp, 404, 409, 422)
+@transactional
 def create_snapshot(data: dict[str, Any]) -> Any:
     """Store the portfolio's status as of a date (default today) for later reports to compare
     with; a second snapshot on the same date replaces the first."""
@@ -147,7 +148,6 @@ def create_snapshot(data: dict[str, Any]) -> Any:
         label=data.get("label"),
         limits=_limits(),
     )
-    session.commit()
     return snapshot_dict(snapshot, data["portfolio"])
 
 

@@ -13,7 +13,7 @@ from cpmo.api.schemas.workflow import (
     EventResultRead,
     WorkflowRead,
 )
-from cpmo.app import request_session
+from cpmo.app import request_session, transactional
 from cpmo.workflows import audit_store, service
 from cpmo.workflows.service import Limits
 
@@ -33,13 +33,13 @@ def limits() -> Limits:
 @blp.arguments(EventCreate)
 @blp.response(200, EventResultRead)
 @documents(blp, 404, 409, 422)
+@transactional
 def fire_event(data: dict[str, Any], code: str) -> dict[str, Any]:
     """Fire a lifecycle event decided on `version`. 403: role, self-approval or missing
     endorsement; 409: not possible from this stage, or stale version; 422 with `unmet`:
     gate criteria not met."""
     session = request_session()
     result = service.fire_event(session, actor=current_user(), code=code, limits=limits(), **data)
-    session.commit()
     return {
         "programme": code,
         "event": data["event"],

@@ -8,13 +8,12 @@ from flask import request
 from werkzeug.datastructures import FileStorage
 
 from cpmo.api.auth import current_user
-from cpmo.api.blueprints import documents, make_blueprint
+from cpmo.api.blueprints import documents, make_blueprint, refusals
 from cpmo.api.schemas.workshop_reads import ImportRead
-from cpmo.api.schemas.workshops import FileUpload
+from cpmo.api.schemas.workshops import FileUpload, WorkshopProblem
 from cpmo.api.uploads import MULTIPART, checked_first
 from cpmo.api.workshop_results import attachment
-from cpmo.api.workshops import refusals
-from cpmo.app import request_session
+from cpmo.app import request_session, transactional
 from cpmo.errors import InvalidInput
 from cpmo.workshops import spreadsheet_export, spreadsheet_import
 from cpmo.workshops.workshops import get_or_raise, require_status
@@ -51,7 +50,8 @@ def _may_import(status: str, doing: str) -> Callable[..., None]:
 @blp.arguments(FileUpload, location="form", content_type=MULTIPART)
 @blp.response(201, ImportRead)
 @documents(blp, 413)
-@refusals(blp, 404, 409, 422)
+@refusals(blp, WorkshopProblem, 404, 409, 422)
+@transactional
 def import_candidates(data: dict[str, Any], code: str) -> Any:
     """Add candidates from the sheet 'Candidates' of an .xlsx (or a .csv): columns key, name,
     programme, sponsors (';'-separated), description, and one per year ('2021' or
@@ -61,7 +61,6 @@ def import_candidates(data: dict[str, Any], code: str) -> Any:
     n = spreadsheet_import.import_candidates(
         session, actor=current_user(), code=code, content=content, filename=filename
     )
-    session.commit()
     return {"imported": n, "what": "candidates"}
 
 
@@ -70,7 +69,8 @@ def import_candidates(data: dict[str, Any], code: str) -> Any:
 @blp.arguments(FileUpload, location="form", content_type=MULTIPART)
 @blp.response(201, ImportRead)
 @documents(blp, 413)
-@refusals(blp, 404, 409, 422)
+@refusals(blp, WorkshopProblem, 404, 409, 422)
+@transactional
 def import_scores(data: dict[str, Any], code: str) -> Any:
     """Record your own scores, as a scorer of this workshop, from the sheet 'Scores' of an
     .xlsx (or a .csv): columns candidate, criterion, value, comment, and optionally scorer
@@ -81,14 +81,13 @@ def import_scores(data: dict[str, Any], code: str) -> Any:
     n = spreadsheet_import.import_scores(
         session, actor=current_user(), code=code, content=content, filename=filename
     )
-    session.commit()
     return {"imported": n, "what": "scores"}
 
 
 @blp.route("/<code>/ranking.xlsx", methods=["GET"])
 @blp.response(200, {"type": "string", "format": "binary"}, content_type=XLSX)
 @documents(blp)
-@refusals(blp, 404, 422)
+@refusals(blp, WorkshopProblem, 404, 422)
 def export_ranking_xlsx(code: str) -> Any:
     """The ranking as a workbook, with the criteria, candidates and scores (the last two in
     the layout the imports read)."""
@@ -99,7 +98,7 @@ def export_ranking_xlsx(code: str) -> Any:
 @blp.route("/<code>/ranking.csv", methods=["GET"])
 @blp.response(200, {"type": "string"}, content_type=CSV)
 @documents(blp)
-@refusals(blp, 404, 422)
+@refusals(blp, WorkshopProblem, 404, 422)
 def export_ranking_csv(code: str) -> Any:
     """The ranking as CSV."""
     body = spreadsheet_export.export_csv(request_session(), actor=current_user(), code=code)

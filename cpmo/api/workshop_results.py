@@ -11,7 +11,7 @@ from flask import Response
 from marshmallow import RAISE
 
 from cpmo.api.auth import current_user
-from cpmo.api.blueprints import documents, make_blueprint
+from cpmo.api.blueprints import documents, make_blueprint, refusals
 from cpmo.api.schemas.prioritisation import (
     CompareQuery,
     ComparisonRead,
@@ -24,8 +24,8 @@ from cpmo.api.schemas.prioritisation import (
     SensitivityQuery,
     SensitivityRead,
 )
-from cpmo.api.workshops import refusals
-from cpmo.app import request_session
+from cpmo.api.schemas.workshops import WorkshopProblem
+from cpmo.app import request_session, transactional
 from cpmo.prioritisation import FrontierPoint, SelectionResult
 from cpmo.workshops import results, scenario_compare, scenarios, selection_service
 from cpmo.workshops.results import Ranking
@@ -87,7 +87,7 @@ def frontier_dict(points: list[FrontierPoint]) -> dict[str, Any]:
 @blp.route("/<code>/ranking", methods=["GET"])
 @blp.response(200, RankingRead)
 @documents(blp)
-@refusals(blp, 404, 422)
+@refusals(blp, WorkshopProblem, 404, 422)
 def ranking(code: str) -> Any:
     """Candidates by weighted score (0–100), competition-ranked (1, 2, 2, 4), each with its
     per-criterion breakdown, the spread between scorers and a disagreement flag."""
@@ -98,7 +98,7 @@ def ranking(code: str) -> Any:
 @blp.arguments(SensitivityQuery, location="query", unknown=RAISE)
 @blp.response(200, SensitivityRead)
 @documents(blp)
-@refusals(blp, 404, 422)
+@refusals(blp, WorkshopProblem, 404, 422)
 def sensitivity(args: dict[str, Any], code: str) -> Any:
     """For each candidate, the probability of staying in the top k and its rank range when
     every weight wobbles by ±perturbation (Monte Carlo; give `seed` to reproduce a run)."""
@@ -108,7 +108,7 @@ def sensitivity(args: dict[str, Any], code: str) -> Any:
 @blp.route("/<code>/selection", methods=["GET"])
 @blp.response(200, SelectionRead)
 @documents(blp)
-@refusals(blp, 404, 422)
+@refusals(blp, WorkshopProblem, 404, 422)
 def selection(code: str) -> Any:
     """The value-maximising set of candidates (value = ranking total) within the workshop's
     yearly budgets and rules, with the greedy value-for-money selection for comparison;
@@ -123,7 +123,7 @@ def selection(code: str) -> Any:
 @blp.arguments(FrontierQuery, location="query", unknown=RAISE)
 @blp.response(200, FrontierRead)
 @documents(blp)
-@refusals(blp, 404, 422)
+@refusals(blp, WorkshopProblem, 404, 422)
 def frontier(args: dict[str, Any], code: str) -> Any:
     """The best value at a series of budget levels (every yearly budget × `factor`)."""
     points = selection_service.workshop_frontier(
@@ -136,20 +136,20 @@ def frontier(args: dict[str, Any], code: str) -> Any:
 @blp.arguments(ScenarioCreate)
 @blp.response(201, ScenarioRead)
 @documents(blp)
-@refusals(blp, 404, 409, 422)
+@refusals(blp, WorkshopProblem, 404, 409, 422)
+@transactional
 def save_scenario(data: dict[str, Any], code: str) -> Any:
     """Solve and save a named scenario: budgets (or the workshop's, scaled per year by
     `scale`) and rules (each list replaces the workshop's). 409 if the name is taken."""
     session = request_session()
     scenario = scenarios.save(session, actor=current_user(), code=code, **data)
-    session.commit()
     return scenario
 
 
 @blp.route("/<code>/scenarios", methods=["GET"])
 @blp.response(200, ScenarioRead(many=True))
 @documents(blp)
-@refusals(blp, 404)
+@refusals(blp, WorkshopProblem, 404)
 def list_scenarios(code: str) -> Any:
     """The workshop's saved scenarios, oldest first."""
     return scenarios.list_scenarios(request_session(), actor=current_user(), code=code)
@@ -159,7 +159,7 @@ def list_scenarios(code: str) -> Any:
 @blp.arguments(CompareQuery, location="query", unknown=RAISE)
 @blp.response(200, ComparisonRead)
 @documents(blp)
-@refusals(blp, 404, 422)
+@refusals(blp, WorkshopProblem, 404, 422)
 def compare_scenarios(args: dict[str, Any], code: str) -> Any:
     """Two to four scenarios side by side (`name=a&name=b`): value, cost by year, candidates
     entering and leaving against the first, and the objectives and benefits each serves."""

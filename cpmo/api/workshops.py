@@ -1,15 +1,11 @@
 """Workshop endpoints: create and run a workshop (facilitators and CPMO), score (scorers)."""
 
-from collections.abc import Callable
-from http import HTTPStatus
 from typing import Any
 
 from flask import Response
-from flask_smorest import Blueprint
 
 from cpmo.api.auth import current_user
-from cpmo.api.blueprints import documents, make_blueprint
-from cpmo.api.problems import PROBLEM_JSON
+from cpmo.api.blueprints import documents, make_blueprint, no_content, refusals
 from cpmo.api.schemas.workshop_reads import (
     CandidateRead,
     ScoreRead,
@@ -29,7 +25,7 @@ from cpmo.api.schemas.workshops import (
     WorkshopProblem,
     WorkshopUpdate,
 )
-from cpmo.app import request_session
+from cpmo.app import request_session, transactional
 from cpmo.workshops import (
     candidates,
     consolidation,
@@ -50,30 +46,9 @@ blp = make_blueprint(
 )
 
 
-def refusals(bp: Blueprint, *codes: int) -> Callable[[Any], Any]:
-    """Document refusals as problem+json with the workshop extensions."""
-
-    def decorate(func: Any) -> Any:
-        for code in sorted(codes, reverse=True):
-            func = bp.alt_response(
-                code,
-                schema=WorkshopProblem,
-                content_type=PROBLEM_JSON,
-                description=HTTPStatus(code).phrase,
-            )(func)
-        return func
-
-    return decorate
-
-
 def _view(code: str) -> dict[str, Any]:
     session = request_session()
     return workshop_view(session, workshop=workshops.get_or_raise(session, code=code))
-
-
-def _commit_and_view(code: str) -> dict[str, Any]:
-    request_session().commit()
-    return _view(code)
 
 
 @blp.route("", methods=["GET"])
@@ -88,17 +63,18 @@ def list_workshops() -> Any:
 @blp.arguments(WorkshopCreate)
 @blp.response(201, WorkshopRead)
 @documents(blp)
-@refusals(blp, 409, 422)
+@refusals(blp, WorkshopProblem, 409, 422)
+@transactional
 def create_workshop(data: dict[str, Any]) -> Any:
     """Create a draft workshop, optionally with criteria, candidates and scorers."""
     workshop = create(request_session(), actor=current_user(), data=data)
-    return _commit_and_view(workshop.code)
+    return _view(workshop.code)
 
 
 @blp.route("/<code>", methods=["GET"])
 @blp.response(200, WorkshopRead)
 @documents(blp)
-@refusals(blp, 404)
+@refusals(blp, WorkshopProblem, 404)
 def get_workshop(code: str) -> Any:
     """The workshop's set-up: criteria with normalised weights, candidates (with the trail of
     merges), scorers and status."""
@@ -109,72 +85,75 @@ def get_workshop(code: str) -> Any:
 @blp.arguments(WorkshopUpdate)
 @blp.response(200, WorkshopRead)
 @documents(blp)
-@refusals(blp, 404, 409, 422)
+@refusals(blp, WorkshopProblem, 404, 409, 422)
+@transactional
 def update_workshop(data: dict[str, Any], code: str) -> Any:
     """Change name, description, portfolio; budgets and selection rules until it closes."""
     workshops.update(request_session(), code=code, data=data)
-    return _commit_and_view(code)
+    return _view(code)
 
 
 @blp.route("/<code>", methods=["DELETE"])
 @blp.response(204)
 @documents(blp)
-@refusals(blp, 404, 409)
+@refusals(blp, WorkshopProblem, 404, 409)
+@transactional
 def delete_workshop(code: str) -> Response:
     """Delete a draft workshop (409 once scoring has begun)."""
     session = request_session()
     workshops.delete_workshop(session, code=code)
-    session.commit()
-    response = Response(status=204)
-    del response.headers["Content-Type"]
-    return response
+    return no_content()
 
 
 @blp.route("/<code>/status", methods=["POST"])
 @blp.arguments(StatusChange)
 @blp.response(200, WorkshopRead)
 @documents(blp)
-@refusals(blp, 404, 409, 422)
+@refusals(blp, WorkshopProblem, 404, 409, 422)
+@transactional
 def change_status(data: dict[str, Any], code: str) -> Any:
     """Move the workshop on: draft → scoring (needs criteria, candidates, scorers) → closed
     (publishes the results to everyone). 409 for any other move."""
     lifecycle.change_status(
         request_session(), actor=current_user(), code=code, status=data["status"]
     )
-    return _commit_and_view(code)
+    return _view(code)
 
 
 @blp.route("/<code>/criteria", methods=["PUT"])
 @blp.arguments(CriteriaPut)
 @blp.response(200, WorkshopRead)
 @documents(blp)
-@refusals(blp, 404, 409, 422)
+@refusals(blp, WorkshopProblem, 404, 409, 422)
+@transactional
 def put_criteria(data: dict[str, Any], code: str) -> Any:
     """Replace the criteria (draft only): weight, scale and direction of each."""
     setup.replace_criteria(
         request_session(), actor=current_user(), code=code, criteria=data["criteria"]
     )
-    return _commit_and_view(code)
+    return _view(code)
 
 
 @blp.route("/<code>/weights", methods=["PUT"])
 @blp.arguments(WeightsPut)
 @blp.response(200, WorkshopRead)
 @documents(blp)
-@refusals(blp, 404, 409, 422)
+@refusals(blp, WorkshopProblem, 404, 409, 422)
+@transactional
 def put_weights(data: dict[str, Any], code: str) -> Any:
     """Weight the criteria directly (normalised to sum 1) or by AHP pairwise judgements
     (principal eigenvector; 422 with the CR and the most inconsistent pair when CR ≥ 0.10,
     unless accept_inconsistent). Draft or scoring."""
     setup.set_weights(request_session(), actor=current_user(), code=code, **data)
-    return _commit_and_view(code)
+    return _view(code)
 
 
 @blp.route("/<code>/scorers", methods=["PUT"])
 @blp.arguments(ScorersPut)
 @blp.response(200, WorkshopRead)
 @documents(blp)
-@refusals(blp, 404, 409, 422)
+@refusals(blp, WorkshopProblem, 404, 409, 422)
+@transactional
 def put_scorers(data: dict[str, Any], code: str) -> Any:
     """Replace the scorers: users with the scorer role (by username) or role titles (by name).
     Draft or scoring; someone who has scored cannot be removed (409), and once scoring has
@@ -182,54 +161,54 @@ def put_scorers(data: dict[str, Any], code: str) -> Any:
     scorers.replace_scorers(
         request_session(), actor=current_user(), code=code, scorers=data["scorers"]
     )
-    return _commit_and_view(code)
+    return _view(code)
 
 
 @blp.route("/<code>/candidates", methods=["POST"])
 @blp.arguments(CandidateSpec)
 @blp.response(201, CandidateRead)
 @documents(blp)
-@refusals(blp, 404, 409, 422)
+@refusals(blp, WorkshopProblem, 404, 409, 422)
+@transactional
 def add_candidate(data: dict[str, Any], code: str) -> Any:
     """Add a candidate (draft only): an existing programme or a new proposal, with yearly
     costs in whole pounds."""
     row = candidates.create_candidate(request_session(), code=code, data=data)
-    request_session().commit()
     return candidate_view(row, data.get("programme"), [])
 
 
 @blp.route("/<code>/candidates/<key>", methods=["DELETE"])
 @blp.response(204)
 @documents(blp)
-@refusals(blp, 404, 409)
+@refusals(blp, WorkshopProblem, 404, 409)
+@transactional
 def delete_candidate(code: str, key: str) -> Response:
     """Remove a candidate (draft only; not one that is part of a merge trail)."""
     session = request_session()
     candidates.delete_candidate(session, code=code, key=key)
-    session.commit()
-    response = Response(status=204)
-    del response.headers["Content-Type"]
-    return response
+    return no_content()
 
 
 @blp.route("/<code>/candidates/merge", methods=["POST"])
 @blp.arguments(MergeSpec)
 @blp.response(200, WorkshopRead)
 @documents(blp)
-@refusals(blp, 404, 409, 422)
+@refusals(blp, WorkshopProblem, 404, 409, 422)
+@transactional
 def merge_candidates(data: dict[str, Any], code: str) -> Any:
     """Consolidate duplicates (draft only): the candidates are merged into `into` (an existing
     candidate, or a new one named `name`), costs added year by year and sponsors combined;
     the merged candidates stay listed with `merged_into`, so the trail is kept."""
     consolidation.merge(request_session(), code=code, **data)
-    return _commit_and_view(code)
+    return _view(code)
 
 
 @blp.route("/<code>/scores", methods=["PUT"])
 @blp.arguments(ScoresPut)
 @blp.response(200, ScoresWritten)
 @documents(blp)
-@refusals(blp, 404, 409, 422)
+@refusals(blp, WorkshopProblem, 404, 409, 422)
+@transactional
 def put_scores(data: dict[str, Any], code: str) -> Any:
     """Give or change your scores, as a scorer of this workshop, while it is scoring: each
     within its criterion's scale (422 outside it). All or nothing."""
@@ -237,14 +216,13 @@ def put_scores(data: dict[str, Any], code: str) -> Any:
     written = scoring_service.put_scores(
         session, actor=current_user(), code=code, scores=data["scores"]
     )
-    session.commit()
     return {"written": written}
 
 
 @blp.route("/<code>/scores", methods=["GET"])
 @blp.response(200, ScoreRead(many=True))
 @documents(blp)
-@refusals(blp, 404)
+@refusals(blp, WorkshopProblem, 404)
 def list_scores(code: str) -> Any:
     """The scores you may see: a scorer sees only their own until the workshop closes;
     facilitators and CPMO see all; everyone sees all once closed (403 before that)."""

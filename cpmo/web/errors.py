@@ -8,18 +8,10 @@ from werkzeug.exceptions import HTTPException
 from werkzeug.wrappers import Response
 
 from cpmo import db_failures
-from cpmo.errors import DomainError
+from cpmo.errors import DomainError, status_of
 from cpmo.web.blueprint import bp
 
 log = logging.getLogger(__name__)
-KIND_STATUS = {
-    "not_found": 404,
-    "conflict": 409,
-    "refused": 422,
-    "forbidden": 403,
-    "invalid": 422,
-    "too_large": 413,
-}
 TITLES = {
     400: "Your request could not be understood",
     403: "You do not have permission to see this page",
@@ -67,7 +59,7 @@ def page_http_error(error: HTTPException) -> Response:
 
 def page_domain_error(error: DomainError) -> Response:
     reasons = error.extra.get("reasons") or error.extra.get("unmet") or []
-    return error_page(KIND_STATUS.get(error.kind, 422), error.detail, list(reasons))
+    return error_page(status_of(error), error.detail, list(reasons))
 
 
 def database_error_page(failure: db_failures.Failure, error: Exception) -> Response:

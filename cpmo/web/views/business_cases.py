@@ -7,7 +7,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from marshmallow import ValidationError
 
 from cpmo.api.schemas.business_cases import FiveCases, to_content
-from cpmo.app import request_session
+from cpmo.app import request_session, transactional
 from cpmo.business_cases import service as cases
 from cpmo.business_cases.completeness import missing_items
 from cpmo.business_cases.models import BusinessCase
@@ -79,6 +79,7 @@ def _render(
 
 
 @bp.route("/programmes/<code>/business-cases/<kind>/edit", methods=["GET", "POST"])
+@transactional
 def edit_business_case(code: str, kind: str) -> Any:
     session = request_session()
     actor = acting_user()
@@ -112,7 +113,6 @@ def edit_business_case(code: str, kind: str) -> Any:
         return _render(view, kind, form, latest, 409, errors={"_": [exc.detail]})
     label = f"{gate_label(kind)} version {saved.number}"
     if request.form.get("action") != "submit":
-        session.commit()
         flash(f"Draft saved ({label}).", "success")
         return redirect(url_for("web.edit_business_case", code=code, kind=kind))
     try:
@@ -139,7 +139,7 @@ def edit_business_case(code: str, kind: str) -> Any:
             saved_label=label,
         )
     except DomainError as exc:
-        session.commit()
+        session.commit()  # the draft is kept; only the submission was refused
         status = 403 if isinstance(exc, NotPermitted) else 409
         return _render(
             view,
@@ -151,7 +151,6 @@ def edit_business_case(code: str, kind: str) -> Any:
             refused=True,
             saved_label=label,
         )
-    session.commit()
     flash(f"{label} submitted for review.", "success")
     return redirect(url_for("web.programme", code=code))
 

@@ -6,11 +6,10 @@ from typing import Any
 
 from flask import abort, flash, redirect, render_template, request, url_for
 
-from cpmo.app import request_session
-from cpmo.errors import DomainError, InvalidEvent, StaleVersion
+from cpmo.app import request_session, transactional
+from cpmo.errors import DomainError, InvalidEvent, StaleVersion, status_of
 from cpmo.web.auth import acting_user
 from cpmo.web.blueprint import bp
-from cpmo.web.errors import KIND_STATUS
 from cpmo.web.forms import DECISION_MESSAGES, decision_request
 from cpmo.web.labels import event_label
 from cpmo.web.reads.limits import limits
@@ -27,7 +26,7 @@ STALE = (
 def _refusal(exc: DomainError) -> tuple[int, dict[str, list[str]]]:
     """A service refusal → (status, errors for the summary): the workflow's reasons, or the
     form field each rule names."""
-    status = KIND_STATUS.get(exc.kind, 422)
+    status = status_of(exc)
     if isinstance(exc, StaleVersion):
         return status, {"_": [STALE]}
     fields = exc.extra.get("errors") or {}
@@ -41,6 +40,7 @@ def _refusal(exc: DomainError) -> tuple[int, dict[str, list[str]]]:
 
 
 @bp.route("/programmes/<code>/decide/<event>", methods=["GET", "POST"])
+@transactional
 def decide(code: str, event: str) -> Any:
     spec = EVENTS.get(event)
     if spec is None:
@@ -77,7 +77,6 @@ def decide(code: str, event: str) -> Any:
                 current = workflow.workflow_view(session, actor=actor, code=code, limits=limits())
                 values["version"] = str(current.programme.version)
             else:
-                session.commit()
                 flash(f"{event_label(event)}: decision recorded.", "success")
                 return redirect(url_for("web.programme", code=code))
     return render_template(

@@ -15,7 +15,7 @@ from flask import (
     url_for,
 )
 
-from cpmo.app import request_session
+from cpmo.app import request_session, transactional
 from cpmo.db import utcnow
 from cpmo.portfolios import service as portfolios
 from cpmo.reports import service, snapshots
@@ -90,9 +90,10 @@ def report_pdf(code: str) -> Response:
 
 
 @bp.route("/reports/<code>/snapshots", methods=["POST"])
+@transactional
 def report_snapshot(code: str) -> Any:
-    session = request_session()
-    snapshots.take_snapshot(session, code=code, actor=acting_user().username, limits=_limits())
-    session.commit()
+    snapshots.take_snapshot(
+        request_session(), code=code, actor=acting_user().username, limits=_limits()
+    )
     flash("Today's report was kept; later reports compare with it.", "success")
     return redirect(url_for("web.reports", portfolio=code))

@@ -6,7 +6,7 @@ from typing import Any
 
 from flask import flash, jsonify, redirect, render_template, request, url_for
 
-from cpmo.app import request_session
+from cpmo.app import request_session, transactional
 from cpmo.errors import DomainError, NotPermitted
 from cpmo.web.auth import acting_user
 from cpmo.web.blueprint import bp
@@ -71,6 +71,7 @@ def _field_of(exc: DomainError) -> str:
 
 
 @bp.route("/workshops/<code>/score", methods=["GET", "POST"])
+@transactional
 def scoring(code: str) -> Any:
     if request.method == "GET":
         return _grid(code)
@@ -88,7 +89,6 @@ def scoring(code: str) -> Any:
             session.rollback()
             errors = {_field_of(exc): [exc.detail]}
         else:
-            session.commit()
             if wants_json:
                 return jsonify(saved=written)
             flash(f"{written} score{'' if written == 1 else 's'} saved.", "success")

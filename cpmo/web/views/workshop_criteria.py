@@ -7,7 +7,7 @@ from flask import flash, redirect, render_template, request, url_for
 from marshmallow import ValidationError
 
 from cpmo.api.schemas.workshops import CriteriaPut
-from cpmo.app import request_session
+from cpmo.app import request_session, transactional
 from cpmo.errors import DomainError
 from cpmo.web.auth import acting_user
 from cpmo.web.blueprint import bp
@@ -45,6 +45,7 @@ def _criteria_rows(form: Any) -> tuple[list[dict[str, Any]], dict[str, str]]:
 
 
 @bp.route("/workshops/<code>/criteria", methods=["GET", "POST"])
+@transactional
 def workshop_criteria(code: str) -> Any:
     session = request_session()
     w = workshop_view(session, workshop=workshops.get_or_raise(session, code=code))
@@ -78,7 +79,6 @@ def workshop_criteria(code: str) -> Any:
             session.rollback()
             errors["criterion:0:key"] = [exc.detail]
         if not errors:
-            session.commit()
             flash("Criteria saved. Their scores, if any, were cleared.", "success")
             return redirect(url_for("web.workshop", code=code))
     return render_template(

@@ -5,7 +5,7 @@ from typing import Any
 
 from flask import flash, jsonify, redirect, render_template, request, url_for
 
-from cpmo.app import request_session
+from cpmo.app import request_session, transactional
 from cpmo.errors import DomainError, InvalidInput, RuleViolation
 from cpmo.prioritisation import matrix_from_judgements
 from cpmo.prioritisation.weights import CR_THRESHOLD, analyse_pairwise
@@ -59,6 +59,7 @@ def _keys(code: str) -> list[str]:
 
 
 @bp.route("/workshops/<code>/weights", methods=["GET", "POST"])
+@transactional
 def workshop_weights(code: str) -> Any:
     if request.method == "GET":
         return _render_weights(code)
@@ -83,7 +84,6 @@ def workshop_weights(code: str) -> Any:
     except DomainError as exc:
         session.rollback()
         return _render_weights(code, 409, errors={"method": [exc.detail]}, values=values)
-    session.commit()
     flash("Weights saved.", "success")
     return redirect(url_for("web.workshop", code=code))
 

@@ -4,7 +4,7 @@ from typing import Any
 
 from flask import abort, flash, redirect, render_template, request, url_for
 
-from cpmo.app import request_session
+from cpmo.app import request_session, transactional
 from cpmo.errors import Conflict, RuleViolation
 from cpmo.web.auth import acting_user
 from cpmo.web.blueprint import bp
@@ -35,6 +35,7 @@ def workshop(code: str) -> Any:
 
 
 @bp.route("/workshops/<code>/status", methods=["POST"])
+@transactional
 def workshop_status(code: str) -> Any:
     status = request.form.get("status", "")
     if status not in STATUS_WORDS:
@@ -46,6 +47,5 @@ def workshop_status(code: str) -> Any:
         session.rollback()
         flash(exc.detail, "info")
     else:
-        session.commit()
         flash(f"The workshop is now {status}.", "success")
     return redirect(url_for("web.workshop", code=code))
