@@ -1,7 +1,6 @@
 """The Flask application: its factory, its database wiring and the per-request session."""
 
 import functools
-import os
 import weakref
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -9,28 +8,22 @@ from typing import Any, ParamSpec, TypeVar
 
 from flask import Flask, g
 
-from cpmo.config import GovernanceLimits, load_settings
+from cpmo.config import GovernanceLimits, instance_path_setting, load_settings
 from cpmo.db import make_engine, make_sessionmaker, pool_options, writing_session
-
-
-def _settings_env(config: Mapping[str, Any]) -> dict[str, str]:
-    """The process environment with CPMO_* overrides from ``config`` on top."""
-    env = dict(os.environ)
-    env.update({k: str(v) for k, v in config.items() if k.startswith("CPMO_") and v is not None})
-    return env
 
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     """Build a cpmo Flask app. ``config`` overrides settings (tests pass their own)."""
     config = dict(config or {})
     session_factory = config.pop("SESSIONMAKER", None)
-    instance_path = config.pop("INSTANCE_PATH", None) or os.environ.get("CPMO_INSTANCE_PATH")
+    given = config.pop("INSTANCE_PATH", None)
+    instance_path = Path(given).resolve() if given else instance_path_setting()
     app = Flask(
         __name__,
-        instance_path=str(Path(instance_path).resolve()) if instance_path else None,
+        instance_path=str(instance_path) if instance_path else None,
         instance_relative_config=True,
     )
-    settings = load_settings(Path(app.instance_path), _settings_env(config))
+    settings = load_settings(Path(app.instance_path), overrides=config)
     app.config.from_mapping(
         SECRET_KEY=settings.secret_key,
         CPMO_DATABASE_URL=settings.database_url,
@@ -51,7 +44,10 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
 
 
 def init_db(app: Flask, factory: Any = None) -> None:
-    """One engine per app (unless a test hands in its own session factory)."""
+    """One engine per app (unless a test hands in its own session factory); the app's
+    sessions keep the graph version (:func:`cpmo.graph.version.track`)."""
+    from cpmo.graph.version import track
+
     if factory is None:
         url = app.config["CPMO_DATABASE_URL"]
         engine = make_engine(url, **pool_options(url, app.config["CPMO_SETTINGS"].pool))
@@ -60,6 +56,7 @@ def init_db(app: Flask, factory: Any = None) -> None:
         )
         app.extensions["cpmo.engine"] = engine
         weakref.finalize(app, engine.dispose)  # close pooled connections with the app
+    track(factory)
     app.extensions["cpmo.sessionmaker"] = factory
 
     @app.teardown_request

@@ -1,10 +1,12 @@
 """Settings from environment variables, with safe defaults.
 
-Nothing here touches Flask: the app factory turns a :class:`Settings` into app config.
+Nothing here touches Flask: the app factory turns a :class:`Settings` into app config. This is
+the only module that reads the process environment; nothing in cpmo writes to it.
 """
 
 import os
 import secrets
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -84,6 +86,8 @@ class Settings:
     pool: PoolSettings = field(default_factory=PoolSettings)
     sessions: SessionSettings = field(default_factory=SessionSettings)
     hsts_seconds: int = 0
+    # CPMO_SECURE_COOKIES when set (on/off); None: on, except when testing or debugging
+    secure_cookies: bool | None = None
     extra: dict[str, object] = field(default_factory=dict)
 
 
@@ -126,6 +130,23 @@ def _number_setting(
         suffix = f" {unit}" if unit else ""
         raise ConfigError(f"{name} must be {bound} {low:g} and at most {high:g}{suffix}, got {raw}")
     return value
+
+
+def _flag_setting(env: dict[str, str], name: str) -> bool | None:
+    """A yes/no setting (1/true/yes/on, 0/false/no/off); None when unset or unrecognised."""
+    raw = env.get(name, "").strip().lower()
+    if raw in ("1", "true", "yes", "on"):
+        return True
+    if raw in ("0", "false", "no", "off"):
+        return False
+    return None
+
+
+def instance_path_setting(env: Mapping[str, str] | None = None) -> Path | None:
+    """CPMO_INSTANCE_PATH from ``env`` (default: the process environment), resolved; None
+    when unset (Flask's default instance folder next to the code)."""
+    raw = (os.environ if env is None else env).get("CPMO_INSTANCE_PATH")
+    return Path(raw).resolve() if raw else None
 
 
 def sqlite_url_for(instance_path: Path) -> str:
@@ -201,9 +222,18 @@ def load_session_settings(env: dict[str, str]) -> SessionSettings:
     )
 
 
-def load_settings(instance_path: Path, env: dict[str, str] | None = None) -> Settings:
-    """Read settings from ``env`` (default: the process environment)."""
+def load_settings(
+    instance_path: Path,
+    env: Mapping[str, str] | None = None,
+    *,
+    overrides: Mapping[str, object] | None = None,
+) -> Settings:
+    """Read settings from ``env`` (default: the process environment), with the CPMO_* keys of
+    ``overrides`` (an app's config, a server's options) on top."""
     env = dict(os.environ if env is None else env)
+    env.update(
+        {k: str(v) for k, v in (overrides or {}).items() if k.startswith("CPMO_") and v is not None}
+    )
     url = env.get("CPMO_DATABASE_URL") or sqlite_url_for(instance_path)
     threads = _int_setting(env, "CPMO_THREADS", DEFAULT_THREADS, minimum=1)
     return Settings(
@@ -230,4 +260,5 @@ def load_settings(instance_path: Path, env: dict[str, str] | None = None) -> Set
         pool=load_pool_settings(env, threads),
         sessions=load_session_settings(env),
         hsts_seconds=_int_setting(env, "CPMO_HSTS_SECONDS", 0),
+        secure_cookies=_flag_setting(env, "CPMO_SECURE_COOKIES"),
     )

@@ -113,9 +113,14 @@ AUDIT_KEYRING = "cpmo_audit_keyring"
 
 def make_sessionmaker(engine: Engine, *, audit_keyring: object = None) -> sessionmaker[Session]:
     """Sessions that keep loaded values after commit (handy for returning results), carrying
-    the audit keyring when given (needed to append to or verify the audit chain)."""
+    the audit keyring when given (needed to append to or verify the audit chain), and bumping
+    the graph version on every change to the graph (:func:`cpmo.graph.version.track`)."""
+    from cpmo.graph.version import track  # the graph's tables import this module
+
     info = {AUDIT_KEYRING: audit_keyring} if audit_keyring is not None else {}
-    return sessionmaker(bind=engine, class_=Session, expire_on_commit=False, info=info)
+    factory = sessionmaker(bind=engine, class_=Session, expire_on_commit=False, info=info)
+    track(factory)
+    return factory
 
 
 def writing_session(factory: sessionmaker[Session]) -> Session:

@@ -5,7 +5,6 @@ its own engine and connection pool) after the fork, so no database connection is
 between processes. Workers are gunicorn's threaded workers (``gthread``).
 """
 
-import os
 from dataclasses import dataclass
 from typing import Any
 
@@ -45,8 +44,9 @@ def gunicorn_options(options: ServeOptions) -> dict[str, Any]:
 class CpmoApplication(BaseApplication):  # type: ignore[misc]
     """gunicorn's application interface around :func:`cpmo.app.create_app`."""
 
-    def __init__(self, options: dict[str, Any]) -> None:
+    def __init__(self, options: dict[str, Any], app_config: dict[str, Any] | None = None) -> None:
         self.options = options
+        self.app_config = app_config or {}
         super().__init__()
 
     def load_config(self) -> None:
@@ -58,7 +58,7 @@ class CpmoApplication(BaseApplication):  # type: ignore[misc]
         # runs in the worker, after the fork
         from cpmo.app import create_app
 
-        return create_app()
+        return create_app(self.app_config)
 
 
 def serve(options: ServeOptions) -> None:
@@ -67,7 +67,11 @@ def serve(options: ServeOptions) -> None:
     The caller checks the settings first (and so creates the instance folder's secret key
     once, before several workers could race to create it).
     """
-    # workers size their connection pools from the thread count they serve with
-    os.environ["CPMO_THREADS"] = str(options.threads)
-    os.environ["CPMO_WORKERS"] = str(options.workers)
-    CpmoApplication(gunicorn_options(options)).run()
+    CpmoApplication(gunicorn_options(options), worker_app_config(options)).run()
+
+
+def worker_app_config(options: ServeOptions) -> dict[str, Any]:
+    """The settings each worker's app is built with on top of the environment: workers size
+    their connection pools from the thread count they serve with (handed over explicitly,
+    never by writing the process environment)."""
+    return {"CPMO_THREADS": options.threads, "CPMO_WORKERS": options.workers}

@@ -66,18 +66,15 @@ def _serve_production(
     host: str, port: int, debug: bool, workers: int | None, threads: int | None, timeout: int
 ) -> None:
     """gunicorn master: check the settings here, build the app in each worker after the fork."""
-    import os
-
     from sqlalchemy.engine import make_url
 
-    from cpmo.config import ConfigError, load_settings
+    from cpmo.config import ConfigError, instance_path_setting, load_settings
     from cpmo.serving import ServeOptions
     from cpmo.serving import serve as run_gunicorn
 
     if debug:
         raise click.UsageError("--debug is for the development server, not --production.")
-    instance = os.environ.get("CPMO_INSTANCE_PATH")
-    instance_path = Path(instance).resolve() if instance else Path(Flask("cpmo").instance_path)
+    instance_path = instance_path_setting() or Path(Flask("cpmo").instance_path)
     try:
         settings = load_settings(instance_path)
     except ConfigError as exc:

@@ -56,7 +56,3 @@ class GraphState(SQLModel, table=True):
     id: int = Field(default=1, primary_key=True)
     version: int = Field(default=0)
     stamp: str = Field(default="initial", max_length=32)
-
-
-# Registers the listener that bumps GraphState on every change (needs the classes above).
-from cpmo.graph import version as _version  # noqa: E402, F401

@@ -3,7 +3,8 @@
 A cached graph is keyed on (database, version, stamp). The stamp is random per change, so a
 change that was rolled back can never be mistaken for a later one with the same number.
 Any flush that inserts, deletes or edits a row the graph is built from bumps the version in
-the same transaction (a ``before_flush`` listener), so every process sees a change. Bulk SQL
+the same transaction (a ``before_flush`` listener on cpmo's sessionmakers, see :func:`track`),
+so every process sees a change. Bulk SQL
 statements bypass the listener: whoever issues them calls ``bump`` (as the seed reset does).
 """
 
@@ -16,6 +17,7 @@ from sqlalchemy.orm import Session
 from cpmo.graph.models import GraphState
 
 STATE = GraphState.__table__  # type: ignore[attr-defined]
+_TRACKED = "_cpmo_tracks_graph_version"
 PROVENANCE = ("source", "illustrative")
 # table → the attributes a graph node is built from (None: any change counts)
 TRACKED: dict[str, tuple[str, ...] | None] = {
@@ -69,7 +71,20 @@ def _touches_graph(obj: Any, any_change: bool) -> bool:
     return any(state.attrs[name].history.has_changes() for name in names)
 
 
-@event.listens_for(Session, "before_flush")
+def track(target: Any) -> None:
+    """Bump the version on every flush of ``target``'s sessions that changes the graph.
+
+    ``target`` is a sessionmaker (or one session). cpmo's own sessionmakers are tracked where
+    they are made (:func:`cpmo.db.make_sessionmaker`, and any factory handed to
+    :func:`cpmo.app.init_db`); other sessions in the process are left alone. Idempotent.
+    """
+    # a mark on the target, not event.contains: SQLAlchemy's registry is keyed by id(), and a
+    # new sessionmaker may reuse the id of one that is gone
+    if not getattr(target, _TRACKED, False):
+        event.listen(target, "before_flush", _bump_when_the_graph_changes)
+        setattr(target, _TRACKED, True)
+
+
 def _bump_when_the_graph_changes(session: Session, _context: Any, _instances: Any) -> None:
     """Bump the version once per flush that adds, deletes or edits graph rows."""
     added_or_deleted = (*session.new, *session.deleted)

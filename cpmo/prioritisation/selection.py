@@ -15,7 +15,6 @@ from scipy.sparse import csr_matrix
 
 from cpmo.errors import Infeasible, RuleViolation
 from cpmo.prioritisation.greedy import GreedyResult, greedy_select
-from cpmo.prioritisation.quiet import solver_stdout_to_stderr
 from cpmo.prioritisation.selection_explain import refuse_simple_causes
 from cpmo.prioritisation.selection_input import Candidate, SelectionProblem, Year, prepare_selection
 
@@ -88,18 +87,30 @@ def _model(problem: SelectionProblem, cuts: list[list[int]]) -> highspy.HighsLp:
     return lp
 
 
+class QuietHighs(highspy.Highs):  # type: ignore[misc]
+    """highspy's solver with its output off from the start, so it never writes to stdout.
+
+    highspy's constructor registers its callbacks (a HiGHS call) before a caller could set
+    ``output_flag``, and HiGHS prints its banner on the first call made with output on; the
+    option is set here first instead, on this solver only (nothing process-wide).
+    """
+
+    def enableCallbacks(self) -> None:
+        super().setOptionValue("output_flag", False)
+        super().enableCallbacks()
+
+
 def _run(
     lp: highspy.HighsLp, time_limit: float | None, mip_rel_gap: float
 ) -> tuple[str, np.ndarray | None, float | None]:
     """Solve one model quietly: status ("optimal", "time_limit", "infeasible", "no_solution")."""
-    with solver_stdout_to_stderr():
-        highs = highspy.Highs()
-        highs.setOptionValue("output_flag", False)
-        highs.setOptionValue("mip_rel_gap", mip_rel_gap)
-        if time_limit is not None:
-            highs.setOptionValue("time_limit", float(time_limit))
-        highs.passModel(lp)
-        highs.run()
+    highs = QuietHighs()
+    highs.setOptionValue("output_flag", False)
+    highs.setOptionValue("mip_rel_gap", mip_rel_gap)
+    if time_limit is not None:
+        highs.setOptionValue("time_limit", float(time_limit))
+    highs.passModel(lp)
+    highs.run()
     status = highs.getModelStatus()
     info = highs.getInfo()
     if status in (

@@ -5,7 +5,6 @@ API: sign-in, dashboard, programme, business case form, approval queue.
 authenticates with bearer tokens, not cookies), secure cookie settings and HTML error pages.
 """
 
-import os
 import secrets
 from datetime import timedelta
 
@@ -18,15 +17,12 @@ from cpmo.money import money
 from cpmo.vocabulary import gate_label, rag_label
 from cpmo.web import labels
 
-TRUE = {"1", "true", "yes", "on"}
-FALSE = {"0", "false", "no", "off"}
-
 
 def secure_cookies(app: Flask) -> bool:
     """CPMO_SECURE_COOKIES when set; otherwise on, except when testing or debugging."""
-    raw = os.environ.get("CPMO_SECURE_COOKIES", "").strip().lower()
-    if raw in TRUE | FALSE:
-        return raw in TRUE
+    configured = app.config["CPMO_SETTINGS"].secure_cookies
+    if configured is not None:
+        return bool(configured)
     return not (app.testing or app.debug)
 
 

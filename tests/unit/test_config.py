@@ -6,6 +6,7 @@ from cpmo.config import (
     DEFAULT_DELEGATED_LIMIT_GBP,
     ConfigError,
     PoolSettings,
+    instance_path_setting,
     load_settings,
     normalise_database_url,
 )
@@ -129,3 +130,30 @@ def test_an_app_on_postgresql_gets_the_configured_pool(tmp_path: Path) -> None:
     assert (engine.pool.size(), engine.pool._max_overflow, engine.pool._timeout) == (3, 1, 4.0)
     assert engine.pool._pre_ping is True
     engine.dispose()
+
+
+def test_overrides_go_on_top_of_the_environment_and_only_cpmo_keys_count(tmp_path: Path) -> None:
+    env = {"CPMO_SECRET_KEY": "k", "CPMO_THREADS": "2", "CPMO_WORKERS": "5"}
+    overrides = {"CPMO_THREADS": 9, "CPMO_WORKERS": None, "TESTING": True}
+    settings = load_settings(tmp_path, env=env, overrides=overrides)
+    assert (settings.threads, settings.workers, settings.pool.size) == (9, 5, 9)
+    assert env["CPMO_THREADS"] == "2"  # the mapping handed in is not changed
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [("", None), ("1", True), ("on", True), ("0", False), ("No", False), ("maybe", None)],
+)
+def test_secure_cookies_is_a_yes_no_setting_or_unset(
+    tmp_path: Path, raw: str, expected: bool | None
+) -> None:
+    env = {"CPMO_SECRET_KEY": "k", "CPMO_SECURE_COOKIES": raw}
+    assert load_settings(tmp_path, env=env).secure_cookies is expected
+
+
+def test_the_instance_path_setting_is_resolved_or_none(tmp_path: Path) -> None:
+    assert instance_path_setting({}) is None
+    assert (
+        instance_path_setting({"CPMO_INSTANCE_PATH": str(tmp_path / "a/../b")})
+        == (tmp_path / "b").resolve()
+    )

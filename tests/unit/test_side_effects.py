@@ -70,6 +70,15 @@ def test_no_product_or_tool_module_edits_sys_path() -> None:
     assert found == []
 
 
+def test_no_product_module_writes_the_process_environment() -> None:
+    found = [
+        f"{path.relative_to(REPO)}:{line}"
+        for path, tree in _modules("cpmo", "cpmo_tools")
+        for line in _mutations_of(tree, "os.environ")
+    ]
+    assert found == []
+
+
 def test_the_checks_above_would_see_a_write() -> None:
     tree = ast.parse(
         "import os, sys\nos.environ['A'] = '1'\nos.environ.update(B='2')\n"
