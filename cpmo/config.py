@@ -4,6 +4,7 @@ Nothing here touches Flask: the app factory turns a :class:`Settings` into app c
 """
 
 import os
+import re
 import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +24,9 @@ DEFAULT_SESSION_MAX_HOURS = 12
 DEFAULT_SIGNIN_ACCOUNT_LIMIT = 10
 DEFAULT_SIGNIN_ADDRESS_LIMIT = 50
 DEFAULT_SIGNIN_WINDOW_MINUTES = 15
+# werkzeug's strong default; only the test suite sets a cheap one (CPMO_PASSWORD_HASH_METHOD)
+DEFAULT_PASSWORD_HASH_METHOD = "scrypt"
+_PASSWORD_HASH_METHOD = re.compile(r"scrypt(:\d+:\d+:\d+)?|pbkdf2(:[a-z0-9_]+(:\d+)?)?")
 
 
 class ConfigError(ValueError):
@@ -77,6 +81,7 @@ class Settings:
     pool: PoolSettings = field(default_factory=PoolSettings)
     sessions: SessionSettings = field(default_factory=SessionSettings)
     hsts_seconds: int = 0
+    password_hash_method: str = DEFAULT_PASSWORD_HASH_METHOD
     extra: dict[str, object] = field(default_factory=dict)
 
 
@@ -194,6 +199,21 @@ def load_session_settings(env: dict[str, str]) -> SessionSettings:
     )
 
 
+def password_hash_method(env: dict[str, str]) -> str:
+    """CPMO_PASSWORD_HASH_METHOD: how new passwords are hashed, in werkzeug's notation
+    (``scrypt[:n:r:p]`` or ``pbkdf2[:hash[:iterations]]``); scrypt unless set. Only the test
+    suite sets a cheap one."""
+    raw = env.get("CPMO_PASSWORD_HASH_METHOD", "").strip()
+    if not raw:
+        return DEFAULT_PASSWORD_HASH_METHOD
+    if not _PASSWORD_HASH_METHOD.fullmatch(raw):
+        raise ConfigError(
+            "CPMO_PASSWORD_HASH_METHOD must be scrypt[:n:r:p] or pbkdf2[:hash[:iterations]], "
+            f"got {raw!r}"
+        )
+    return raw
+
+
 def load_settings(instance_path: Path, env: dict[str, str] | None = None) -> Settings:
     """Read settings from ``env`` (default: the process environment)."""
     env = dict(os.environ if env is None else env)
@@ -221,4 +241,5 @@ def load_settings(instance_path: Path, env: dict[str, str] | None = None) -> Set
         pool=load_pool_settings(env, threads),
         sessions=load_session_settings(env),
         hsts_seconds=_int_setting(env, "CPMO_HSTS_SECONDS", 0),
+        password_hash_method=password_hash_method(env),
     )
