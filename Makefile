@@ -5,6 +5,8 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 5000
+# two pytest-xdist workers (this machine has two cores); a test file stays on one worker
+PYTEST_ARGS ?= -n 2 --dist loadfile
 
 .PHONY: install run test lint bench clean
 

@@ -51,8 +51,11 @@ def init_db(app: Flask, factory: Any = None) -> None:
     if factory is None:
         url = app.config["CPMO_DATABASE_URL"]
         engine = make_engine(url, **pool_options(url, app.config["CPMO_SETTINGS"].pool))
+        settings = app.config["CPMO_SETTINGS"]
         factory = make_sessionmaker(
-            engine, audit_keyring=audit_keyring(app.config["CPMO_SETTINGS"])
+            engine,
+            audit_keyring=audit_keyring(settings),
+            password_hash_method=settings.password_hash_method,
         )
         app.extensions["cpmo.engine"] = engine
         weakref.finalize(app, engine.dispose)  # close pooled connections with the app

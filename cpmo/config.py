@@ -5,6 +5,7 @@ the only module that reads the process environment; nothing in cpmo writes to it
 """
 
 import os
+import re
 import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -25,6 +26,9 @@ DEFAULT_SESSION_MAX_HOURS = 12
 DEFAULT_SIGNIN_ACCOUNT_LIMIT = 10
 DEFAULT_SIGNIN_ADDRESS_LIMIT = 50
 DEFAULT_SIGNIN_WINDOW_MINUTES = 15
+# werkzeug's strong default; only the test suite sets a cheap one (CPMO_PASSWORD_HASH_METHOD)
+DEFAULT_PASSWORD_HASH_METHOD = "scrypt"
+_PASSWORD_HASH_METHOD = re.compile(r"scrypt(:\d+:\d+:\d+)?|pbkdf2(:[a-z0-9_]+(:\d+)?)?")
 
 
 class ConfigError(ValueError):
@@ -88,6 +92,7 @@ class Settings:
     hsts_seconds: int = 0
     # CPMO_SECURE_COOKIES when set (on/off); None: on, except when testing or debugging
     secure_cookies: bool | None = None
+    password_hash_method: str = DEFAULT_PASSWORD_HASH_METHOD
     extra: dict[str, object] = field(default_factory=dict)
 
 
@@ -222,6 +227,21 @@ def load_session_settings(env: dict[str, str]) -> SessionSettings:
     )
 
 
+def password_hash_method(env: dict[str, str]) -> str:
+    """CPMO_PASSWORD_HASH_METHOD: how new passwords are hashed, in werkzeug's notation
+    (``scrypt[:n:r:p]`` or ``pbkdf2[:hash[:iterations]]``); scrypt unless set. Only the test
+    suite sets a cheap one."""
+    raw = env.get("CPMO_PASSWORD_HASH_METHOD", "").strip()
+    if not raw:
+        return DEFAULT_PASSWORD_HASH_METHOD
+    if not _PASSWORD_HASH_METHOD.fullmatch(raw):
+        raise ConfigError(
+            "CPMO_PASSWORD_HASH_METHOD must be scrypt[:n:r:p] or pbkdf2[:hash[:iterations]], "
+            f"got {raw!r}"
+        )
+    return raw
+
+
 def load_settings(
     instance_path: Path,
     env: Mapping[str, str] | None = None,
@@ -261,4 +281,5 @@ def load_settings(
         sessions=load_session_settings(env),
         hsts_seconds=_int_setting(env, "CPMO_HSTS_SECONDS", 0),
         secure_cookies=_flag_setting(env, "CPMO_SECURE_COOKIES"),
+        password_hash_method=password_hash_method(env),
     )

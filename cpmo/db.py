@@ -111,13 +111,22 @@ def pool_options(url: str, pool: PoolSettings) -> dict[str, Any]:
 AUDIT_KEYRING = "cpmo_audit_keyring"
 
 
-def make_sessionmaker(engine: Engine, *, audit_keyring: object = None) -> sessionmaker[Session]:
+# Session.info key under which a session carries its password hash method (see users.service).
+PASSWORD_HASH_METHOD = "cpmo_password_hash_method"
+
+
+def make_sessionmaker(
+    engine: Engine, *, audit_keyring: object = None, password_hash_method: str | None = None
+) -> sessionmaker[Session]:
     """Sessions that keep loaded values after commit (handy for returning results), carrying
-    the audit keyring when given (needed to append to or verify the audit chain), and bumping
-    the graph version on every change to the graph (:func:`cpmo.graph.version.track`)."""
+    the audit keyring when given (needed to append to or verify the audit chain), the password
+    hash method when given (scrypt otherwise), and bumping the graph version on every change to
+    the graph (:func:`cpmo.graph.version.track`)."""
     from cpmo.graph.version import track  # the graph's tables import this module
 
-    info = {AUDIT_KEYRING: audit_keyring} if audit_keyring is not None else {}
+    info: dict[str, object] = {AUDIT_KEYRING: audit_keyring} if audit_keyring is not None else {}
+    if password_hash_method is not None:
+        info[PASSWORD_HASH_METHOD] = password_hash_method
     factory = sessionmaker(bind=engine, class_=Session, expire_on_commit=False, info=info)
     track(factory)
     return factory

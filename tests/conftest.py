@@ -1,8 +1,10 @@
 """Shared fixtures, on the flaskr/Dispatch pattern.
 
 The suite runs on SQLite by default and on PostgreSQL when CPMO_TEST_DATABASE_URL is set; on
-PostgreSQL each run works in its own schema, dropped afterwards. Most tests run inside a
-transaction that is rolled back; tests that need real commits across connections use
+PostgreSQL each run (each pytest-xdist worker) works in schemas of its own, dropped afterwards.
+Most tests run inside a transaction that is rolled back: on a database migrated once per run,
+or, for tests that ask for ``seeded``, on a second one migrated and seeded once per run (seeding
+is the costly part). Tests that need real commits across connections use
 ``fresh_database_url``.
 """
 
@@ -18,8 +20,9 @@ from sqlalchemy.orm import sessionmaker
 from sqlmodel import Session
 
 from cpmo.app import create_app
-from cpmo.db import AUDIT_KEYRING, make_engine
+from cpmo.db import AUDIT_KEYRING, PASSWORD_HASH_METHOD, make_engine, transaction
 from cpmo.migrate import upgrade
+from cpmo.seeding import load_seeds
 from cpmo.workflows.audit import AuditKeyring
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -27,6 +30,10 @@ SHARED_DIR = REPO_ROOT.parent / "shared"
 PG_URL = os.environ.get("CPMO_TEST_DATABASE_URL", "").strip()
 TEST_AUDIT_KEY = "test-audit-key"
 TEST_AUDIT_KEYRING = AuditKeyring.from_secrets(TEST_AUDIT_KEY)
+# one PBKDF2 round: hashing stays real (and checked) but costs microseconds, not scrypt's ~50 ms
+TEST_PASSWORD_HASH_METHOD = "pbkdf2:sha256:1"
+# "gw0", "gw1" … under pytest-xdist, "main" otherwise: names this process's throwaway databases
+WORKER = os.environ.get("PYTEST_XDIST_WORKER", "main")
 
 
 def on_postgres() -> bool:
@@ -52,7 +59,7 @@ class _Databases:
     def new(self) -> str:
         if not on_postgres():
             return f"sqlite:///{self.tmp_dir / f'cpmo-{uuid.uuid4().hex[:10]}.sqlite3'}"
-        schema = f"cpmo_test_{uuid.uuid4().hex[:12]}"
+        schema = f"cpmo_test_{WORKER}_{uuid.uuid4().hex[:12]}"
         admin = make_engine(_with_search_path(PG_URL, "public"))
         with admin.begin() as conn:
             conn.execute(text(f'CREATE SCHEMA "{schema}"'))
@@ -77,8 +84,18 @@ def databases(tmp_path_factory: pytest.TempPathFactory) -> Iterator[_Databases]:
     dbs.drop_all()
 
 
+def _test_sessionmaker(bind: object) -> sessionmaker[Session]:
+    return sessionmaker(
+        bind=bind,
+        class_=Session,
+        expire_on_commit=False,
+        join_transaction_mode="create_savepoint",
+        info={AUDIT_KEYRING: TEST_AUDIT_KEYRING, PASSWORD_HASH_METHOD: TEST_PASSWORD_HASH_METHOD},
+    )
+
+
 @pytest.fixture(scope="session")
-def database_url(databases: _Databases) -> str:
+def blank_database_url(databases: _Databases) -> str:
     """A database migrated to head once for the whole run."""
     url = databases.new()
     upgrade(url)
@@ -86,10 +103,47 @@ def database_url(databases: _Databases) -> str:
 
 
 @pytest.fixture(scope="session")
-def engine(database_url: str) -> Iterator[Engine]:
-    eng = make_engine(database_url)
+def seeded_database_url(databases: _Databases) -> str:
+    """A database migrated to head and seeded (committed) once for the whole run."""
+    url = databases.new()
+    upgrade(url)
+    eng = make_engine(url)
+    with transaction(_test_sessionmaker(eng)) as s:
+        load_seeds(s)
+    eng.dispose()
+    return url
+
+
+@pytest.fixture(scope="session")
+def blank_engine(blank_database_url: str) -> Iterator[Engine]:
+    eng = make_engine(blank_database_url)
     yield eng
     eng.dispose()
+
+
+@pytest.fixture(scope="session")
+def seeded_engine(seeded_database_url: str) -> Iterator[Engine]:
+    eng = make_engine(seeded_database_url)
+    yield eng
+    eng.dispose()
+
+
+def _wants_seeds(request: pytest.FixtureRequest) -> bool:
+    return "seeded" in request.fixturenames
+
+
+@pytest.fixture
+def database_url(request: pytest.FixtureRequest) -> str:
+    """The run's migrated database: the seeded one where the test asks for ``seeded``."""
+    return request.getfixturevalue(
+        "seeded_database_url" if _wants_seeds(request) else "blank_database_url"
+    )
+
+
+@pytest.fixture
+def engine(request: pytest.FixtureRequest) -> Engine:
+    """The engine of :func:`database_url`."""
+    return request.getfixturevalue("seeded_engine" if _wants_seeds(request) else "blank_engine")
 
 
 @pytest.fixture
@@ -97,13 +151,7 @@ def session_factory(engine: Engine) -> Iterator[sessionmaker[Session]]:
     """Sessions joined to one outer transaction that is rolled back after the test."""
     connection = engine.connect()
     outer = connection.begin()
-    factory = sessionmaker(
-        bind=connection,
-        class_=Session,
-        expire_on_commit=False,
-        join_transaction_mode="create_savepoint",
-        info={AUDIT_KEYRING: TEST_AUDIT_KEYRING},
-    )
+    factory = _test_sessionmaker(connection)
     yield factory
     outer.rollback()
     connection.close()
@@ -113,6 +161,17 @@ def session_factory(engine: Engine) -> Iterator[sessionmaker[Session]]:
 def session(session_factory: sessionmaker[Session]) -> Iterator[Session]:
     with session_factory() as s:
         yield s
+
+
+@pytest.fixture
+def seeded(request: pytest.FixtureRequest, session: Session) -> Session:
+    """The test's session on the run's seeded database (every seed file loaded, committed).
+
+    Ask for it by name (or through a fixture that does): :func:`engine` picks the seeded
+    database by looking for ``seeded`` among the test's fixtures."""
+    seeded_engine = request.getfixturevalue("seeded_engine")
+    assert request.getfixturevalue("engine") is seeded_engine, "ask for `seeded` by name"
+    return session
 
 
 @pytest.fixture
@@ -128,6 +187,7 @@ def app_config(tmp_path: Path, database_url: str, **extra: object) -> dict[str, 
         "CPMO_DATABASE_URL": database_url,
         "CPMO_SECRET_KEY": "test-secret-key",
         "CPMO_AUDIT_KEY": TEST_AUDIT_KEY,
+        "CPMO_PASSWORD_HASH_METHOD": TEST_PASSWORD_HASH_METHOD,
         **extra,
     }
 

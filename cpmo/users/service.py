@@ -14,7 +14,8 @@ from sqlalchemy import bindparam
 from sqlmodel import Session, select
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from cpmo.db import utcnow
+from cpmo.config import DEFAULT_PASSWORD_HASH_METHOD
+from cpmo.db import PASSWORD_HASH_METHOD, utcnow
 from cpmo.errors import DuplicateKey, InvalidInput, NotFound
 from cpmo.users import sessions
 from cpmo.users.models import ApiToken, User
@@ -95,34 +96,40 @@ def create(
         raise DuplicateKey(f"a user called {name!r} already exists")
     user = User(username=name, role=role, display_name=display_name)
     if password is not None:
-        set_password(user, password)
+        set_password(user, password, method=password_hash_method(session))
     session.add(user)
     session.flush()
     return user, issue_token(session, user=user)
 
 
-def set_password(user: User, password: str) -> None:
-    """Store a scrypt hash of ``password`` (at least 10 characters)."""
+def password_hash_method(session: Session) -> str:
+    """How ``session`` hashes new passwords: its app's CPMO_PASSWORD_HASH_METHOD, else scrypt."""
+    return session.info.get(PASSWORD_HASH_METHOD) or DEFAULT_PASSWORD_HASH_METHOD
+
+
+def set_password(user: User, password: str, *, method: str = DEFAULT_PASSWORD_HASH_METHOD) -> None:
+    """Store a hash of ``password`` (at least 10 characters), scrypt unless ``method`` says."""
     if len(password) < 10:
         raise InvalidInput(
             "password must be at least 10 characters",
             errors={"password": ["must be at least 10 characters"]},
         )
-    user.password_hash = generate_password_hash(password, method="scrypt")
+    user.password_hash = generate_password_hash(password, method=method)
 
 
 @cache
-def dummy_password_hash() -> str:
+def dummy_password_hash(method: str = DEFAULT_PASSWORD_HASH_METHOD) -> str:
     """A hash made like every stored one, verified when there is no real hash to check, so an
     unknown or disabled username costs the same time as a wrong password."""
-    return generate_password_hash(secrets.token_hex(16), method="scrypt")
+    return generate_password_hash(secrets.token_hex(16), method=method)
 
 
 def check_password(session: Session, *, username: str, password: str) -> User | None:
     """The active user if ``password`` is theirs, else None (always after one hash check)."""
     user = get(session, username=username) if len(username) <= USERNAME_MAX else None
     stored = user.password_hash if user is not None and user.active else None
-    matches = check_password_hash(stored or dummy_password_hash(), password)
+    checked = stored or dummy_password_hash(password_hash_method(session))
+    matches = check_password_hash(checked, password)
     return user if stored and matches else None
 
 
@@ -205,7 +212,7 @@ def change_password(
 ) -> User:
     """Set a new password; every page session of the user ends."""
     user = get_or_raise(session, username=username)
-    set_password(user, password)
+    set_password(user, password, method=password_hash_method(session))
     return _changed(
         session,
         user,

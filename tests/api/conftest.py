@@ -5,16 +5,8 @@ from collections.abc import Callable
 import pytest
 from sqlmodel import Session
 
-from cpmo.seeding import load_seeds
 from cpmo.users import service as users
 from cpmo.vocabulary import ROLES
-
-
-@pytest.fixture
-def seeded(session: Session) -> Session:
-    load_seeds(session)
-    session.commit()
-    return session
 
 
 @pytest.fixture

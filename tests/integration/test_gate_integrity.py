@@ -88,11 +88,14 @@ def test_a_failure_after_the_stage_change_leaves_nothing_persisted(
     with transaction(factory) as session:
         actors = _prepare(session)
 
-    def explode(*args: object, **kwargs: object) -> None:
+    seen: list[str] = []
+
+    def explode(session: Session, **fields: object) -> None:
+        seen.append(session.exec(select(Programme.stage).where(Programme.code == "race")).one())
         raise RuntimeError("disk on fire after the stage change")
 
     monkeypatch.setattr(audit_store, "append", explode)
-    with pytest.raises(RuntimeError), transaction(factory) as session:
+    with pytest.raises(RuntimeError, match="disk on fire"), transaction(factory) as session:
         version = session.exec(select(Programme.version).where(Programme.code == "race")).one()
         workflow.fire_event(
             session,
@@ -103,8 +106,7 @@ def test_a_failure_after_the_stage_change_leaves_nothing_persisted(
             limits=LIMITS,
             rationale="Good case",
         )
-        stage = session.exec(select(Programme.stage).where(Programme.code == "race")).one()
-        assert stage == "fbc_development"  # the change happened inside the transaction
+    assert seen == ["fbc_development"]  # the stage had changed inside the transaction
     with factory() as session:
         programme = session.exec(select(Programme).where(Programme.code == "race")).one()
         assert programme.stage == "obc_review"
@@ -162,6 +164,7 @@ def test_concurrent_approvals_on_separate_connections_have_exactly_one_winner(
         _, _ = users.create(session, username="officer2", role="cpmo")
         version = session.exec(select(Programme.version).where(Programme.code == "race")).one()
     results: list[str] = []
+    winners: list[str] = []
     barrier = threading.Barrier(2, timeout=30)
     # PostgreSQL: both transactions read the same version before either writes, so the loser
     # is stopped by the conditional UPDATE itself. SQLite locks the whole database for a
@@ -186,6 +189,7 @@ def test_concurrent_approvals_on_separate_connections_have_exactly_one_winner(
                     rationale="Yes",
                 )
             results.append("won")
+            winners.append(username)
         except StaleVersion:
             results.append("stale")
 
@@ -197,6 +201,12 @@ def test_concurrent_approvals_on_separate_connections_have_exactly_one_winner(
     assert sorted(results) == ["stale", "won"]
     with factory() as session:
         assert audit_store.verify(session).ok
-        assert len(session.exec(select(AuditEntry)).all()) == 2
-    assert actors
+        entries = session.exec(select(AuditEntry).order_by(AuditEntry.sequence)).all()
+        assert [(e.event, e.actor) for e in entries] == [
+            ("submit_obc", actors["pm"].username),
+            ("approve_obc", winners[0]),
+        ]
+        assert session.exec(select(Programme.stage).where(Programme.code == "race")).one() == (
+            "fbc_development"
+        )
     engine.dispose()

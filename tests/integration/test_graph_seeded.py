@@ -26,12 +26,6 @@ TTP_CHILDREN = [
 
 
 @pytest.fixture
-def seeded(session: Session) -> Session:
-    load_seeds(session)
-    return session
-
-
-@pytest.fixture
 def seed_copy(tmp_path: Path) -> Path:
     target = tmp_path / "seeds"
     shutil.copytree(SEEDS_DIR, target)

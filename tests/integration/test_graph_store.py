@@ -23,13 +23,6 @@ from tests.support.querycount import count_statements
 CYBER, ITS, CRM = "programme:ttp-cyber", "programme:ttp-its", "programme:ttp-crm"
 
 
-@pytest.fixture
-def seeded(session: Session) -> Session:
-    load_seeds(session)
-    session.flush()
-    return session
-
-
 def _edge(session: Session, source: str, target: str, kind: str = "enables") -> GraphEdge:
     return edits.create_edge(
         session, actor="tester", source_key=source, target_key=target, kind=kind

@@ -14,17 +14,11 @@ from cpmo.plans.models import BusinessPlan, PlanAction, PlanProgress
 from cpmo.plans.notes import ProgressNote, record_action_progress
 from cpmo.plans.service import get_plan_or_raise, plan_progress
 from cpmo.plans.store import store_plan
-from cpmo.seeding import SEEDS_DIR, load_seeds
+from cpmo.seeding import SEEDS_DIR
 from cpmo.users import service as users
 from tests.support.dbdump import dump_tables
 
 HR = "kcc-hr-2013-14"
-
-
-@pytest.fixture
-def seeded(session: Session) -> Session:
-    load_seeds(session)
-    return session
 
 
 @pytest.fixture

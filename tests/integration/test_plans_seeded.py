@@ -9,7 +9,6 @@ from collections import Counter
 from datetime import date
 from pathlib import Path
 
-import pytest
 from sqlmodel import Session, func, select
 
 from cpmo.models import (
@@ -25,7 +24,7 @@ from cpmo.models import (
     PlanRisk,
     PlanStatement,
 )
-from cpmo.seeding import SEEDS_DIR, load_seeds
+from cpmo.seeding import SEEDS_DIR
 from tests.conftest import REPO_ROOT, SHARED_DIR
 
 # the documents themselves: ../shared when present, else the copy kept in tests/data
@@ -47,12 +46,6 @@ def rows_after(doc: list[str], header: str) -> list[str]:
         start += 1
     end = next(i for i in range(start, len(doc)) if not doc[i].strip())
     return doc[start:end]
-
-
-@pytest.fixture
-def seeded(session: Session) -> Session:
-    load_seeds(session)
-    return session
 
 
 class Plan:

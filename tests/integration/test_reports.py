@@ -15,20 +15,12 @@ from cpmo.models import Condition, Milestone, Portfolio, Programme
 from cpmo.portfolios import service as portfolios
 from cpmo.reports.assembly import assemble
 from cpmo.reports.snapshots import list_snapshots, take_snapshot
-from cpmo.seeding import load_seeds
 from cpmo.users import service as users
 from cpmo.workflows import service as workflow
 from tests.support.cases import complete_case
 from tests.support.querycount import count_statements
 
 TODAY = utcnow().date()
-
-
-@pytest.fixture
-def seeded(session: Session) -> Session:
-    load_seeds(session)
-    session.flush()
-    return session
 
 
 def _programme(session: Session, code: str) -> Programme:

@@ -1,9 +1,11 @@
 import pytest
 from sqlmodel import Session, select
 
+from cpmo.db import make_sessionmaker
 from cpmo.errors import DuplicateKey, InvalidInput
 from cpmo.users import service
 from cpmo.users.models import ApiToken
+from tests.conftest import TEST_PASSWORD_HASH_METHOD
 
 
 def test_a_new_user_gets_a_long_random_token_stored_only_as_a_hash(session: Session) -> None:
@@ -38,9 +40,18 @@ def test_refuses_unknown_roles_duplicate_names_and_blank_names(session: Session)
         service.create(session, username="  ", role="oversight")
 
 
-def test_passwords_are_hashed_with_scrypt_and_checked(session: Session) -> None:
+def test_passwords_are_hashed_with_scrypt_unless_the_settings_say_otherwise(engine) -> None:
+    with make_sessionmaker(engine)() as production:
+        user, _ = service.create(production, username="s", role="cpmo", password="correct horse")
+        assert user.password_hash and user.password_hash.startswith("scrypt:32768:8:1$")
+        assert service.check_password(production, username="s", password="correct horse") == user
+        assert service.dummy_password_hash().startswith("scrypt:32768:8:1$")
+        production.rollback()
+
+
+def test_passwords_are_hashed_with_the_sessions_method_and_checked(session: Session) -> None:
     user, _ = service.create(session, username="z", role="cpmo", password="correct horse")
-    assert user.password_hash and user.password_hash.startswith("scrypt:")
+    assert user.password_hash and user.password_hash.startswith(TEST_PASSWORD_HASH_METHOD + "$")
     assert service.check_password(session, username="z", password="correct horse") == user
     assert service.check_password(session, username="z", password="wrong horse!") is None
     with pytest.raises(InvalidInput, match="at least 10"):

@@ -4,6 +4,7 @@ import pytest
 
 from cpmo.config import (
     DEFAULT_DELEGATED_LIMIT_GBP,
+    DEFAULT_PASSWORD_HASH_METHOD,
     ConfigError,
     PoolSettings,
     instance_path_setting,
@@ -157,3 +158,16 @@ def test_the_instance_path_setting_is_resolved_or_none(tmp_path: Path) -> None:
         instance_path_setting({"CPMO_INSTANCE_PATH": str(tmp_path / "a/../b")})
         == (tmp_path / "b").resolve()
     )
+
+
+def test_passwords_are_hashed_with_scrypt_unless_a_cheaper_method_is_set(tmp_path: Path) -> None:
+    assert load_settings(tmp_path, env={}).password_hash_method == "scrypt"
+    assert DEFAULT_PASSWORD_HASH_METHOD == "scrypt"
+    cheap = {"CPMO_PASSWORD_HASH_METHOD": "pbkdf2:sha256:1"}
+    assert load_settings(tmp_path, env=cheap).password_hash_method == "pbkdf2:sha256:1"
+
+
+@pytest.mark.parametrize("value", ["plain", "md5", "scrypt:1", "pbkdf2:sha256:many"])
+def test_an_unknown_password_hash_method_is_refused(tmp_path: Path, value: str) -> None:
+    with pytest.raises(ConfigError, match="CPMO_PASSWORD_HASH_METHOD"):
+        load_settings(tmp_path, env={"CPMO_PASSWORD_HASH_METHOD": value})

@@ -13,7 +13,6 @@ from sqlmodel import Session
 from cpmo.business_cases import service as cases
 from cpmo.config import GovernanceLimits
 from cpmo.portfolios import service as portfolios
-from cpmo.seeding import load_seeds
 from cpmo.users import service as users
 from cpmo.users.models import User
 from cpmo.workflows import service as workflow
@@ -21,13 +20,6 @@ from tests.support.cases import complete_case
 
 PASSWORD = "correct horse battery"
 TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
-
-
-@pytest.fixture
-def seeded(session: Session) -> Session:
-    load_seeds(session)
-    session.commit()
-    return session
 
 
 @pytest.fixture
