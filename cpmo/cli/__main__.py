@@ -2,4 +2,5 @@
 
 from cpmo.cli import main
 
-main()
+if __name__ == "__main__":  # importing this module (a scan of every module) runs nothing
+    main()

@@ -172,6 +172,8 @@ def _domain_error_names() -> set[str]:
 
     names = set()
     for module in pkgutil.walk_packages(cpmo.__path__, "cpmo."):
+        if module.name.endswith("__main__"):
+            continue  # running it would start the CLI
         try:
             loaded = importlib.import_module(module.name)
         except ImportError:  # an optional extra not installed

@@ -86,3 +86,22 @@ def test_the_checks_above_would_see_a_write() -> None:
     )
     assert sorted(_mutations_of(tree, "os.environ")) == [2, 3, 5, 6]
     assert list(_mutations_of(tree, "sys.path")) == [4]
+
+
+def test_importing_every_module_runs_nothing_and_leaves_no_app_context() -> None:
+    """A scan that imports every module (as the problem-extension test does) must not start
+    the CLI: a half-run FlaskGroup leaves its app context pushed, and later in-process CLI
+    calls would quietly use that app's database."""
+    import importlib
+    import pkgutil
+
+    from flask import has_app_context
+
+    import cpmo
+    import cpmo_tools
+
+    for package in (cpmo, cpmo_tools):
+        for module in pkgutil.walk_packages(package.__path__, f"{package.__name__}."):
+            if ".migrations." not in module.name:
+                importlib.import_module(module.name)
+    assert not has_app_context()
