@@ -21,6 +21,7 @@ from sqlmodel import Session
 
 from cpmo.app import create_app
 from cpmo.db import AUDIT_KEYRING, PASSWORD_HASH_METHOD, make_engine, transaction
+from cpmo.graph.version import track
 from cpmo.migrate import upgrade
 from cpmo.seeding import load_seeds
 from cpmo.workflows.audit import AuditKeyring
@@ -85,13 +86,17 @@ def databases(tmp_path_factory: pytest.TempPathFactory) -> Iterator[_Databases]:
 
 
 def _test_sessionmaker(bind: object) -> sessionmaker[Session]:
-    return sessionmaker(
+    """Sessions like cpmo's own (audit key, graph version kept), joined to the caller's
+    transaction by savepoints; passwords hashed cheaply."""
+    factory = sessionmaker(
         bind=bind,
         class_=Session,
         expire_on_commit=False,
         join_transaction_mode="create_savepoint",
         info={AUDIT_KEYRING: TEST_AUDIT_KEYRING, PASSWORD_HASH_METHOD: TEST_PASSWORD_HASH_METHOD},
     )
+    track(factory)
+    return factory
 
 
 @pytest.fixture(scope="session")
