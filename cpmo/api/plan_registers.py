@@ -18,7 +18,7 @@ from cpmo.api.schemas.plan_registers import (
     PlanRiskUpdate,
 )
 from cpmo.app import request_session, transactional
-from cpmo.plans import kpis, risk_register
+from cpmo.plans import inputs, kpis, risk_register
 from cpmo.plans.read_models import kpi_dict, risk_dict
 
 kpis_blp = make_blueprint("kpis", "/kpis", "KPIs across plans: latest actual, target and RAG")
@@ -76,8 +76,8 @@ def list_risks(args: dict[str, Any]) -> list[dict[str, Any]]:
 def create_risk(data: dict[str, Any]) -> dict[str, Any]:
     """Add a risk to a plan's register (the plan's owner, editors or CPMO)."""
     session = request_session()
-    plan = data.pop("plan")
-    view = risk_register.create_risk(session, actor=current_user(), plan=plan, data=data)
+    risk_in = inputs.RiskCreate(**data)
+    view = risk_register.create_risk(session, actor=current_user(), risk_in=risk_in)
     return risk_dict(view)
 
 
@@ -91,7 +91,8 @@ def update_risk(data: dict[str, Any], code: str) -> dict[str, Any]:
     plan's owner, editors or CPMO). Rescoring (likelihood, impact or tolerance) needs a
     `rationale` (422 without) and is kept in the risk's history and the audit chain."""
     session = request_session()
-    view = risk_register.update_risk(session, actor=current_user(), code=code, changes=data)
+    risk_in = inputs.RiskUpdate(**data)
+    view = risk_register.update_risk(session, actor=current_user(), code=code, risk_in=risk_in)
     return risk_dict(view)
 
 

@@ -17,7 +17,7 @@ from cpmo.api.schemas.programmes import (
 )
 from cpmo.app import request_session, transactional
 from cpmo.graph import service as graph
-from cpmo.portfolios import service
+from cpmo.portfolios import inputs, service
 from cpmo.portfolios.read_models import ProgrammeView
 from cpmo.portfolios.service import ProgrammeFilter
 
@@ -68,7 +68,8 @@ def create_programme(data: dict[str, Any]) -> Any:
     """Register a programme (it starts at ``proposed``). A programme manager who registers it
     becomes its manager."""
     session = request_session()
-    view = service.create_programme(session, actor=current_user(), data=data)
+    programme_in = inputs.ProgrammeCreate(**data)
+    view = service.create_programme(session, actor=current_user(), programme_in=programme_in)
     return view
 
 
@@ -80,5 +81,8 @@ def create_programme(data: dict[str, Any]) -> Any:
 def update_programme(data: dict[str, Any], code: str) -> Any:
     """Edit a programme's details (never its stage). Bumps the version."""
     session = request_session()
-    view = service.update_programme(session, actor=current_user(), code=code, data=data)
+    programme_in = inputs.ProgrammeUpdate(**data)
+    view = service.update_programme(
+        session, actor=current_user(), code=code, programme_in=programme_in
+    )
     return view

@@ -24,11 +24,13 @@ from cpmo.api.schemas.workshops import (
     WorkshopCreate,
     WorkshopProblem,
     WorkshopUpdate,
+    workshop_create,
 )
 from cpmo.app import request_session, transactional
 from cpmo.workshops import (
     candidates,
     consolidation,
+    inputs,
     scorers,
     scoring_service,
     setup,
@@ -67,7 +69,8 @@ def list_workshops() -> Any:
 @transactional
 def create_workshop(data: dict[str, Any]) -> Any:
     """Create a draft workshop, optionally with criteria, candidates and scorers."""
-    workshop = create(request_session(), actor=current_user(), data=data)
+    workshop_in = workshop_create(data)
+    workshop = create(request_session(), actor=current_user(), workshop_in=workshop_in)
     return _view(workshop.code)
 
 
@@ -89,7 +92,8 @@ def get_workshop(code: str) -> Any:
 @transactional
 def update_workshop(data: dict[str, Any], code: str) -> Any:
     """Change name, description, portfolio; budgets and selection rules until it closes."""
-    workshops.update(request_session(), code=code, data=data)
+    workshop_in = inputs.WorkshopUpdate(**data)
+    workshops.update(request_session(), code=code, workshop_in=workshop_in)
     return _view(code)
 
 
@@ -173,7 +177,8 @@ def put_scorers(data: dict[str, Any], code: str) -> Any:
 def add_candidate(data: dict[str, Any], code: str) -> Any:
     """Add a candidate (draft only): an existing programme or a new proposal, with yearly
     costs in whole pounds."""
-    row = candidates.create_candidate(request_session(), code=code, data=data)
+    candidate_in = inputs.CandidateCreate(**data)
+    row = candidates.create_candidate(request_session(), code=code, candidate_in=candidate_in)
     return candidate_view(row, data.get("programme"), [])
 
 

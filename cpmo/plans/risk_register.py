@@ -2,7 +2,6 @@
 it escalates (and to whom); adding and reassessing risks."""
 
 from dataclasses import dataclass
-from typing import Any
 
 from sqlalchemy import func
 from sqlmodel import Session, select
@@ -10,9 +9,11 @@ from sqlmodel import Session, select
 from cpmo.db import utcnow
 from cpmo.errors import DuplicateKey, NotFound, RuleViolation
 from cpmo.plans import owners, risks
+from cpmo.plans.inputs import RiskCreate, RiskUpdate
 from cpmo.plans.measures import PlanRisk, PlanRiskAssessment
 from cpmo.plans.models import BusinessPlan
 from cpmo.plans.service import get_plan_or_raise
+from cpmo.unset import or_default
 from cpmo.users.models import User
 from cpmo.validation import is_code
 from cpmo.workflows import audit_store
@@ -101,15 +102,13 @@ def _record_assessment(
     session.flush()
 
 
-def create_risk(session: Session, *, actor: User, plan: str, data: dict[str, Any]) -> RiskView:
+def create_risk(session: Session, *, actor: User, risk_in: RiskCreate) -> RiskView:
     """Add a risk to a plan's register (its owner, editors or CPMO; 409 if the code is taken);
     an assessed risk starts its assessment history."""
-    owner = get_plan_or_raise(session, code=plan)
+    owner = get_plan_or_raise(session, code=risk_in.plan)
     owners.require_editor(session, actor=actor, plan=owner)
-    data = dict(data)
-    rationale = data.pop("rationale", None)
-    if session.exec(select(PlanRisk.id).where(PlanRisk.code == data["code"])).first():
-        raise DuplicateKey(f"A risk with code {data['code']!r} already exists.")
+    if session.exec(select(PlanRisk.id).where(PlanRisk.code == risk_in.code)).first():
+        raise DuplicateKey(f"A risk with code {risk_in.code!r} already exists.")
     last = session.exec(
         select(func.max(PlanRisk.sequence)).where(PlanRisk.plan_id == owner.id)
     ).one()
@@ -118,11 +117,20 @@ def create_risk(session: Session, *, actor: User, plan: str, data: dict[str, Any
         sequence=(last or 0) + 1,
         updated_by=actor.username,
         updated_at=utcnow(),
-        **data,
+        code=risk_in.code,
+        title=risk_in.title,
+        cause=risk_in.cause,
+        event=risk_in.event,
+        impact_description=risk_in.impact_description,
+        likelihood=risk_in.likelihood,
+        impact=risk_in.impact,
+        tolerance=risk_in.tolerance,
+        owner=risk_in.owner,
+        mitigation=risk_in.mitigation,
     )
     session.add(risk)
     session.flush()
-    if any(data.get(k) is not None for k in ASSESSMENT):
+    if any(getattr(risk_in, k) is not None for k in ASSESSMENT):
         empty = {"likelihood": None, "impact": None, "score": None, "tolerance": None}
         _record_assessment(
             session,
@@ -130,7 +138,7 @@ def create_risk(session: Session, *, actor: User, plan: str, data: dict[str, Any
             plan=owner,
             risk=risk,
             old=empty,
-            rationale=rationale,
+            rationale=risk_in.rationale,
             event="add_risk",
         )
     return risk_view(risk, owner)
@@ -153,7 +161,7 @@ def _locked(session: Session, code: str) -> tuple[PlanRisk, BusinessPlan]:
     return found
 
 
-def update_risk(session: Session, *, actor: User, code: str, changes: dict[str, Any]) -> RiskView:
+def update_risk(session: Session, *, actor: User, code: str, risk_in: RiskUpdate) -> RiskView:
     """Reassess a risk: any of its text, likelihood, impact, tolerance, owner, mitigation (the
     plan's owner, editors or CPMO). Changing likelihood, impact or tolerance is a rescoring:
     it needs a rationale, is kept in the risk's history and audited as plan:<code>. The risk's
@@ -161,8 +169,8 @@ def update_risk(session: Session, *, actor: User, code: str, changes: dict[str, 
     replaced."""
     risk, plan = _locked(session, code)
     owners.require_editor(session, actor=actor, plan=plan)
-    changes = dict(changes)
-    rationale = changes.pop("rationale", None)
+    changes = risk_in.changes()
+    rationale = or_default(risk_in.rationale, None)
     old = _assessment(risk)
     rescored = any(k in changes and changes[k] != getattr(risk, k) for k in ASSESSMENT)
     if rescored and not (rationale and rationale.strip()):

@@ -23,8 +23,10 @@ from cpmo.errors import (
     UnknownPortfolio,
     UnknownProgramme,
 )
+from cpmo.portfolios.inputs import ProgrammeCreate, ProgrammeUpdate
 from cpmo.portfolios.models import Department, GatePlan, Portfolio, Programme
 from cpmo.portfolios.read_models import ProgrammeView, next_gate_of
+from cpmo.unset import or_default
 from cpmo.users.models import User
 from cpmo.validation import is_code
 from cpmo.vocabulary import RAGS, STAGES, Role
@@ -275,15 +277,17 @@ def _check_parent(session: Session, programme: Programme, parent_id: int | None)
 REFERENCES = {"portfolio": "portfolio_id", "parent": "parent_id", "department": "department_id"}
 
 
-def create_programme(session: Session, *, actor: User, data: dict[str, Any]) -> ProgrammeView:
+def create_programme(
+    session: Session, *, actor: User, programme_in: ProgrammeCreate
+) -> ProgrammeView:
     """Register a programme; a programme manager who creates it becomes its manager."""
-    values = dict(data)
-    if session.exec(select(Programme.id).where(Programme.code == values["code"])).first():
-        raise DuplicateKey(f"A programme with code {values['code']!r} already exists.")
-    portfolio_id = _resolve(session, Portfolio, values.pop("portfolio"), "portfolio")
-    parent_id = _resolve(session, Programme, values.pop("parent", None), "parent")
-    department_id = _resolve(session, Department, values.pop("department", None), "department")
-    manager = values.pop("manager", None)
+    code = programme_in.code
+    if session.exec(select(Programme.id).where(Programme.code == code)).first():
+        raise DuplicateKey(f"A programme with code {code!r} already exists.")
+    portfolio_id = _resolve(session, Portfolio, programme_in.portfolio, "portfolio")
+    parent_id = _resolve(session, Programme, programme_in.parent, "parent")
+    department_id = _resolve(session, Department, programme_in.department, "department")
+    manager = programme_in.manager
     if actor.role == Role.PROGRAMME_MANAGER:
         if manager not in (None, actor.username):
             raise NotPermitted("A programme manager cannot register a programme for someone else.")
@@ -291,7 +295,16 @@ def create_programme(session: Session, *, actor: User, data: dict[str, Any]) -> 
     else:
         manager_id = _resolve_manager(session, manager)
     programme = Programme(
-        **values,
+        code=code,
+        name=programme_in.name,
+        group=programme_in.group,
+        description=programme_in.description,
+        senior_responsible_owner=programme_in.senior_responsible_owner,
+        rag=programme_in.rag,
+        rag_reason=programme_in.rag_reason,
+        whole_life_cost_gbp=programme_in.whole_life_cost_gbp,
+        planned_start=programme_in.planned_start,
+        planned_end=programme_in.planned_end,
         portfolio_id=portfolio_id,
         parent_id=parent_id,
         department_id=department_id,
@@ -379,15 +392,15 @@ def _check_review_edit(actor: User, programme: Programme, rationale: str | None)
 
 
 def update_programme(
-    session: Session, *, actor: User, code: str, data: dict[str, Any]
+    session: Session, *, actor: User, code: str, programme_in: ProgrammeUpdate
 ) -> ProgrammeView:
     """Edit a programme's details; bumps its version (a decision on old details is stale).
     Changes to cost, manager, SRO, RAG and planned dates are audited (old → new, who, why)."""
     programme = get_programme_or_raise(session, code=code)
     _check_may_edit(actor, programme)
-    values = dict(data)
-    expected = values.pop("version", None)
-    rationale = (values.pop("rationale", None) or "").strip() or None
+    values = programme_in.changes()
+    expected = or_default(programme_in.version, None)
+    rationale = (or_default(programme_in.rationale, None) or "").strip() or None
     _claim_version(session, programme, expected)
     if "manager" in values and actor.role != Role.CPMO:
         raise NotPermitted("Only a CPMO officer may reassign a programme's manager.")

@@ -1,5 +1,6 @@
 """Candidates: existing programmes or new proposals, with yearly costs in whole pounds."""
 
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import delete, func
@@ -8,6 +9,7 @@ from sqlmodel import Session, select
 from cpmo.db import utcnow
 from cpmo.errors import Conflict, DuplicateKey, NotFound, RuleViolation
 from cpmo.portfolios.models import Programme
+from cpmo.workshops.inputs import CandidateCreate
 from cpmo.workshops.models import Workshop, WorkshopCandidate, WorkshopScore
 from cpmo.workshops.service import lock, require_status
 
@@ -57,11 +59,15 @@ def programme_id(session: Session, code: str | None) -> int | None:
 
 
 def add_candidates(
-    session: Session, *, workshop: Workshop, candidates: list[dict[str, Any]], source: str | None
+    session: Session,
+    *,
+    workshop: Workshop,
+    candidates: Sequence[CandidateCreate],
+    source: str | None,
 ) -> list[WorkshopCandidate]:
     """Add candidates to a draft workshop (409 if a key is taken)."""
     require_status(workshop, "draft", doing="candidates can change")
-    keys = [c["key"] for c in candidates]
+    keys = [c.key for c in candidates]
     taken = session.exec(
         select(WorkshopCandidate.key).where(
             WorkshopCandidate.workshop_id == workshop.id, WorkshopCandidate.key.in_(keys)
@@ -76,10 +82,10 @@ def add_candidates(
     rows = [
         WorkshopCandidate(
             workshop_id=workshop.id,
-            programme_id=programme_id(session, c.get("programme")),
+            programme_id=programme_id(session, c.programme),
             position=start + i,
             source=source,
-            **{k: c[k] for k in FIELDS if c.get(k) is not None},
+            **_given(c),
         )
         for i, c in enumerate(candidates)
     ]
@@ -90,10 +96,19 @@ def add_candidates(
     return rows
 
 
-def create_candidate(session: Session, *, code: str, data: dict[str, Any]) -> WorkshopCandidate:
+def _given(candidate: CandidateCreate) -> dict[str, Any]:
+    """The candidate's fields that were given (an empty list or mapping counts as given)."""
+    values = {name: getattr(candidate, name) for name in FIELDS}
+    values["sponsors"], values["costs"] = list(candidate.sponsors), dict(candidate.costs)
+    return {name: value for name, value in values.items() if value is not None}
+
+
+def create_candidate(
+    session: Session, *, code: str, candidate_in: CandidateCreate
+) -> WorkshopCandidate:
     """Add one candidate to a draft workshop."""
     workshop = lock(session, code=code)
-    return add_candidates(session, workshop=workshop, candidates=[data], source=None)[0]
+    return add_candidates(session, workshop=workshop, candidates=[candidate_in], source=None)[0]
 
 
 def delete_candidate(session: Session, *, code: str, key: str) -> None:

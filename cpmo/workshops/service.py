@@ -1,5 +1,6 @@
 """Workshops: create, read, list, update and delete (the status machine is in ``status``)."""
 
+from collections.abc import Mapping
 from typing import Any
 
 from sqlalchemy import delete
@@ -10,6 +11,7 @@ from cpmo.errors import Conflict, DuplicateKey, NotFound, RuleViolation
 from cpmo.portfolios.models import Portfolio
 from cpmo.users.models import User
 from cpmo.validation import is_code
+from cpmo.workshops.inputs import WorkshopCreate, WorkshopUpdate
 from cpmo.workshops.models import (
     Workshop,
     WorkshopCandidate,
@@ -92,17 +94,18 @@ def portfolio_id(session: Session, code: str | None) -> int | None:
     return found
 
 
-def create(session: Session, *, actor: User, data: dict[str, Any]) -> Workshop:
+def create(session: Session, *, actor: User, workshop_in: WorkshopCreate) -> Workshop:
     """A new draft workshop (criteria, candidates and scorers are added by ``setup``)."""
-    if session.exec(select(Workshop.id).where(Workshop.code == data["code"])).first():
-        raise DuplicateKey(f"A workshop with code {data['code']!r} already exists.")
+    code = workshop_in.code
+    if session.exec(select(Workshop.id).where(Workshop.code == code)).first():
+        raise DuplicateKey(f"A workshop with code {code!r} already exists.")
     workshop = Workshop(
-        code=data["code"],
-        name=data["name"],
-        description=data.get("description"),
-        portfolio_id=portfolio_id(session, data.get("portfolio")),
-        budgets=dict(data.get("budgets") or {}),
-        rules=clean_rules(data.get("rules") or {}),
+        code=code,
+        name=workshop_in.name,
+        description=workshop_in.description,
+        portfolio_id=portfolio_id(session, workshop_in.portfolio),
+        budgets=dict(workshop_in.budgets or {}),
+        rules=clean_rules(workshop_in.rules or {}),
         created_by=actor.username,
     )
     session.add(workshop)
@@ -110,7 +113,7 @@ def create(session: Session, *, actor: User, data: dict[str, Any]) -> Workshop:
     return workshop
 
 
-def clean_rules(rules: dict[str, Any]) -> dict[str, list[Any]]:
+def clean_rules(rules: Mapping[str, Any]) -> dict[str, list[Any]]:
     """The four rule lists, each present (empty when not given)."""
     return {
         name: [list(x) if isinstance(x, list | tuple) else x for x in rules.get(name) or []]
@@ -118,9 +121,10 @@ def clean_rules(rules: dict[str, Any]) -> dict[str, list[Any]]:
     }
 
 
-def update(session: Session, *, code: str, data: dict[str, Any]) -> Workshop:
+def update(session: Session, *, code: str, workshop_in: WorkshopUpdate) -> Workshop:
     """Change name, description, portfolio; budgets and rules only before the workshop closes."""
     workshop = lock(session, code=code)
+    data = workshop_in.changes()
     if "budgets" in data or "rules" in data:
         require_status(workshop, "draft", "scoring", doing="budgets and rules can change")
     if "budgets" in data:

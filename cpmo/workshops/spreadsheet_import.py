@@ -20,6 +20,7 @@ from cpmo.portfolios.models import Programme
 from cpmo.users.models import User
 from cpmo.workshops import audit
 from cpmo.workshops.candidates import add_candidates, list_candidates
+from cpmo.workshops.inputs import CandidateCreate
 from cpmo.workshops.models import Workshop
 from cpmo.workshops.scoring_service import ScoreInput, open_for_scoring, write_scores
 from cpmo.workshops.service import lock, require_status
@@ -45,7 +46,7 @@ def import_candidates(
     cells.check_headers(lambda h: h in CANDIDATE_COLUMNS or bool(YEAR.match(h)), {"key", "name"})
     programmes = set(session.exec(select(Programme.code)).all())
     taken = {c.key for c, _ in list_candidates(session, workshop=workshop, active_only=False)}
-    out: list[dict[str, Any]] = []
+    out: list[CandidateCreate] = []
     for row, values in sheet.rows:
         key = cells.get(row, values, "key", code_cell, required=True)
         if key in taken:
@@ -62,14 +63,14 @@ def import_candidates(
             if year and amount is not None:
                 costs[year.group(1)] = amount
         out.append(
-            {
-                "key": key,
-                "name": cells.get(row, values, "name", text(300), required=True),
-                "programme": programme,
-                "description": cells.get(row, values, "description", text(10_000)),
-                "sponsors": [s.strip() for s in sponsors.split(";") if s.strip()],
-                "costs": dict(sorted(costs.items())),
-            }
+            CandidateCreate(
+                key=key,
+                name=cells.get(row, values, "name", text(300), required=True),
+                programme=programme,
+                description=cells.get(row, values, "description", text(10_000)),
+                sponsors=[s.strip() for s in sponsors.split(";") if s.strip()],
+                costs=dict(sorted(costs.items())),
+            )
         )
     problems.raise_any(f"sheet {sheet.name!r}")
     add_candidates(session, workshop=workshop, candidates=out, source=f"imported: {sheet.name}")

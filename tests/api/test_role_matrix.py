@@ -19,6 +19,7 @@ from cpmo.graph.models import GraphEdge
 from cpmo.models import Condition, Milestone, Programme
 from cpmo.plans import owners as plan_owners
 from cpmo.portfolios import service as portfolios
+from cpmo.portfolios.inputs import ProgrammeCreate
 from cpmo.users import service as users
 from cpmo.vocabulary import ROLES
 from cpmo.workflows import service as workflow
@@ -251,7 +252,9 @@ def owned_programme(seeded: Session) -> None:
     pm = users.get_or_raise(seeded, username="programme_manager")
     for code in ("matrix-owned", "matrix-proposed", "matrix-review"):
         portfolios.create_programme(
-            seeded, actor=pm, data={"code": code, "name": code, "portfolio": "goj-change"}
+            seeded,
+            actor=pm,
+            programme_in=ProgrammeCreate(code=code, name=code, portfolio="goj-change"),
         )
     content = complete_case("obc")
     content.pop("kind")

@@ -5,6 +5,7 @@ buttons it may not press."""
 from typing import Any
 
 from cpmo.portfolios import service as portfolios
+from cpmo.portfolios.inputs import ProgrammeCreate
 from tests.browser.conftest import Live, expect, sign_in
 from tests.support.cases import complete_case
 from tests.web.conftest import submitted
@@ -16,7 +17,9 @@ def _programme(live: Live, code: str, name: str, manager: str = "pat") -> None:
     def create(session: Any) -> None:
         actor = users.get_or_raise(session, username=manager)
         portfolios.create_programme(
-            session, actor=actor, data={"code": code, "name": name, "portfolio": "goj-change"}
+            session,
+            actor=actor,
+            programme_in=ProgrammeCreate(code=code, name=name, portfolio="goj-change"),
         )
 
     live.run(create)

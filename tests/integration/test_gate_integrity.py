@@ -15,6 +15,7 @@ from cpmo.db import make_engine, make_sessionmaker, transaction
 from cpmo.errors import StaleVersion
 from cpmo.migrate import upgrade
 from cpmo.models import AuditEntry, Programme
+from cpmo.portfolios.inputs import ProgrammeCreate
 from cpmo.seeding import load_seeds
 from cpmo.users import service as users
 from cpmo.workflows import audit_store
@@ -34,7 +35,9 @@ def _prepare(session: Session) -> dict[str, object]:
     pm, _ = users.create(session, username="pm", role="programme_manager")
     cpmo, _ = users.create(session, username="officer", role="cpmo")
     portfolios.create_programme(
-        session, actor=pm, data={"code": "race", "name": "Race", "portfolio": "goj-change"}
+        session,
+        actor=pm,
+        programme_in=ProgrammeCreate(code="race", name="Race", portfolio="goj-change"),
     )
     body = complete_case("obc")
     body.pop("kind")

@@ -15,6 +15,7 @@ from cpmo.graph.models import GraphEdge, GraphNode
 from cpmo.migrate import upgrade
 from cpmo.models import Objective, Programme
 from cpmo.portfolios import service as portfolios
+from cpmo.portfolios.inputs import ProgrammeCreate
 from cpmo.seeding import load_seeds
 from cpmo.users import service as users
 from tests.conftest import TEST_AUDIT_KEYRING
@@ -78,7 +79,9 @@ def test_registering_a_programme_makes_it_a_node(seeded: Session) -> None:
     store.get_graph(seeded)
     cpmo, _ = users.create(seeded, username="officer", role="cpmo")
     portfolios.create_programme(
-        seeded, actor=cpmo, data={"code": "new-one", "name": "New", "portfolio": "goj-change"}
+        seeded,
+        actor=cpmo,
+        programme_in=ProgrammeCreate(code="new-one", name="New", portfolio="goj-change"),
     )
     assert store.get_graph(seeded).nodes["programme:new-one"]["label"] == "New"
 
@@ -189,7 +192,9 @@ def test_a_programme_registered_under_a_sketched_nodes_key_takes_it_over(session
     _edge(session, "programme:later", CRM)
     cpmo, _ = users.create(session, username="officer", role="cpmo")
     portfolios.create_programme(
-        session, actor=cpmo, data={"code": "later", "name": "Real", "portfolio": "goj-change"}
+        session,
+        actor=cpmo,
+        programme_in=ProgrammeCreate(code="later", name="Real", portfolio="goj-change"),
     )
     graph = store.get_graph(session)
     assert graph.nodes["programme:later"]["label"] == "Real"

@@ -9,6 +9,7 @@ from sqlmodel import Session, select
 from cpmo.errors import NotFound, RuleViolation
 from cpmo.plans import kpis, owners, risk_register
 from cpmo.plans.importer import PlanFileError, read_plan
+from cpmo.plans.inputs import RiskUpdate
 from cpmo.plans.measures import PlanKpiActual
 from cpmo.plans.models import BusinessPlan, PlanAction, PlanProgress
 from cpmo.plans.notes import ProgressNote, record_action_progress
@@ -139,7 +140,7 @@ def test_reloading_a_plan_keeps_what_people_recorded_and_updates_the_text(seeded
         seeded,
         actor=officer,
         code="kcc-hr-risk-1",
-        changes={"likelihood": 3, "impact": 5, "rationale": "Reassessed"},
+        risk_in=RiskUpdate(likelihood=3, impact=5, rationale="Reassessed"),
     )
     document = _document("kcc_hr_2013_14.yaml")
     document.data["actions"][2]["title"] = "Renamed"

@@ -13,6 +13,7 @@ from cpmo.errors import RuleViolation, UnknownPortfolio
 from cpmo.graph import edits
 from cpmo.models import Condition, Milestone, Portfolio, Programme
 from cpmo.portfolios import service as portfolios
+from cpmo.portfolios.inputs import ProgrammeCreate
 from cpmo.reports.assembly import assemble
 from cpmo.reports.snapshots import list_snapshots, take_snapshot
 from cpmo.users import service as users
@@ -82,7 +83,9 @@ def test_snapshots_replace_their_date_refuse_the_future_and_list_newest_first(
 def _submitted_above_the_limit(session: Session) -> None:
     pm = users.create(session, username="pm", role="programme_manager")[0]
     portfolios.create_programme(
-        session, actor=pm, data={"code": "big", "name": "Big", "portfolio": "goj-change"}
+        session,
+        actor=pm,
+        programme_in=ProgrammeCreate(code="big", name="Big", portfolio="goj-change"),
     )
     content = complete_case("obc", cost=9_000_000)
     content.pop("kind")

@@ -8,6 +8,7 @@ from cpmo.business_cases import service as cases
 from cpmo.config import GovernanceLimits
 from cpmo.errors import GateCriteriaUnmet, InvalidEvent, NotPermitted, StaleVersion
 from cpmo.portfolios import service as portfolios
+from cpmo.portfolios.inputs import ProgrammeCreate
 from cpmo.portfolios.models import Portfolio
 from cpmo.users import service as users
 from cpmo.workflows import service as workflow
@@ -24,7 +25,7 @@ def people(session: Session) -> dict[str, object]:
     officer, _ = users.create(session, username="officer", role="cpmo")
     member, _ = users.create(session, username="member", role="oversight")
     portfolios.create_programme(
-        session, actor=pm, data={"code": "wm-1", "name": "Machine", "portfolio": "wm"}
+        session, actor=pm, programme_in=ProgrammeCreate(code="wm-1", name="Machine", portfolio="wm")
     )
     return {"pm": pm, "officer": officer, "member": member}
 

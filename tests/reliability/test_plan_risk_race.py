@@ -10,6 +10,7 @@ import pytest
 from cpmo.db import make_engine, make_sessionmaker, transaction, writing_session
 from cpmo.migrate import upgrade
 from cpmo.plans import owners, risk_register
+from cpmo.plans.inputs import RiskUpdate
 from cpmo.seeding import load_seeds
 from cpmo.users import service as users
 from tests.conftest import TEST_AUDIT_KEYRING, on_postgres
@@ -32,7 +33,7 @@ def _rescore(factory: Any, username: str, likelihood: int) -> None:
             session,
             actor=actor,
             code=RISK,
-            changes={"likelihood": likelihood, "impact": 4, "rationale": username},
+            risk_in=RiskUpdate(likelihood=likelihood, impact=4, rationale=username),
         )
 
 
@@ -53,7 +54,7 @@ def test_concurrent_rescorings_of_one_risk_queue_and_keep_a_gapless_history(
             first,
             actor=users.get_or_raise(first, username="cpmo"),
             code=RISK,
-            changes={"likelihood": 5, "impact": 4, "rationale": "cpmo"},
+            risk_in=RiskUpdate(likelihood=5, impact=4, rationale="cpmo"),
         )
         errors: list[BaseException] = []
 

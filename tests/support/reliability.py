@@ -14,6 +14,7 @@ from cpmo.db import make_engine, make_sessionmaker, transaction
 from cpmo.migrate import upgrade
 from cpmo.models import AuditEntry, Programme
 from cpmo.portfolios import service as portfolios
+from cpmo.portfolios.inputs import ProgrammeCreate
 from cpmo.seeding import load_seeds
 from cpmo.users import service as users
 from cpmo.workflows import audit_store
@@ -62,7 +63,7 @@ def prepare_database(
             portfolios.create_programme(
                 session,
                 actor=pm,
-                data={"code": code, "name": code.title(), "portfolio": "goj-change"},
+                programme_in=ProgrammeCreate(code=code, name=code.title(), portfolio="goj-change"),
             )
         for code in awaiting_approval:
             body = complete_case("obc")

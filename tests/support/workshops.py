@@ -8,6 +8,7 @@ from cpmo.users import service as users
 from cpmo.users.models import User
 from cpmo.workshops import status as workshop_status
 from cpmo.workshops.creation import create_workshop
+from cpmo.workshops.inputs import CandidateCreate, WorkshopCreate
 from cpmo.workshops.scoring_service import ScoreInput, write_scores
 from cpmo.workshops.service import get_or_raise
 
@@ -72,19 +73,21 @@ def build_workshop(
 ) -> None:
     """A workshop built through the services, moved to ``status`` (scores written if given)."""
     actor = runner(session)
-    data = {
-        "code": code,
-        "name": code,
-        "portfolio": portfolio,
-        "budgets": budgets if budgets is not None else {"2020": 100, "2021": 80},
-        "criteria": HAND_CRITERIA if criteria is None else criteria,
-        "candidates": HAND_CANDIDATES if candidates is None else candidates,
-        "scorers": [{"name": s} for s in HAND_SCORES] if scorers is None else scorers,
-    }
-    create_workshop(session, actor=actor, data=data)
+    workshop_in = WorkshopCreate(
+        code=code,
+        name=code,
+        portfolio=portfolio,
+        budgets=budgets if budgets is not None else {"2020": 100, "2021": 80},
+        criteria=HAND_CRITERIA if criteria is None else criteria,
+        candidates=[
+            CandidateCreate(**c) for c in (HAND_CANDIDATES if candidates is None else candidates)
+        ],
+        scorers=[{"name": s} for s in HAND_SCORES] if scorers is None else scorers,
+    )
+    create_workshop(session, actor=actor, workshop_in=workshop_in)
     if status in ("scoring", "closed"):
         workshop_status.change_status(session, actor=actor, code=code, status="scoring")
-    keys = [c["key"] for c in data["criteria"]]
+    keys = [c["key"] for c in workshop_in.criteria]
     if scores:
         rows = [
             ScoreInput(scorer, cand, keys[i], value)

@@ -13,6 +13,7 @@ from sqlmodel import Session
 from cpmo.business_cases import service as cases
 from cpmo.config import GovernanceLimits
 from cpmo.portfolios import service as portfolios
+from cpmo.portfolios.inputs import ProgrammeCreate
 from cpmo.users import service as users
 from cpmo.users.models import User
 from cpmo.workflows import service as workflow
@@ -78,7 +79,7 @@ def programme(seeded: Session, person: Callable[..., User]) -> str:
     portfolios.create_programme(
         seeded,
         actor=manager,
-        data={"code": "web-prog", "name": "Web Programme", "portfolio": "goj-change"},
+        programme_in=ProgrammeCreate(code="web-prog", name="Web Programme", portfolio="goj-change"),
     )
     seeded.commit()
     return "web-prog"

@@ -7,6 +7,7 @@ from sqlalchemy import update
 
 from cpmo.db import utcnow
 from cpmo.portfolios import service as portfolios
+from cpmo.portfolios.inputs import ProgrammeCreate
 from cpmo.workflows.models import AuditEntry
 from tests.web.conftest import submitted
 
@@ -27,7 +28,9 @@ def test_the_queue_lists_awaiting_submissions_oldest_first_with_days_waiting(
     manager = person("programme_manager")
     for code in ("queue-new", "queue-old"):
         portfolios.create_programme(
-            seeded, actor=manager, data={"code": code, "name": code, "portfolio": "goj-change"}
+            seeded,
+            actor=manager,
+            programme_in=ProgrammeCreate(code=code, name=code, portfolio="goj-change"),
         )
         submitted(seeded, manager, code)
     seeded.execute(
@@ -70,7 +73,7 @@ def test_days_waiting_counts_whole_days_elapsed_not_calendar_dates_crossed(seede
     portfolios.create_programme(
         seeded,
         actor=manager,
-        data={"code": "queue-night", "name": "night", "portfolio": "goj-change"},
+        programme_in=ProgrammeCreate(code="queue-night", name="night", portfolio="goj-change"),
     )
     submitted(seeded, manager, "queue-night")
     now = datetime(2026, 12, 2, 0, 30, tzinfo=UTC)

@@ -2,6 +2,7 @@
 (issue 14, item 13, on the pages side)."""
 
 from cpmo.workshops import service as workshops
+from cpmo.workshops.inputs import WorkshopCreate
 from tests.web.conftest import csrf_token, submitted
 
 HUGE = "9" * 5_000  # beyond Python's int() limit of 4,300 digits
@@ -31,7 +32,9 @@ def test_crafted_criterion_rows_and_case_rows_are_ignored_not_a_500(
     signed_in, programme, seeded, person
 ) -> None:
     workshops.create(
-        seeded, actor=person("facilitator"), data={"code": "draft-ws", "name": "Draft workshop"}
+        seeded,
+        actor=person("facilitator"),
+        workshop_in=WorkshopCreate(code="draft-ws", name="Draft workshop"),
     )
     seeded.commit()
     client = signed_in("facilitator")

@@ -8,6 +8,7 @@ from sqlmodel import Session
 
 from cpmo.workshops import scorers, scoring_service
 from cpmo.workshops import service as workshops
+from cpmo.workshops.inputs import WorkshopCreate
 from cpmo.workshops.read_models import workshop_view
 from tests.support.workshops import runner
 from tests.web.conftest import csrf_token
@@ -170,7 +171,9 @@ def test_results_are_for_runners_until_the_workshop_closes(signed_in, scorer) ->
 
 def test_criteria_are_set_in_a_draft_workshop(signed_in, seeded, person) -> None:
     workshops.create(
-        seeded, actor=person("facilitator"), data={"code": "draft-ws", "name": "Draft workshop"}
+        seeded,
+        actor=person("facilitator"),
+        workshop_in=WorkshopCreate(code="draft-ws", name="Draft workshop"),
     )
     seeded.commit()
     client = signed_in("facilitator")

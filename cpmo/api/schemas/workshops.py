@@ -6,6 +6,7 @@ from marshmallow import ValidationError, fields, validate, validates_schema
 
 from cpmo.api.problems import ProblemSchema
 from cpmo.api.schemas.common import Code, Money, OneOf, StrictSchema, Text, UpdateSchema
+from cpmo.workshops import inputs
 
 YEAR = validate.Regexp(r"^(19|20|21)\d\d$", error="years are written like 2024")
 DIRECTIONS = ["higher_is_better", "lower_is_better"]
@@ -89,6 +90,12 @@ class WorkshopCreate(StrictSchema):
     criteria = fields.List(fields.Nested(CriterionSpec), validate=validate.Length(max=50))
     candidates = fields.List(fields.Nested(CandidateSpec), validate=validate.Length(max=2000))
     scorers = fields.List(fields.Nested(ScorerSpec), validate=validate.Length(max=200))
+
+
+def workshop_create(data: dict[str, Any]) -> inputs.WorkshopCreate:
+    """A loaded :class:`WorkshopCreate` body as the service's input."""
+    candidates = [inputs.CandidateCreate(**c) for c in data.get("candidates", ())]
+    return inputs.WorkshopCreate(**{**data, "candidates": candidates})
 
 
 class WorkshopUpdate(UpdateSchema):
