@@ -6,9 +6,11 @@ from typing import Any
 
 from flask import Response
 from flask_smorest import Blueprint
-from marshmallow import Schema
+from marshmallow import RAISE, Schema
 
 from cpmo.api.problems import PROBLEM_JSON
+from cpmo.api.uploads import MULTIPART, checked_first
+from cpmo.app import transactional
 
 AUTH_ERRORS = (401, 403)
 
@@ -43,6 +45,79 @@ def refusals(blp: Blueprint, schema: type[Schema], *codes: int) -> Callable[[Any
         return func
 
     return decorate
+
+
+class Endpoints:
+    """Declares a blueprint's endpoints, one decorator each: ``@route.put(rule, ...)`` stands
+    for the whole stack of route, input, answer, documented errors and transaction.
+
+    Options: the input (a JSON ``body``; a ``query`` string, unknown keys refused; or a
+    multipart ``form``, whose ``check(**view_args)`` runs before a byte of it is read), the
+    answer (``status``, ``schema``, ``content_type``, ``description``), ``errors`` documented
+    as problem+json (401/403 always), ``refused`` codes documented with the blueprint's own
+    ``problem`` schema, and ``writes`` (one transaction; the default for all but GET)."""
+
+    def __init__(self, blp: Blueprint, *, problem: type[Schema] | None = None) -> None:
+        self.blp = blp
+        self.problem = problem
+
+    def get(self, rule: str, **options: Any) -> Callable[[Any], Any]:
+        return self.endpoint("GET", rule, **options)
+
+    def post(self, rule: str, **options: Any) -> Callable[[Any], Any]:
+        return self.endpoint("POST", rule, **options)
+
+    def put(self, rule: str, **options: Any) -> Callable[[Any], Any]:
+        return self.endpoint("PUT", rule, **options)
+
+    def patch(self, rule: str, **options: Any) -> Callable[[Any], Any]:
+        return self.endpoint("PATCH", rule, **options)
+
+    def delete(self, rule: str, **options: Any) -> Callable[[Any], Any]:
+        return self.endpoint("DELETE", rule, **options)
+
+    def endpoint(
+        self,
+        method: str,
+        rule: str,
+        *,
+        body: type[Schema] | None = None,
+        query: type[Schema] | None = None,
+        form: type[Schema] | None = None,
+        check: Callable[..., None] | None = None,
+        status: int = 200,
+        schema: Any = None,
+        content_type: str | None = None,
+        description: str | None = None,
+        errors: tuple[int, ...] = (),
+        refused: tuple[int, ...] = (),
+        writes: bool | None = None,
+    ) -> Callable[[Any], Any]:
+        blp = self.blp
+
+        def decorate(func: Any) -> Any:
+            if method != "GET" if writes is None else writes:
+                func = transactional(func)
+            if refused:
+                if self.problem is None:
+                    raise TypeError("refused codes need the blueprint's problem schema")
+                func = refusals(blp, self.problem, *refused)(func)
+            func = documents(blp, *errors)(func)
+            answer = blp.response(
+                status, schema, content_type=content_type, description=description
+            )
+            func = answer(func)
+            if body is not None:
+                func = blp.arguments(body)(func)
+            if query is not None:
+                func = blp.arguments(query, location="query", unknown=RAISE)(func)
+            if form is not None:
+                func = blp.arguments(form, location="form", content_type=MULTIPART)(func)
+            if check is not None:
+                func = checked_first(check)(func)
+            return blp.route(rule, methods=[method])(func)
+
+        return decorate
 
 
 def no_content() -> Response:
