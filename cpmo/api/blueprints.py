@@ -15,8 +15,13 @@ from cpmo.app import transactional
 AUTH_ERRORS = (401, 403)
 
 
-def make_blueprint(name: str, url_prefix: str, description: str) -> Blueprint:
-    return Blueprint(name, __name__, url_prefix=f"/api/v1{url_prefix}", description=description)
+def make_blueprint(
+    name: str, url_prefix: str, description: str, *, problem: type[Schema] | None = None
+) -> "ApiBlueprint":
+    """A blueprint under /api/v1; ``problem`` documents its ``refused`` codes (see ApiBlueprint)."""
+    return ApiBlueprint(
+        name, __name__, url_prefix=f"/api/v1{url_prefix}", description=description, problem=problem
+    )
 
 
 def documents(blp: Blueprint, *codes: int, public: bool = False) -> Callable[[Any], Any]:
@@ -47,9 +52,9 @@ def refusals(blp: Blueprint, schema: type[Schema], *codes: int) -> Callable[[Any
     return decorate
 
 
-class Endpoints:
-    """Declares a blueprint's endpoints, one decorator each: ``@route.put(rule, ...)`` stands
-    for the whole stack of route, input, answer, documented errors and transaction.
+class ApiBlueprint(Blueprint):
+    """A blueprint whose ``get``/``post``/``put``/``patch``/``delete`` declare an endpoint's
+    whole stack in one decorator: route, input, answer, documented errors and transaction.
 
     Options: the input (a JSON ``body``; a ``query`` string, unknown keys refused; or a
     multipart ``form``, whose ``check(**view_args)`` runs before a byte of it is read), the
@@ -57,26 +62,26 @@ class Endpoints:
     as problem+json (401/403 always), ``refused`` codes documented with the blueprint's own
     ``problem`` schema, and ``writes`` (one transaction; the default for all but GET)."""
 
-    def __init__(self, blp: Blueprint, *, problem: type[Schema] | None = None) -> None:
-        self.blp = blp
+    def __init__(self, *args: Any, problem: type[Schema] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
         self.problem = problem
 
     def get(self, rule: str, **options: Any) -> Callable[[Any], Any]:
-        return self.endpoint("GET", rule, **options)
+        return self._declare("GET", rule, **options)
 
     def post(self, rule: str, **options: Any) -> Callable[[Any], Any]:
-        return self.endpoint("POST", rule, **options)
+        return self._declare("POST", rule, **options)
 
     def put(self, rule: str, **options: Any) -> Callable[[Any], Any]:
-        return self.endpoint("PUT", rule, **options)
+        return self._declare("PUT", rule, **options)
 
     def patch(self, rule: str, **options: Any) -> Callable[[Any], Any]:
-        return self.endpoint("PATCH", rule, **options)
+        return self._declare("PATCH", rule, **options)
 
     def delete(self, rule: str, **options: Any) -> Callable[[Any], Any]:
-        return self.endpoint("DELETE", rule, **options)
+        return self._declare("DELETE", rule, **options)
 
-    def endpoint(
+    def _declare(
         self,
         method: str,
         rule: str,
@@ -93,7 +98,7 @@ class Endpoints:
         refused: tuple[int, ...] = (),
         writes: bool | None = None,
     ) -> Callable[[Any], Any]:
-        blp = self.blp
+        blp = self
 
         def decorate(func: Any) -> Any:
             if method != "GET" if writes is None else writes:

@@ -6,7 +6,7 @@ from flask import request
 from sqlmodel import select
 
 from cpmo.api.auth import current_user
-from cpmo.api.blueprints import Endpoints, make_blueprint
+from cpmo.api.blueprints import make_blueprint
 from cpmo.api.problems import problem
 from cpmo.api.schemas.business_cases import (
     BusinessCaseCreate,
@@ -26,7 +26,6 @@ from cpmo.users.models import User
 from cpmo.workflows.gates import CASE_KINDS
 
 blp = make_blueprint("business_cases", "/programmes", "Business cases (Five Case Model)")
-route = Endpoints(blp)
 KIND = set(CASE_KINDS)
 
 
@@ -51,7 +50,7 @@ def _usernames() -> dict[int, str]:
     return dict(request_session().exec(select(User.id, User.username)).all())
 
 
-@route.post(
+@blp.post(
     "/<code>/business-cases",
     body=BusinessCaseCreate,
     status=201,
@@ -67,7 +66,7 @@ def create_business_case(data: dict[str, Any], code: str) -> dict[str, Any]:
     return case_dict(case, code, _usernames())
 
 
-@route.get("/<code>/business-cases", schema=BusinessCaseRead(many=True), errors=(404,))
+@blp.get("/<code>/business-cases", schema=BusinessCaseRead(many=True), errors=(404,))
 def list_business_cases(code: str) -> list[dict[str, Any]]:
     """Every version of the programme's business cases, newest first within each kind."""
     users = _usernames()
@@ -82,14 +81,14 @@ def _kind(kind: str) -> str:
     return kind
 
 
-@route.get("/<code>/business-cases/<kind>/<int:number>", schema=BusinessCaseRead, errors=(404,))
+@blp.get("/<code>/business-cases/<kind>/<int:number>", schema=BusinessCaseRead, errors=(404,))
 def get_business_case(code: str, kind: str, number: int) -> dict[str, Any]:
     """One version."""
     case = service.get_version(request_session(), code=code, kind=_kind(kind), number=number)
     return case_dict(case, code, _usernames())
 
 
-@route.put(
+@blp.put(
     "/<code>/business-cases/<kind>/<int:number>",
     body=BusinessCaseUpdate,
     schema=BusinessCaseRead,
@@ -117,7 +116,7 @@ def _may_upload(code: str) -> None:
     service.check_may_write(current_user(), programme)
 
 
-@route.post(
+@blp.post(
     "/<code>/business-cases/upload",
     form=DocxUpload,
     check=_may_upload,

@@ -3,7 +3,7 @@
 from typing import Any
 
 from cpmo.api.auth import current_user
-from cpmo.api.blueprints import Endpoints, make_blueprint
+from cpmo.api.blueprints import make_blueprint
 from cpmo.api.schemas.workflow import (
     BenefitsPlanPut,
     BenefitsPlanRead,
@@ -19,16 +19,15 @@ from cpmo.app import request_session
 from cpmo.delivery import service
 
 blp = make_blueprint("delivery", "/programmes", "Conditions, lots, milestones, benefits plan")
-route = Endpoints(blp)
 
 
-@route.get("/<code>/conditions", schema=ConditionRead(many=True), errors=(404,))
+@blp.get("/<code>/conditions", schema=ConditionRead(many=True), errors=(404,))
 def list_conditions(code: str) -> Any:
     """Conditions set by approvals, with their state (open, discharged, accepted)."""
     return service.list_conditions(request_session(), code=code)
 
 
-@route.post(
+@blp.post(
     "/<code>/conditions/<int:condition_id>/discharge",
     body=DischargeCreate,
     schema=ConditionRead,
@@ -43,7 +42,7 @@ def discharge_condition(data: dict[str, Any], code: str, condition_id: int) -> A
     return condition
 
 
-@route.post("/<code>/conditions/<int:condition_id>/accept", schema=ConditionRead, errors=(404, 409))
+@blp.post("/<code>/conditions/<int:condition_id>/accept", schema=ConditionRead, errors=(404, 409))
 def accept_condition(code: str, condition_id: int) -> Any:
     """A CPMO officer accepts a discharged condition."""
     session = request_session()
@@ -53,13 +52,13 @@ def accept_condition(code: str, condition_id: int) -> Any:
     return condition
 
 
-@route.get("/<code>/lots", schema=LotRead(many=True), errors=(404,))
+@blp.get("/<code>/lots", schema=LotRead(many=True), errors=(404,))
 def list_lots(code: str) -> Any:
     """The programme's lots (from its approved FBC) with selected suppliers."""
     return service.list_lots(request_session(), code=code)
 
 
-@route.put("/<code>/lots/<name>", body=LotUpdate, schema=LotRead, errors=(404, 422))
+@blp.put("/<code>/lots/<name>", body=LotUpdate, schema=LotRead, errors=(404, 422))
 def record_lot(data: dict[str, Any], code: str, name: str) -> Any:
     """Record a lot's selected supplier and contract value."""
     session = request_session()
@@ -67,13 +66,13 @@ def record_lot(data: dict[str, Any], code: str, name: str) -> Any:
     return lot
 
 
-@route.get("/<code>/milestones", schema=MilestoneRead(many=True), errors=(404,))
+@blp.get("/<code>/milestones", schema=MilestoneRead(many=True), errors=(404,))
 def list_milestones(code: str) -> Any:
     """The programme's milestones (delivery milestones come from its approved FBC)."""
     return service.list_milestones(request_session(), code=code)
 
 
-@route.patch(
+@blp.patch(
     "/<code>/milestones/<int:milestone_id>",
     body=MilestoneUpdate,
     schema=MilestoneRead,
@@ -93,15 +92,13 @@ def _plan_dict(plan: Any, code: str) -> dict[str, Any]:
     return {"programme": code, "benefits": benefits, "updated_at": plan.updated_at}
 
 
-@route.get("/<code>/benefits-plan", schema=BenefitsPlanRead, errors=(404,))
+@blp.get("/<code>/benefits-plan", schema=BenefitsPlanRead, errors=(404,))
 def get_benefits_plan(code: str) -> dict[str, Any]:
     """The benefits realisation plan."""
     return _plan_dict(service.get_benefits_plan(request_session(), code=code), code)
 
 
-@route.put(
-    "/<code>/benefits-plan", body=BenefitsPlanPut, schema=BenefitsPlanRead, errors=(404, 422)
-)
+@blp.put("/<code>/benefits-plan", body=BenefitsPlanPut, schema=BenefitsPlanRead, errors=(404, 422))
 def put_benefits_plan(data: dict[str, Any], code: str) -> dict[str, Any]:
     """Record the benefits realisation plan: each benefit's owner, measure, baseline, target
     and date."""

@@ -5,7 +5,7 @@ from typing import Any
 from flask import Response
 
 from cpmo.api.auth import current_user
-from cpmo.api.blueprints import Endpoints, make_blueprint, no_content
+from cpmo.api.blueprints import make_blueprint, no_content
 from cpmo.api.schemas.graph import (
     CriticalPathRead,
     EdgeCreate,
@@ -30,13 +30,13 @@ blp = make_blueprint(
     "/graph",
     "Dependency graph: programmes, objectives, benefits, priorities and KPIs joined by typed "
     "edges pointing the way impact flows",
+    problem=GraphProblem,
 )
-route = Endpoints(blp, problem=GraphProblem)
 GRAPHML = "application/graphml+xml"
 SVG = "image/svg+xml"
 
 
-@route.get("", query=GraphQuery, schema=GraphRead)
+@blp.get("", query=GraphQuery, schema=GraphRead)
 def read_graph(args: dict[str, Any]) -> Any:
     """Every node and edge, optionally only nodes of some kinds (`kind=programme&kind=benefit`)
     and edges of some kinds (`edge_kind=enables`); edges are shown between shown nodes."""
@@ -45,7 +45,7 @@ def read_graph(args: dict[str, Any]) -> Any:
     )
 
 
-@route.post("/nodes", body=NodeCreate, status=201, schema=NodeRead, refused=(409, 422))
+@blp.post("/nodes", body=NodeCreate, status=201, schema=NodeRead, refused=(409, 422))
 def create_node(data: dict[str, Any]) -> Any:
     """Add a node that no table holds (programmes, objectives, benefits, priorities and KPIs
     are nodes already). 409 if the key is taken."""
@@ -54,7 +54,7 @@ def create_node(data: dict[str, Any]) -> Any:
     return {**node.model_dump(), "origin": "graph_node"}
 
 
-@route.post("/edges", body=EdgeCreate, status=201, schema=EdgeRead, refused=(409, 422))
+@blp.post("/edges", body=EdgeCreate, status=201, schema=EdgeRead, refused=(409, 422))
 def create_edge(data: dict[str, Any]) -> Any:
     """Add an edge. 422 if its kind may not join those kinds of node (or a node is unknown);
     409 if the nodes are already joined, or if it would close a cycle (`cycle` gives the path)."""
@@ -63,7 +63,7 @@ def create_edge(data: dict[str, Any]) -> Any:
     return edge
 
 
-@route.delete("/edges/<int:edge_id>", status=204, refused=(404,))
+@blp.delete("/edges/<int:edge_id>", status=204, refused=(404,))
 def delete_edge(edge_id: int) -> Response:
     """Remove an edge."""
     session = request_session()
@@ -71,38 +71,38 @@ def delete_edge(edge_id: int) -> Response:
     return no_content()
 
 
-@route.get("/impact/<key>", schema=ImpactRead, refused=(404,))
+@blp.get("/impact/<key>", schema=ImpactRead, refused=(404,))
 def impact(key: str) -> Any:
     """Everything that depends on a node, by kind, with the benefit value at risk."""
     return service.get_impact(request_session(), key=key)
 
 
-@route.get("/order", schema=OrderRead)
+@blp.get("/order", schema=OrderRead)
 def order() -> Any:
     """Programmes in delivery order: generations that can each run in parallel."""
     return {"generations": service.get_order(request_session())}
 
 
-@route.get("/critical-path", schema=CriticalPathRead)
+@blp.get("/critical-path", schema=CriticalPathRead)
 def critical_path() -> Any:
     """The chain of enabling programmes with the greatest total duration (planned dates, else
     duration_days; programmes with neither count as 0 days and are listed)."""
     return service.get_critical_path(request_session())
 
 
-@route.get("/orphans", schema=OrphansRead)
+@blp.get("/orphans", schema=OrphansRead)
 def orphans() -> Any:
     """Programmes serving no objective, objectives no programme reaches, undelivered benefits."""
     return service.get_orphans(request_session())
 
 
-@route.get("/enablers", query=EnablerQuery, schema=EnablerRead(many=True))
+@blp.get("/enablers", query=EnablerQuery, schema=EnablerRead(many=True))
 def enablers(args: dict[str, Any]) -> Any:
     """Programmes ranked by the benefit value they unlock downstream."""
     return service.list_enablers(request_session(), limit=args.get("limit"))
 
 
-@route.get(
+@blp.get(
     "/export.graphml",
     schema={"type": "string"},
     content_type=GRAPHML,
@@ -115,7 +115,7 @@ def export_graphml() -> Response:
     return Response(text, mimetype=GRAPHML, headers={"Content-Disposition": disposition})
 
 
-@route.get(
+@blp.get(
     "/picture.svg",
     query=PictureQuery,
     schema={"type": "string"},

@@ -3,7 +3,7 @@
 from marshmallow import fields, validate
 
 from cpmo.api.auth import current_user
-from cpmo.api.blueprints import Endpoints, make_blueprint
+from cpmo.api.blueprints import make_blueprint
 from cpmo.api.schemas.common import OneOf, StrictSchema, Text
 from cpmo.app import request_session
 from cpmo.errors import RuleViolation
@@ -13,9 +13,7 @@ from cpmo.users.models import User
 from cpmo.vocabulary import ROLES
 
 me_blp = make_blueprint("me", "/me", "The caller's own identity")
-me_route = Endpoints(me_blp)
 users_blp = make_blueprint("users", "/users", "Users and tokens (administrators)")
-users_route = Endpoints(users_blp)
 
 
 class UserRead(StrictSchema):
@@ -63,13 +61,13 @@ def _user_dict(user: User, live_tokens: int | None = None) -> dict[str, object]:
     return data
 
 
-@me_route.get("", schema=UserRead)
+@me_blp.get("", schema=UserRead)
 def whoami() -> dict[str, object]:
     """The user the token belongs to."""
     return _user_dict(current_user())
 
 
-@users_route.get("", schema=UserRead(many=True))
+@users_blp.get("", schema=UserRead(many=True))
 def list_users() -> list[dict[str, object]]:
     """Every user with their count of live tokens (tokens themselves are never shown)."""
     session = request_session()
@@ -83,7 +81,7 @@ def list_users() -> list[dict[str, object]]:
     ]
 
 
-@users_route.post("", body=UserCreate, status=201, schema=UserCreated, errors=(409, 422))
+@users_blp.post("", body=UserCreate, status=201, schema=UserCreated, errors=(409, 422))
 def create_user(data: dict[str, str]) -> dict[str, object]:
     """Create a user; the response carries their first API token, shown only this once."""
     session = request_session()
@@ -104,7 +102,7 @@ def _not_yourself(username: str, doing: str) -> None:
         )
 
 
-@users_route.post("/<username>/disable", schema=UserRead, errors=(404, 422))
+@users_blp.post("/<username>/disable", schema=UserRead, errors=(404, 422))
 def disable_user(username: str) -> dict[str, object]:
     """Stop the user signing in or using their tokens; their page sessions end at once.
     Tokens are kept (not revoked) and work again after `enable`. Audited as user:<username>."""
@@ -114,7 +112,7 @@ def disable_user(username: str) -> dict[str, object]:
     return _user_dict(user)
 
 
-@users_route.post("/<username>/enable", schema=UserRead, errors=(404,))
+@users_blp.post("/<username>/enable", schema=UserRead, errors=(404,))
 def enable_user(username: str) -> dict[str, object]:
     """Let a disabled user sign in and use their live tokens again. Audited."""
     session = request_session()
@@ -122,7 +120,7 @@ def enable_user(username: str) -> dict[str, object]:
     return _user_dict(user)
 
 
-@users_route.post("/<username>/password", body=PasswordChange, schema=UserRead, errors=(404, 422))
+@users_blp.post("/<username>/password", body=PasswordChange, schema=UserRead, errors=(404, 422))
 def change_password(data: dict[str, str], username: str) -> dict[str, object]:
     """Set a new password; the user's page sessions end. Audited (never the password)."""
     session = request_session()
@@ -130,7 +128,7 @@ def change_password(data: dict[str, str], username: str) -> dict[str, object]:
     return _user_dict(user)
 
 
-@users_route.post("/<username>/role", body=RoleChange, schema=UserRead, errors=(404, 422))
+@users_blp.post("/<username>/role", body=RoleChange, schema=UserRead, errors=(404, 422))
 def change_role(data: dict[str, str], username: str) -> dict[str, object]:
     """Give the user another role; their page sessions end. Audited old → new."""
     _not_yourself(username, "change the role of")

@@ -4,7 +4,7 @@ scored and escalated; recording actuals and maintaining risks."""
 from typing import Any
 
 from cpmo.api.auth import current_user
-from cpmo.api.blueprints import Endpoints, make_blueprint
+from cpmo.api.blueprints import make_blueprint
 from cpmo.api.schemas.plan_registers import (
     PlanActualCreate,
     PlanKpiQuery,
@@ -20,19 +20,17 @@ from cpmo.plans import kpis, risk_register
 from cpmo.plans.read_models import kpi_dict, risk_dict
 
 kpis_blp = make_blueprint("kpis", "/kpis", "KPIs across plans: latest actual, target and RAG")
-kpis_route = Endpoints(kpis_blp)
 risks_blp = make_blueprint("risks", "/risks", "The risk register across plans")
-risks_route = Endpoints(risks_blp)
 
 
-@kpis_route.get("", query=PlanKpiQuery, schema=PlanKpiRead(many=True))
+@kpis_blp.get("", query=PlanKpiQuery, schema=PlanKpiRead(many=True))
 def list_kpis(args: dict[str, Any]) -> list[dict[str, Any]]:
     """Every KPI with its targets, latest actual, the target that applies to it and its RAG
     (green meets the target in the KPI's direction; amber within its tolerance; else red)."""
     return [kpi_dict(v) for v in kpis.list_kpis(request_session(), plan=args.get("plan"))]
 
 
-@kpis_route.post(
+@kpis_blp.post(
     "/<code>/actuals", body=PlanActualCreate, status=201, schema=PlanKpiRead, errors=(403, 404, 422)
 )
 def record_actual(data: dict[str, Any], code: str) -> dict[str, Any]:
@@ -50,7 +48,7 @@ def record_actual(data: dict[str, Any], code: str) -> dict[str, Any]:
     return kpi_dict(view)
 
 
-@risks_route.get("", query=PlanRiskQuery, schema=PlanRiskRead(many=True))
+@risks_blp.get("", query=PlanRiskQuery, schema=PlanRiskRead(many=True))
 def list_risks(args: dict[str, Any]) -> list[dict[str, Any]]:
     """The risk register: highest score (likelihood × impact) first, unscored last; a risk
     whose score passes its tolerance escalates (to the plan's escalation route)."""
@@ -60,7 +58,7 @@ def list_risks(args: dict[str, Any]) -> list[dict[str, Any]]:
     return [risk_dict(v) for v in views]
 
 
-@risks_route.post(
+@risks_blp.post(
     "", body=PlanRiskCreate, status=201, schema=PlanRiskRead, errors=(403, 404, 409, 422)
 )
 def create_risk(data: dict[str, Any]) -> dict[str, Any]:
@@ -71,7 +69,7 @@ def create_risk(data: dict[str, Any]) -> dict[str, Any]:
     return risk_dict(view)
 
 
-@risks_route.patch("/<code>", body=PlanRiskUpdate, schema=PlanRiskRead, errors=(403, 404, 422))
+@risks_blp.patch("/<code>", body=PlanRiskUpdate, schema=PlanRiskRead, errors=(403, 404, 422))
 def update_risk(data: dict[str, Any], code: str) -> dict[str, Any]:
     """Reassess a risk: likelihood, impact, tolerance, owner, mitigation or its text (the
     plan's owner, editors or CPMO). Rescoring (likelihood, impact or tolerance) needs a
@@ -81,7 +79,7 @@ def update_risk(data: dict[str, Any], code: str) -> dict[str, Any]:
     return risk_dict(view)
 
 
-@risks_route.get("/<code>/history", schema=PlanRiskAssessmentRead(many=True), errors=(404,))
+@risks_blp.get("/<code>/history", schema=PlanRiskAssessmentRead(many=True), errors=(404,))
 def risk_history(code: str) -> list[Any]:
     """Every change of the risk's likelihood, impact or tolerance, oldest first: old and new
     values and score, who, when, why, and the audit entry's sequence."""

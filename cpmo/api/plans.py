@@ -6,7 +6,7 @@ from typing import Any
 from flask import request
 
 from cpmo.api.auth import current_user
-from cpmo.api.blueprints import Endpoints, make_blueprint
+from cpmo.api.blueprints import make_blueprint
 from cpmo.api.problems import problem
 from cpmo.api.schemas.plan_progress import (
     PlanProgressCreate,
@@ -24,10 +24,9 @@ from cpmo.plans.store import store_plan
 from cpmo.plans.tree import plan_tree
 
 blp = make_blueprint("plans", "/plans", "Business plans: priorities, actions, milestones, progress")
-route = Endpoints(blp)
 
 
-@route.get("", schema=PlanSummary(many=True))
+@blp.get("", schema=PlanSummary(many=True))
 def list_plans() -> list[dict[str, Any]]:
     """Every business plan, with how many priorities, actions and milestones it holds."""
     return [
@@ -36,14 +35,14 @@ def list_plans() -> list[dict[str, Any]]:
     ]
 
 
-@route.get("/<code>", schema=PlanRead, errors=(404,))
+@blp.get("/<code>", schema=PlanRead, errors=(404,))
 def get_plan(code: str) -> dict[str, Any]:
     """The whole plan: priorities → actions (sub-actions name their parent) → milestones, with
     links; KPIs with RAG; risks with scores; continuity; elements; other statements."""
     return plan_tree(request_session(), code=code)
 
 
-@route.get("/<code>/editors", schema=PlanEditorsRead, errors=(404,))
+@blp.get("/<code>/editors", schema=PlanEditorsRead, errors=(404,))
 def get_editors(code: str) -> dict[str, Any]:
     """Who may write to the plan besides CPMO officers: its owner (the responsible officer's
     account) and its editors. A plan with neither is written by CPMO officers only."""
@@ -51,7 +50,7 @@ def get_editors(code: str) -> dict[str, Any]:
     return owners.owners_view(session, plan=service.get_plan_or_raise(session, code=code))
 
 
-@route.put("/<code>/editors", body=PlanEditorsPut, schema=PlanEditorsRead, errors=(404, 422))
+@blp.put("/<code>/editors", body=PlanEditorsPut, schema=PlanEditorsRead, errors=(404, 422))
 def put_editors(data: dict[str, Any], code: str) -> dict[str, Any]:
     """Set the plan's owner and editors (active programme managers; CPMO only; audited as
     plan:<code>). They, and CPMO officers, record its progress, KPI actuals and risks."""
@@ -62,7 +61,7 @@ def put_editors(data: dict[str, Any], code: str) -> dict[str, Any]:
     return result
 
 
-@route.get("/<code>/progress", query=PlanProgressQuery, schema=PlanProgressRead, errors=(404,))
+@blp.get("/<code>/progress", query=PlanProgressQuery, schema=PlanProgressRead, errors=(404,))
 def plan_progress(args: dict[str, Any], code: str) -> dict[str, Any]:
     """As of a date: actions and milestones overdue (end date passed, not done), due in the
     next quarter (by three months after the date), and undated (their stated date names no
@@ -95,7 +94,7 @@ def _result(code: str, kind: str, key: str, item: Any, due: str) -> dict[str, An
     }
 
 
-@route.post(
+@blp.post(
     "/<code>/actions/<number>/progress",
     body=PlanProgressCreate,
     status=201,
@@ -113,7 +112,7 @@ def record_action_progress(data: dict[str, Any], code: str, number: str) -> dict
     return _result(code, "action", number, action, "end")
 
 
-@route.post(
+@blp.post(
     "/<code>/priorities/<priority>/milestones/<letter>/progress",
     body=PlanProgressCreate,
     status=201,
@@ -136,9 +135,7 @@ def record_milestone_progress(
     return _result(code, "milestone", f"{priority}/{letter}", milestone, "due")
 
 
-@route.post(
-    "/import", form=PlanImportForm, status=201, schema=PlanImportRead, errors=(413, 415, 422)
-)
+@blp.post("/import", form=PlanImportForm, status=201, schema=PlanImportRead, errors=(413, 415, 422))
 def import_plan(data: dict[str, Any]) -> Any:
     """Import a plan file (multipart field `file`: .yaml, .json or .xlsx, in the shape of
     seeds/plans). Creates the plan or updates it by natural keys; never overwrites recorded

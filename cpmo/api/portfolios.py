@@ -4,7 +4,7 @@ from typing import Any
 
 from flask import Response, current_app
 
-from cpmo.api.blueprints import Endpoints, make_blueprint
+from cpmo.api.blueprints import make_blueprint
 from cpmo.api.schemas.portfolios import PortfolioRead, PortfolioStatusRead
 from cpmo.app import request_session
 from cpmo.portfolios import service
@@ -12,7 +12,6 @@ from cpmo.portfolios.status_document import status_document
 
 PORTFOLIO_HEAD = PortfolioRead()  # one instance: building a schema costs more than its dump
 blp = make_blueprint("portfolios", "/portfolios", "Portfolios and their status")
-route = Endpoints(blp)
 
 
 def _portfolio_dict(portfolio: Any, programme_count: int | None = None) -> dict[str, Any]:
@@ -22,19 +21,19 @@ def _portfolio_dict(portfolio: Any, programme_count: int | None = None) -> dict[
     return data
 
 
-@route.get("", schema=PortfolioRead(many=True))
+@blp.get("", schema=PortfolioRead(many=True))
 def list_portfolios() -> list[dict[str, Any]]:
     """Every portfolio with its programme count."""
     return [_portfolio_dict(p, n) for p, n in service.list_portfolios(request_session())]
 
 
-@route.get("/<code>", schema=PortfolioRead, errors=(404,))
+@blp.get("/<code>", schema=PortfolioRead, errors=(404,))
 def get_portfolio(code: str) -> dict[str, Any]:
     """One portfolio."""
     return _portfolio_dict(service.get_portfolio_or_raise(request_session(), code=code))
 
 
-@route.get("/<code>/status", schema=PortfolioStatusRead, errors=(404,))
+@blp.get("/<code>/status", schema=PortfolioStatusRead, errors=(404,))
 def portfolio_status(code: str) -> Response:
     """The portfolio at a glance: each programme's stage, RAG, cost and next gate; totals;
     counts by stage and by RAG. A constant number of queries however large the portfolio."""

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from cpmo.api.auth import current_user
-from cpmo.api.blueprints import Endpoints, make_blueprint
+from cpmo.api.blueprints import make_blueprint
 from cpmo.api.schemas.programmes import (
     ProgrammeCreate,
     ProgrammeDetail,
@@ -20,7 +20,6 @@ from cpmo.portfolios.read_models import ProgrammeView
 from cpmo.portfolios.service import ProgrammeFilter
 
 blp = make_blueprint("programmes", "/programmes", "Programmes and projects")
-route = Endpoints(blp)
 
 
 @dataclass(frozen=True)
@@ -34,7 +33,7 @@ class _Detail:
         return getattr(self.view, name)
 
 
-@route.get("", query=ProgrammeQuery, schema=ProgrammePage)
+@blp.get("", query=ProgrammeQuery, schema=ProgrammePage)
 def list_programmes(args: dict[str, Any]) -> dict[str, Any]:
     """Programmes, filtered by portfolio, stage, RAG, department or parent; paginated."""
     page, page_size = args.pop("page"), args.pop("page_size")
@@ -44,7 +43,7 @@ def list_programmes(args: dict[str, Any]) -> dict[str, Any]:
     return {"items": items, "total": total, "page": page, "page_size": page_size}
 
 
-@route.get("/<code>", schema=ProgrammeDetail, errors=(404,))
+@blp.get("/<code>", schema=ProgrammeDetail, errors=(404,))
 def get_programme(code: str) -> Any:
     """One programme, with the programmes it needs first (directly or through others) and a
     summary of what depends on it."""
@@ -53,7 +52,7 @@ def get_programme(code: str) -> Any:
     return _Detail(view, graph.programme_dependencies(session, code=code))
 
 
-@route.post("", body=ProgrammeCreate, status=201, schema=ProgrammeRead, errors=(409, 422))
+@blp.post("", body=ProgrammeCreate, status=201, schema=ProgrammeRead, errors=(409, 422))
 def create_programme(data: dict[str, Any]) -> Any:
     """Register a programme (it starts at ``proposed``). A programme manager who registers it
     becomes its manager."""
@@ -62,7 +61,7 @@ def create_programme(data: dict[str, Any]) -> Any:
     return view
 
 
-@route.patch("/<code>", body=ProgrammeUpdate, schema=ProgrammeRead, errors=(404, 409, 422))
+@blp.patch("/<code>", body=ProgrammeUpdate, schema=ProgrammeRead, errors=(404, 409, 422))
 def update_programme(data: dict[str, Any], code: str) -> Any:
     """Edit a programme's details (never its stage). Bumps the version."""
     session = request_session()

@@ -10,7 +10,7 @@ from typing import Any
 from flask import Response, current_app
 
 from cpmo.api.auth import current_user
-from cpmo.api.blueprints import Endpoints, make_blueprint
+from cpmo.api.blueprints import make_blueprint
 from cpmo.api.schemas.reports import (
     OversightRead,
     PortfolioQuery,
@@ -28,7 +28,6 @@ blp = make_blueprint(
     "Oversight reports (JSON, HTML, PDF, XLSX), the portfolio status as CSV, and snapshots "
     "that later reports compare with",
 )
-route = Endpoints(blp)
 BINARY = {"type": "string", "format": "binary"}
 
 
@@ -48,7 +47,7 @@ def _file(args: dict[str, Any], fmt: str, attachment: bool = True) -> Response:
     )
 
 
-@route.get("/oversight", query=ReportQuery, schema=OversightRead, errors=(404,))
+@blp.get("/oversight", query=ReportQuery, schema=OversightRead, errors=(404,))
 def oversight(args: dict[str, Any]) -> Any:
     """The oversight report of a portfolio: headline figures, exceptions first, RAG honesty
     flags (each with its evidence), decisions, RAG and its change since the last snapshot,
@@ -64,7 +63,7 @@ def oversight(args: dict[str, Any]) -> Any:
     return report  # dumped by OversightRead straight from the dataclasses (no deep copy first)
 
 
-@route.get(
+@blp.get(
     "/oversight.html",
     query=ReportQuery,
     schema={"type": "string"},
@@ -77,7 +76,7 @@ def oversight_html(args: dict[str, Any]) -> Response:
     return _file(args, "html", attachment=False)
 
 
-@route.get(
+@blp.get(
     "/oversight.pdf",
     query=ReportQuery,
     schema=BINARY,
@@ -90,7 +89,7 @@ def oversight_pdf(args: dict[str, Any]) -> Response:
     return _file(args, "pdf")
 
 
-@route.get(
+@blp.get(
     "/oversight.xlsx",
     query=ReportQuery,
     schema=BINARY,
@@ -103,7 +102,7 @@ def oversight_xlsx(args: dict[str, Any]) -> Response:
     return _file(args, "xlsx")
 
 
-@route.get(
+@blp.get(
     "/status.csv",
     query=ReportQuery,
     schema={"type": "string"},
@@ -139,7 +138,7 @@ def snapshot_dict(snapshot: ReportSnapshot, portfolio: str) -> dict[str, Any]:
     }
 
 
-@route.post(
+@blp.post(
     "/snapshots", body=SnapshotCreate, status=201, schema=SnapshotRead, errors=(404, 409, 422)
 )
 def create_snapshot(data: dict[str, Any]) -> Any:
@@ -157,7 +156,7 @@ def create_snapshot(data: dict[str, Any]) -> Any:
     return snapshot_dict(snapshot, data["portfolio"])
 
 
-@route.get("/snapshots", query=PortfolioQuery, schema=SnapshotRead(many=True), errors=(404,))
+@blp.get("/snapshots", query=PortfolioQuery, schema=SnapshotRead(many=True), errors=(404,))
 def list_snapshots(args: dict[str, Any]) -> Any:
     """A portfolio's snapshots, newest first."""
     code = args["portfolio"]

@@ -3,7 +3,7 @@
 from typing import Any
 
 from cpmo.api.auth import current_user
-from cpmo.api.blueprints import Endpoints, make_blueprint
+from cpmo.api.blueprints import make_blueprint
 from cpmo.api.schemas.workflow import (
     AuditVerifyRead,
     DiagramRead,
@@ -15,14 +15,11 @@ from cpmo.app import governance_limits, request_session
 from cpmo.workflows import audit_store, service
 
 blp = make_blueprint("workflow", "/programmes", "The stage-gate lifecycle")
-route = Endpoints(blp)
 audit_blp = make_blueprint("audit", "/audit", "The tamper-evident audit trail")
-audit_route = Endpoints(audit_blp)
 diagram_blp = make_blueprint("lifecycle", "/workflow", "The lifecycle declaration")
-diagram_route = Endpoints(diagram_blp)
 
 
-@route.post("/<code>/events", body=EventCreate, schema=EventResultRead, errors=(404, 409, 422))
+@blp.post("/<code>/events", body=EventCreate, schema=EventResultRead, errors=(404, 409, 422))
 def fire_event(data: dict[str, Any], code: str) -> dict[str, Any]:
     """Fire a lifecycle event decided on `version`. 403: role, self-approval or missing
     endorsement; 409: not possible from this stage, or stale version; 422 with `unmet`:
@@ -40,7 +37,7 @@ def fire_event(data: dict[str, Any], code: str) -> dict[str, Any]:
     }
 
 
-@route.get("/<code>/workflow", schema=WorkflowRead, errors=(404,))
+@blp.get("/<code>/workflow", schema=WorkflowRead, errors=(404,))
 def get_workflow(code: str) -> dict[str, Any]:
     """Stage, version, the events you may fire now (with unmet criteria) and the history."""
     programme, events, record = service.available_events(
@@ -55,7 +52,7 @@ def get_workflow(code: str) -> dict[str, Any]:
     }
 
 
-@audit_route.get("/verify", schema=AuditVerifyRead)
+@audit_blp.get("/verify", schema=AuditVerifyRead)
 def verify_audit() -> dict[str, Any]:
     """Recompute the keyed chain and the submitted cases' digests; name the first broken
     entry. `head` is the anchor to keep outside the database (`cpmo audit verify --expect`)."""
@@ -73,7 +70,7 @@ def verify_audit() -> dict[str, Any]:
     }
 
 
-@diagram_route.get("/diagram", schema=DiagramRead)
+@diagram_blp.get("/diagram", schema=DiagramRead)
 def lifecycle_diagram() -> dict[str, str]:
     """The lifecycle drawn from its declaration: mermaid text and an SVG picture."""
     from cpmo.workflows.diagram import to_mermaid, to_svg

@@ -8,7 +8,7 @@ from flask import request
 from werkzeug.datastructures import FileStorage
 
 from cpmo.api.auth import current_user
-from cpmo.api.blueprints import Endpoints, make_blueprint
+from cpmo.api.blueprints import make_blueprint
 from cpmo.api.schemas.workshop_reads import ImportRead
 from cpmo.api.schemas.workshops import FileUpload, WorkshopProblem
 from cpmo.api.workshop_results import attachment
@@ -21,8 +21,8 @@ blp = make_blueprint(
     "workshop_files",
     "/workshops",
     "Workshop spreadsheets: import candidates and scores, export the ranking (.xlsx, .csv)",
+    problem=WorkshopProblem,
 )
-route = Endpoints(blp, problem=WorkshopProblem)
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CSV = "text/csv"
 
@@ -45,7 +45,7 @@ def _may_import(status: str, doing: str) -> Callable[..., None]:
     return check
 
 
-@route.post(
+@blp.post(
     "/<code>/import/candidates",
     form=FileUpload,
     check=_may_import("draft", "candidates can be imported"),
@@ -66,7 +66,7 @@ def import_candidates(data: dict[str, Any], code: str) -> Any:
     return {"imported": n, "what": "candidates"}
 
 
-@route.post(
+@blp.post(
     "/<code>/import/scores",
     form=FileUpload,
     check=_may_import("scoring", "scores can be imported"),
@@ -88,7 +88,7 @@ def import_scores(data: dict[str, Any], code: str) -> Any:
     return {"imported": n, "what": "scores"}
 
 
-@route.get(
+@blp.get(
     "/<code>/ranking.xlsx",
     schema={"type": "string", "format": "binary"},
     content_type=XLSX,
@@ -101,7 +101,7 @@ def export_ranking_xlsx(code: str) -> Any:
     return attachment(body, XLSX, f"{code}-ranking.xlsx")
 
 
-@route.get("/<code>/ranking.csv", schema={"type": "string"}, content_type=CSV, refused=(404, 422))
+@blp.get("/<code>/ranking.csv", schema={"type": "string"}, content_type=CSV, refused=(404, 422))
 def export_ranking_csv(code: str) -> Any:
     """The ranking as CSV."""
     body = spreadsheet_export.export_csv(request_session(), actor=current_user(), code=code)

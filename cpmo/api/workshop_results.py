@@ -10,7 +10,7 @@ from typing import Any
 from flask import Response
 
 from cpmo.api.auth import current_user
-from cpmo.api.blueprints import Endpoints, make_blueprint
+from cpmo.api.blueprints import make_blueprint
 from cpmo.api.schemas.prioritisation import (
     CompareQuery,
     ComparisonRead,
@@ -34,8 +34,8 @@ blp = make_blueprint(
     "/workshops",
     "Workshop results: ranking with breakdown and disagreement, weight sensitivity, optimal "
     "selection within yearly budgets (with greedy for comparison), frontier and scenarios",
+    problem=WorkshopProblem,
 )
-route = Endpoints(blp, problem=WorkshopProblem)
 
 
 def ranking_dict(ranking: Ranking) -> dict[str, Any]:
@@ -84,23 +84,21 @@ def frontier_dict(points: list[FrontierPoint]) -> dict[str, Any]:
     return {"points": out}
 
 
-@route.get("/<code>/ranking", schema=RankingRead, refused=(404, 422))
+@blp.get("/<code>/ranking", schema=RankingRead, refused=(404, 422))
 def ranking(code: str) -> Any:
     """Candidates by weighted score (0–100), competition-ranked (1, 2, 2, 4), each with its
     per-criterion breakdown, the spread between scorers and a disagreement flag."""
     return ranking_dict(results.ranking(request_session(), actor=current_user(), code=code))
 
 
-@route.get(
-    "/<code>/sensitivity", query=SensitivityQuery, schema=SensitivityRead, refused=(404, 422)
-)
+@blp.get("/<code>/sensitivity", query=SensitivityQuery, schema=SensitivityRead, refused=(404, 422))
 def sensitivity(args: dict[str, Any], code: str) -> Any:
     """For each candidate, the probability of staying in the top k and its rank range when
     every weight wobbles by ±perturbation (Monte Carlo; give `seed` to reproduce a run)."""
     return results.sensitivity(request_session(), actor=current_user(), code=code, **args)
 
 
-@route.get("/<code>/selection", schema=SelectionRead, refused=(404, 422))
+@blp.get("/<code>/selection", schema=SelectionRead, refused=(404, 422))
 def selection(code: str) -> Any:
     """The value-maximising set of candidates (value = ranking total) within the workshop's
     yearly budgets and rules, with the greedy value-for-money selection for comparison;
@@ -111,7 +109,7 @@ def selection(code: str) -> Any:
     return selection_dict(result)
 
 
-@route.get("/<code>/frontier", query=FrontierQuery, schema=FrontierRead, refused=(404, 422))
+@blp.get("/<code>/frontier", query=FrontierQuery, schema=FrontierRead, refused=(404, 422))
 def frontier(args: dict[str, Any], code: str) -> Any:
     """The best value at a series of budget levels (every yearly budget × `factor`)."""
     points = selection_service.workshop_frontier(
@@ -120,7 +118,7 @@ def frontier(args: dict[str, Any], code: str) -> Any:
     return frontier_dict(points)
 
 
-@route.post(
+@blp.post(
     "/<code>/scenarios",
     body=ScenarioCreate,
     status=201,
@@ -135,15 +133,13 @@ def save_scenario(data: dict[str, Any], code: str) -> Any:
     return scenario
 
 
-@route.get("/<code>/scenarios", schema=ScenarioRead(many=True), refused=(404,))
+@blp.get("/<code>/scenarios", schema=ScenarioRead(many=True), refused=(404,))
 def list_scenarios(code: str) -> Any:
     """The workshop's saved scenarios, oldest first."""
     return scenarios.list_scenarios(request_session(), actor=current_user(), code=code)
 
 
-@route.get(
-    "/<code>/scenarios/compare", query=CompareQuery, schema=ComparisonRead, refused=(404, 422)
-)
+@blp.get("/<code>/scenarios/compare", query=CompareQuery, schema=ComparisonRead, refused=(404, 422))
 def compare_scenarios(args: dict[str, Any], code: str) -> Any:
     """Two to four scenarios side by side (`name=a&name=b`): value, cost by year, candidates
     entering and leaving against the first, and the objectives and benefits each serves."""

@@ -5,7 +5,7 @@ from typing import Any
 from flask import Response
 
 from cpmo.api.auth import current_user
-from cpmo.api.blueprints import Endpoints, make_blueprint, no_content
+from cpmo.api.blueprints import make_blueprint, no_content
 from cpmo.api.schemas.workshop_reads import (
     CandidateRead,
     ScoreRead,
@@ -43,8 +43,8 @@ blp = make_blueprint(
     "/workshops",
     "Prioritisation workshops: criteria and weights (direct or AHP), candidates, scorers and "
     "scores; draft → scoring → closed",
+    problem=WorkshopProblem,
 )
-route = Endpoints(blp, problem=WorkshopProblem)
 
 
 def _view(code: str) -> dict[str, Any]:
@@ -52,34 +52,34 @@ def _view(code: str) -> dict[str, Any]:
     return workshop_view(session, workshop=workshops.get_or_raise(session, code=code))
 
 
-@route.get("", schema=WorkshopSummary(many=True))
+@blp.get("", schema=WorkshopSummary(many=True))
 def list_workshops() -> Any:
     """Every workshop (set-up is public to every role; scores and results are not)."""
     return workshops.list_workshops(request_session())
 
 
-@route.post("", body=WorkshopCreate, status=201, schema=WorkshopRead, refused=(409, 422))
+@blp.post("", body=WorkshopCreate, status=201, schema=WorkshopRead, refused=(409, 422))
 def create_workshop(data: dict[str, Any]) -> Any:
     """Create a draft workshop, optionally with criteria, candidates and scorers."""
     workshop = create(request_session(), actor=current_user(), data=data)
     return _view(workshop.code)
 
 
-@route.get("/<code>", schema=WorkshopRead, refused=(404,))
+@blp.get("/<code>", schema=WorkshopRead, refused=(404,))
 def get_workshop(code: str) -> Any:
     """The workshop's set-up: criteria with normalised weights, candidates (with the trail of
     merges), scorers and status."""
     return _view(code)
 
 
-@route.patch("/<code>", body=WorkshopUpdate, schema=WorkshopRead, refused=(404, 409, 422))
+@blp.patch("/<code>", body=WorkshopUpdate, schema=WorkshopRead, refused=(404, 409, 422))
 def update_workshop(data: dict[str, Any], code: str) -> Any:
     """Change name, description, portfolio; budgets and selection rules until it closes."""
     workshops.update(request_session(), code=code, data=data)
     return _view(code)
 
 
-@route.delete("/<code>", status=204, refused=(404, 409))
+@blp.delete("/<code>", status=204, refused=(404, 409))
 def delete_workshop(code: str) -> Response:
     """Delete a draft workshop (409 once scoring has begun)."""
     session = request_session()
@@ -87,7 +87,7 @@ def delete_workshop(code: str) -> Response:
     return no_content()
 
 
-@route.post("/<code>/status", body=StatusChange, schema=WorkshopRead, refused=(404, 409, 422))
+@blp.post("/<code>/status", body=StatusChange, schema=WorkshopRead, refused=(404, 409, 422))
 def change_status(data: dict[str, Any], code: str) -> Any:
     """Move the workshop on: draft → scoring (needs criteria, candidates, scorers) → closed
     (publishes the results to everyone). 409 for any other move."""
@@ -97,7 +97,7 @@ def change_status(data: dict[str, Any], code: str) -> Any:
     return _view(code)
 
 
-@route.put("/<code>/criteria", body=CriteriaPut, schema=WorkshopRead, refused=(404, 409, 422))
+@blp.put("/<code>/criteria", body=CriteriaPut, schema=WorkshopRead, refused=(404, 409, 422))
 def put_criteria(data: dict[str, Any], code: str) -> Any:
     """Replace the criteria (draft only): weight, scale and direction of each."""
     setup.replace_criteria(
@@ -106,7 +106,7 @@ def put_criteria(data: dict[str, Any], code: str) -> Any:
     return _view(code)
 
 
-@route.put("/<code>/weights", body=WeightsPut, schema=WorkshopRead, refused=(404, 409, 422))
+@blp.put("/<code>/weights", body=WeightsPut, schema=WorkshopRead, refused=(404, 409, 422))
 def put_weights(data: dict[str, Any], code: str) -> Any:
     """Weight the criteria directly (normalised to sum 1) or by AHP pairwise judgements
     (principal eigenvector; 422 with the CR and the most inconsistent pair when CR ≥ 0.10,
@@ -115,7 +115,7 @@ def put_weights(data: dict[str, Any], code: str) -> Any:
     return _view(code)
 
 
-@route.put("/<code>/scorers", body=ScorersPut, schema=WorkshopRead, refused=(404, 409, 422))
+@blp.put("/<code>/scorers", body=ScorersPut, schema=WorkshopRead, refused=(404, 409, 422))
 def put_scorers(data: dict[str, Any], code: str) -> Any:
     """Replace the scorers: users with the scorer role (by username) or role titles (by name).
     Draft or scoring; someone who has scored cannot be removed (409), and once scoring has
@@ -126,7 +126,7 @@ def put_scorers(data: dict[str, Any], code: str) -> Any:
     return _view(code)
 
 
-@route.post(
+@blp.post(
     "/<code>/candidates",
     body=CandidateSpec,
     status=201,
@@ -140,7 +140,7 @@ def add_candidate(data: dict[str, Any], code: str) -> Any:
     return candidate_view(row, data.get("programme"), [])
 
 
-@route.delete("/<code>/candidates/<key>", status=204, refused=(404, 409))
+@blp.delete("/<code>/candidates/<key>", status=204, refused=(404, 409))
 def delete_candidate(code: str, key: str) -> Response:
     """Remove a candidate (draft only; not one that is part of a merge trail)."""
     session = request_session()
@@ -148,9 +148,7 @@ def delete_candidate(code: str, key: str) -> Response:
     return no_content()
 
 
-@route.post(
-    "/<code>/candidates/merge", body=MergeSpec, schema=WorkshopRead, refused=(404, 409, 422)
-)
+@blp.post("/<code>/candidates/merge", body=MergeSpec, schema=WorkshopRead, refused=(404, 409, 422))
 def merge_candidates(data: dict[str, Any], code: str) -> Any:
     """Consolidate duplicates (draft only): the candidates are merged into `into` (an existing
     candidate, or a new one named `name`), costs added year by year and sponsors combined;
@@ -159,7 +157,7 @@ def merge_candidates(data: dict[str, Any], code: str) -> Any:
     return _view(code)
 
 
-@route.put("/<code>/scores", body=ScoresPut, schema=ScoresWritten, refused=(404, 409, 422))
+@blp.put("/<code>/scores", body=ScoresPut, schema=ScoresWritten, refused=(404, 409, 422))
 def put_scores(data: dict[str, Any], code: str) -> Any:
     """Give or change your scores, as a scorer of this workshop, while it is scoring: each
     within its criterion's scale (422 outside it). All or nothing."""
@@ -170,7 +168,7 @@ def put_scores(data: dict[str, Any], code: str) -> Any:
     return {"written": written}
 
 
-@route.get("/<code>/scores", schema=ScoreRead(many=True), refused=(404,))
+@blp.get("/<code>/scores", schema=ScoreRead(many=True), refused=(404,))
 def list_scores(code: str) -> Any:
     """The scores you may see: a scorer sees only their own until the workshop closes;
     facilitators and CPMO see all; everyone sees all once closed (403 before that)."""
