@@ -6,7 +6,7 @@ from flask import request
 from sqlmodel import select
 
 from cpmo.api.auth import current_user
-from cpmo.api.blueprints import documents, make_blueprint
+from cpmo.api.blueprints import make_blueprint
 from cpmo.api.problems import problem
 from cpmo.api.schemas.business_cases import (
     BusinessCaseCreate,
@@ -17,8 +17,7 @@ from cpmo.api.schemas.business_cases import (
     FiveCases,
     to_content,
 )
-from cpmo.api.uploads import MULTIPART, checked_first
-from cpmo.app import request_session, transactional
+from cpmo.app import request_session
 from cpmo.business_cases import service
 from cpmo.business_cases.completeness import missing_items
 from cpmo.business_cases.models import BusinessCase
@@ -51,11 +50,13 @@ def _usernames() -> dict[int, str]:
     return dict(request_session().exec(select(User.id, User.username)).all())
 
 
-@blp.route("/<code>/business-cases", methods=["POST"])
-@blp.arguments(BusinessCaseCreate)
-@blp.response(201, BusinessCaseRead)
-@documents(blp, 404, 409, 422)
-@transactional
+@blp.post(
+    "/<code>/business-cases",
+    body=BusinessCaseCreate,
+    status=201,
+    schema=BusinessCaseRead,
+    errors=(404, 409, 422),
+)
 def create_business_case(data: dict[str, Any], code: str) -> dict[str, Any]:
     """Create a new draft version (drafts may be incomplete; `missing` lists the gaps)."""
     session = request_session()
@@ -65,9 +66,7 @@ def create_business_case(data: dict[str, Any], code: str) -> dict[str, Any]:
     return case_dict(case, code, _usernames())
 
 
-@blp.route("/<code>/business-cases", methods=["GET"])
-@blp.response(200, BusinessCaseRead(many=True))
-@documents(blp, 404)
+@blp.get("/<code>/business-cases", schema=BusinessCaseRead(many=True), errors=(404,))
 def list_business_cases(code: str) -> list[dict[str, Any]]:
     """Every version of the programme's business cases, newest first within each kind."""
     users = _usernames()
@@ -82,20 +81,19 @@ def _kind(kind: str) -> str:
     return kind
 
 
-@blp.route("/<code>/business-cases/<kind>/<int:number>", methods=["GET"])
-@blp.response(200, BusinessCaseRead)
-@documents(blp, 404)
+@blp.get("/<code>/business-cases/<kind>/<int:number>", schema=BusinessCaseRead, errors=(404,))
 def get_business_case(code: str, kind: str, number: int) -> dict[str, Any]:
     """One version."""
     case = service.get_version(request_session(), code=code, kind=_kind(kind), number=number)
     return case_dict(case, code, _usernames())
 
 
-@blp.route("/<code>/business-cases/<kind>/<int:number>", methods=["PUT"])
-@blp.arguments(BusinessCaseUpdate)
-@blp.response(200, BusinessCaseRead)
-@documents(blp, 404, 409, 422)
-@transactional
+@blp.put(
+    "/<code>/business-cases/<kind>/<int:number>",
+    body=BusinessCaseUpdate,
+    schema=BusinessCaseRead,
+    errors=(404, 409, 422),
+)
 def update_business_case(data: dict[str, Any], code: str, kind: str, number: int) -> Any:
     """Replace a draft's five cases, as edited from ``revision`` (409 when someone saved the
     draft since, or once it is submitted: create a new version instead)."""
@@ -118,12 +116,14 @@ def _may_upload(code: str) -> None:
     service.check_may_write(current_user(), programme)
 
 
-@blp.route("/<code>/business-cases/upload", methods=["POST"])
-@checked_first(_may_upload)
-@blp.arguments(DocxUpload, location="form", content_type=MULTIPART)
-@blp.response(201, DocxImportRead)
-@documents(blp, 404, 409, 413, 415, 422)
-@transactional
+@blp.post(
+    "/<code>/business-cases/upload",
+    form=DocxUpload,
+    check=_may_upload,
+    status=201,
+    schema=DocxImportRead,
+    errors=(404, 409, 413, 415, 422),
+)
 def upload_business_case(data: dict[str, Any], code: str) -> Any:
     """Upload a .docx business case (multipart field `file`) in the usual five-section
     layout; its sections become a new draft, and sections it could not find are listed."""

@@ -3,7 +3,7 @@
 from typing import Any
 
 from cpmo.api.auth import current_user
-from cpmo.api.blueprints import documents, make_blueprint
+from cpmo.api.blueprints import make_blueprint
 from cpmo.api.schemas.workflow import (
     BenefitsPlanPut,
     BenefitsPlanRead,
@@ -15,25 +15,24 @@ from cpmo.api.schemas.workflow import (
     MilestoneUpdate,
     PlannedBenefit,
 )
-from cpmo.app import request_session, transactional
+from cpmo.app import request_session
 from cpmo.delivery import service
 
 blp = make_blueprint("delivery", "/programmes", "Conditions, lots, milestones, benefits plan")
 
 
-@blp.route("/<code>/conditions", methods=["GET"])
-@blp.response(200, ConditionRead(many=True))
-@documents(blp, 404)
+@blp.get("/<code>/conditions", schema=ConditionRead(many=True), errors=(404,))
 def list_conditions(code: str) -> Any:
     """Conditions set by approvals, with their state (open, discharged, accepted)."""
     return service.list_conditions(request_session(), code=code)
 
 
-@blp.route("/<code>/conditions/<int:condition_id>/discharge", methods=["POST"])
-@blp.arguments(DischargeCreate)
-@blp.response(200, ConditionRead)
-@documents(blp, 404, 409, 422)
-@transactional
+@blp.post(
+    "/<code>/conditions/<int:condition_id>/discharge",
+    body=DischargeCreate,
+    schema=ConditionRead,
+    errors=(404, 409, 422),
+)
 def discharge_condition(data: dict[str, Any], code: str, condition_id: int) -> Any:
     """The programme manager records how the condition was met."""
     session = request_session()
@@ -43,10 +42,7 @@ def discharge_condition(data: dict[str, Any], code: str, condition_id: int) -> A
     return condition
 
 
-@blp.route("/<code>/conditions/<int:condition_id>/accept", methods=["POST"])
-@blp.response(200, ConditionRead)
-@documents(blp, 404, 409)
-@transactional
+@blp.post("/<code>/conditions/<int:condition_id>/accept", schema=ConditionRead, errors=(404, 409))
 def accept_condition(code: str, condition_id: int) -> Any:
     """A CPMO officer accepts a discharged condition."""
     session = request_session()
@@ -56,19 +52,13 @@ def accept_condition(code: str, condition_id: int) -> Any:
     return condition
 
 
-@blp.route("/<code>/lots", methods=["GET"])
-@blp.response(200, LotRead(many=True))
-@documents(blp, 404)
+@blp.get("/<code>/lots", schema=LotRead(many=True), errors=(404,))
 def list_lots(code: str) -> Any:
     """The programme's lots (from its approved FBC) with selected suppliers."""
     return service.list_lots(request_session(), code=code)
 
 
-@blp.route("/<code>/lots/<name>", methods=["PUT"])
-@blp.arguments(LotUpdate)
-@blp.response(200, LotRead)
-@documents(blp, 404, 422)
-@transactional
+@blp.put("/<code>/lots/<name>", body=LotUpdate, schema=LotRead, errors=(404, 422))
 def record_lot(data: dict[str, Any], code: str, name: str) -> Any:
     """Record a lot's selected supplier and contract value."""
     session = request_session()
@@ -76,19 +66,18 @@ def record_lot(data: dict[str, Any], code: str, name: str) -> Any:
     return lot
 
 
-@blp.route("/<code>/milestones", methods=["GET"])
-@blp.response(200, MilestoneRead(many=True))
-@documents(blp, 404)
+@blp.get("/<code>/milestones", schema=MilestoneRead(many=True), errors=(404,))
 def list_milestones(code: str) -> Any:
     """The programme's milestones (delivery milestones come from its approved FBC)."""
     return service.list_milestones(request_session(), code=code)
 
 
-@blp.route("/<code>/milestones/<int:milestone_id>", methods=["PATCH"])
-@blp.arguments(MilestoneUpdate)
-@blp.response(200, MilestoneRead)
-@documents(blp, 404, 422)
-@transactional
+@blp.patch(
+    "/<code>/milestones/<int:milestone_id>",
+    body=MilestoneUpdate,
+    schema=MilestoneRead,
+    errors=(404, 422),
+)
 def update_milestone(data: dict[str, Any], code: str, milestone_id: int) -> Any:
     """Mark a milestone complete (`completed_on`), or not (null)."""
     session = request_session()
@@ -103,19 +92,13 @@ def _plan_dict(plan: Any, code: str) -> dict[str, Any]:
     return {"programme": code, "benefits": benefits, "updated_at": plan.updated_at}
 
 
-@blp.route("/<code>/benefits-plan", methods=["GET"])
-@blp.response(200, BenefitsPlanRead)
-@documents(blp, 404)
+@blp.get("/<code>/benefits-plan", schema=BenefitsPlanRead, errors=(404,))
 def get_benefits_plan(code: str) -> dict[str, Any]:
     """The benefits realisation plan."""
     return _plan_dict(service.get_benefits_plan(request_session(), code=code), code)
 
 
-@blp.route("/<code>/benefits-plan", methods=["PUT"])
-@blp.arguments(BenefitsPlanPut)
-@blp.response(200, BenefitsPlanRead)
-@documents(blp, 404, 422)
-@transactional
+@blp.put("/<code>/benefits-plan", body=BenefitsPlanPut, schema=BenefitsPlanRead, errors=(404, 422))
 def put_benefits_plan(data: dict[str, Any], code: str) -> dict[str, Any]:
     """Record the benefits realisation plan: each benefit's owner, measure, baseline, target
     and date."""

@@ -3,9 +3,9 @@
 from marshmallow import fields, validate
 
 from cpmo.api.auth import current_user
-from cpmo.api.blueprints import documents, make_blueprint
+from cpmo.api.blueprints import make_blueprint
 from cpmo.api.schemas.common import OneOf, StrictSchema, Text
-from cpmo.app import request_session, transactional
+from cpmo.app import request_session
 from cpmo.errors import RuleViolation
 from cpmo.users import service as users
 from cpmo.users import sessions
@@ -61,17 +61,13 @@ def _user_dict(user: User, live_tokens: int | None = None) -> dict[str, object]:
     return data
 
 
-@me_blp.route("", methods=["GET"])
-@me_blp.response(200, UserRead)
-@documents(me_blp)
+@me_blp.get("", schema=UserRead)
 def whoami() -> dict[str, object]:
     """The user the token belongs to."""
     return _user_dict(current_user())
 
 
-@users_blp.route("", methods=["GET"])
-@users_blp.response(200, UserRead(many=True))
-@documents(users_blp)
+@users_blp.get("", schema=UserRead(many=True))
 def list_users() -> list[dict[str, object]]:
     """Every user with their count of live tokens (tokens themselves are never shown)."""
     session = request_session()
@@ -85,11 +81,7 @@ def list_users() -> list[dict[str, object]]:
     ]
 
 
-@users_blp.route("", methods=["POST"])
-@users_blp.arguments(UserCreate)
-@users_blp.response(201, UserCreated)
-@documents(users_blp, 409, 422)
-@transactional
+@users_blp.post("", body=UserCreate, status=201, schema=UserCreated, errors=(409, 422))
 def create_user(data: dict[str, str]) -> dict[str, object]:
     """Create a user; the response carries their first API token, shown only this once."""
     session = request_session()
@@ -110,10 +102,7 @@ def _not_yourself(username: str, doing: str) -> None:
         )
 
 
-@users_blp.route("/<username>/disable", methods=["POST"])
-@users_blp.response(200, UserRead)
-@documents(users_blp, 404, 422)
-@transactional
+@users_blp.post("/<username>/disable", schema=UserRead, errors=(404, 422))
 def disable_user(username: str) -> dict[str, object]:
     """Stop the user signing in or using their tokens; their page sessions end at once.
     Tokens are kept (not revoked) and work again after `enable`. Audited as user:<username>."""
@@ -123,10 +112,7 @@ def disable_user(username: str) -> dict[str, object]:
     return _user_dict(user)
 
 
-@users_blp.route("/<username>/enable", methods=["POST"])
-@users_blp.response(200, UserRead)
-@documents(users_blp, 404)
-@transactional
+@users_blp.post("/<username>/enable", schema=UserRead, errors=(404,))
 def enable_user(username: str) -> dict[str, object]:
     """Let a disabled user sign in and use their live tokens again. Audited."""
     session = request_session()
@@ -134,11 +120,7 @@ def enable_user(username: str) -> dict[str, object]:
     return _user_dict(user)
 
 
-@users_blp.route("/<username>/password", methods=["POST"])
-@users_blp.arguments(PasswordChange)
-@users_blp.response(200, UserRead)
-@documents(users_blp, 404, 422)
-@transactional
+@users_blp.post("/<username>/password", body=PasswordChange, schema=UserRead, errors=(404, 422))
 def change_password(data: dict[str, str], username: str) -> dict[str, object]:
     """Set a new password; the user's page sessions end. Audited (never the password)."""
     session = request_session()
@@ -146,11 +128,7 @@ def change_password(data: dict[str, str], username: str) -> dict[str, object]:
     return _user_dict(user)
 
 
-@users_blp.route("/<username>/role", methods=["POST"])
-@users_blp.arguments(RoleChange)
-@users_blp.response(200, UserRead)
-@documents(users_blp, 404, 422)
-@transactional
+@users_blp.post("/<username>/role", body=RoleChange, schema=UserRead, errors=(404, 422))
 def change_role(data: dict[str, str], username: str) -> dict[str, object]:
     """Give the user another role; their page sessions end. Audited old → new."""
     _not_yourself(username, "change the role of")

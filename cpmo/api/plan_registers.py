@@ -3,10 +3,8 @@ scored and escalated; recording actuals and maintaining risks."""
 
 from typing import Any
 
-from marshmallow import RAISE
-
 from cpmo.api.auth import current_user
-from cpmo.api.blueprints import documents, make_blueprint
+from cpmo.api.blueprints import make_blueprint
 from cpmo.api.schemas.plan_registers import (
     PlanActualCreate,
     PlanKpiQuery,
@@ -17,7 +15,7 @@ from cpmo.api.schemas.plan_registers import (
     PlanRiskRead,
     PlanRiskUpdate,
 )
-from cpmo.app import request_session, transactional
+from cpmo.app import request_session
 from cpmo.plans import inputs, kpis, risk_register
 from cpmo.plans.read_models import kpi_dict, risk_dict
 
@@ -25,21 +23,16 @@ kpis_blp = make_blueprint("kpis", "/kpis", "KPIs across plans: latest actual, ta
 risks_blp = make_blueprint("risks", "/risks", "The risk register across plans")
 
 
-@kpis_blp.route("", methods=["GET"])
-@kpis_blp.arguments(PlanKpiQuery, location="query", unknown=RAISE)
-@kpis_blp.response(200, PlanKpiRead(many=True))
-@documents(kpis_blp)
+@kpis_blp.get("", query=PlanKpiQuery, schema=PlanKpiRead(many=True))
 def list_kpis(args: dict[str, Any]) -> list[dict[str, Any]]:
     """Every KPI with its targets, latest actual, the target that applies to it and its RAG
     (green meets the target in the KPI's direction; amber within its tolerance; else red)."""
     return [kpi_dict(v) for v in kpis.list_kpis(request_session(), plan=args.get("plan"))]
 
 
-@kpis_blp.route("/<code>/actuals", methods=["POST"])
-@kpis_blp.arguments(PlanActualCreate)
-@kpis_blp.response(201, PlanKpiRead)
-@documents(kpis_blp, 403, 404, 422)
-@transactional
+@kpis_blp.post(
+    "/<code>/actuals", body=PlanActualCreate, status=201, schema=PlanKpiRead, errors=(403, 404, 422)
+)
 def record_actual(data: dict[str, Any], code: str) -> dict[str, Any]:
     """Record a KPI's actual for a period ('2013-14 Q1', '2020', 'Jun 2020' …); recording a
     period again corrects it. The plan's owner, editors or CPMO only."""
@@ -55,10 +48,7 @@ def record_actual(data: dict[str, Any], code: str) -> dict[str, Any]:
     return kpi_dict(view)
 
 
-@risks_blp.route("", methods=["GET"])
-@risks_blp.arguments(PlanRiskQuery, location="query", unknown=RAISE)
-@risks_blp.response(200, PlanRiskRead(many=True))
-@documents(risks_blp)
+@risks_blp.get("", query=PlanRiskQuery, schema=PlanRiskRead(many=True))
 def list_risks(args: dict[str, Any]) -> list[dict[str, Any]]:
     """The risk register: highest score (likelihood × impact) first, unscored last; a risk
     whose score passes its tolerance escalates (to the plan's escalation route)."""
@@ -68,11 +58,9 @@ def list_risks(args: dict[str, Any]) -> list[dict[str, Any]]:
     return [risk_dict(v) for v in views]
 
 
-@risks_blp.route("", methods=["POST"])
-@risks_blp.arguments(PlanRiskCreate)
-@risks_blp.response(201, PlanRiskRead)
-@documents(risks_blp, 403, 404, 409, 422)
-@transactional
+@risks_blp.post(
+    "", body=PlanRiskCreate, status=201, schema=PlanRiskRead, errors=(403, 404, 409, 422)
+)
 def create_risk(data: dict[str, Any]) -> dict[str, Any]:
     """Add a risk to a plan's register (the plan's owner, editors or CPMO)."""
     session = request_session()
@@ -81,11 +69,7 @@ def create_risk(data: dict[str, Any]) -> dict[str, Any]:
     return risk_dict(view)
 
 
-@risks_blp.route("/<code>", methods=["PATCH"])
-@risks_blp.arguments(PlanRiskUpdate)
-@risks_blp.response(200, PlanRiskRead)
-@documents(risks_blp, 403, 404, 422)
-@transactional
+@risks_blp.patch("/<code>", body=PlanRiskUpdate, schema=PlanRiskRead, errors=(403, 404, 422))
 def update_risk(data: dict[str, Any], code: str) -> dict[str, Any]:
     """Reassess a risk: likelihood, impact, tolerance, owner, mitigation or its text (the
     plan's owner, editors or CPMO). Rescoring (likelihood, impact or tolerance) needs a
@@ -96,9 +80,7 @@ def update_risk(data: dict[str, Any], code: str) -> dict[str, Any]:
     return risk_dict(view)
 
 
-@risks_blp.route("/<code>/history", methods=["GET"])
-@risks_blp.response(200, PlanRiskAssessmentRead(many=True))
-@documents(risks_blp, 404)
+@risks_blp.get("/<code>/history", schema=PlanRiskAssessmentRead(many=True), errors=(404,))
 def risk_history(code: str) -> list[Any]:
     """Every change of the risk's likelihood, impact or tolerance, oldest first: old and new
     values and score, who, when, why, and the audit entry's sequence."""

@@ -4,10 +4,9 @@ plan file imports."""
 from typing import Any
 
 from flask import request
-from marshmallow import RAISE
 
 from cpmo.api.auth import current_user
-from cpmo.api.blueprints import documents, make_blueprint
+from cpmo.api.blueprints import make_blueprint
 from cpmo.api.problems import problem
 from cpmo.api.schemas.plan_progress import (
     PlanProgressCreate,
@@ -17,7 +16,7 @@ from cpmo.api.schemas.plan_progress import (
 )
 from cpmo.api.schemas.plan_registers import PlanEditorsPut, PlanEditorsRead
 from cpmo.api.schemas.plans import PlanImportForm, PlanImportRead, PlanRead, PlanSummary
-from cpmo.app import request_session, transactional
+from cpmo.app import request_session
 from cpmo.db import utcnow
 from cpmo.plans import notes, owners, service
 from cpmo.plans.importer import read_plan
@@ -27,9 +26,7 @@ from cpmo.plans.tree import plan_tree
 blp = make_blueprint("plans", "/plans", "Business plans: priorities, actions, milestones, progress")
 
 
-@blp.route("", methods=["GET"])
-@blp.response(200, PlanSummary(many=True))
-@documents(blp)
+@blp.get("", schema=PlanSummary(many=True))
 def list_plans() -> list[dict[str, Any]]:
     """Every business plan, with how many priorities, actions and milestones it holds."""
     return [
@@ -38,18 +35,14 @@ def list_plans() -> list[dict[str, Any]]:
     ]
 
 
-@blp.route("/<code>", methods=["GET"])
-@blp.response(200, PlanRead)
-@documents(blp, 404)
+@blp.get("/<code>", schema=PlanRead, errors=(404,))
 def get_plan(code: str) -> dict[str, Any]:
     """The whole plan: priorities → actions (sub-actions name their parent) → milestones, with
     links; KPIs with RAG; risks with scores; continuity; elements; other statements."""
     return plan_tree(request_session(), code=code)
 
 
-@blp.route("/<code>/editors", methods=["GET"])
-@blp.response(200, PlanEditorsRead)
-@documents(blp, 404)
+@blp.get("/<code>/editors", schema=PlanEditorsRead, errors=(404,))
 def get_editors(code: str) -> dict[str, Any]:
     """Who may write to the plan besides CPMO officers: its owner (the responsible officer's
     account) and its editors. A plan with neither is written by CPMO officers only."""
@@ -57,11 +50,7 @@ def get_editors(code: str) -> dict[str, Any]:
     return owners.owners_view(session, plan=service.get_plan_or_raise(session, code=code))
 
 
-@blp.route("/<code>/editors", methods=["PUT"])
-@blp.arguments(PlanEditorsPut)
-@blp.response(200, PlanEditorsRead)
-@documents(blp, 404, 422)
-@transactional
+@blp.put("/<code>/editors", body=PlanEditorsPut, schema=PlanEditorsRead, errors=(404, 422))
 def put_editors(data: dict[str, Any], code: str) -> dict[str, Any]:
     """Set the plan's owner and editors (active programme managers; CPMO only; audited as
     plan:<code>). They, and CPMO officers, record its progress, KPI actuals and risks."""
@@ -72,10 +61,7 @@ def put_editors(data: dict[str, Any], code: str) -> dict[str, Any]:
     return result
 
 
-@blp.route("/<code>/progress", methods=["GET"])
-@blp.arguments(PlanProgressQuery, location="query", unknown=RAISE)
-@blp.response(200, PlanProgressRead)
-@documents(blp, 404)
+@blp.get("/<code>/progress", query=PlanProgressQuery, schema=PlanProgressRead, errors=(404,))
 def plan_progress(args: dict[str, Any], code: str) -> dict[str, Any]:
     """As of a date: actions and milestones overdue (end date passed, not done), due in the
     next quarter (by three months after the date), and undated (their stated date names no
@@ -108,11 +94,13 @@ def _result(code: str, kind: str, key: str, item: Any, due: str) -> dict[str, An
     }
 
 
-@blp.route("/<code>/actions/<number>/progress", methods=["POST"])
-@blp.arguments(PlanProgressCreate)
-@blp.response(201, PlanProgressResult)
-@documents(blp, 403, 404, 422)
-@transactional
+@blp.post(
+    "/<code>/actions/<number>/progress",
+    body=PlanProgressCreate,
+    status=201,
+    schema=PlanProgressResult,
+    errors=(403, 404, 422),
+)
 def record_action_progress(data: dict[str, Any], code: str, number: str) -> dict[str, Any]:
     """Record a dated progress note on an action: status (not_started, on_track, at_risk, late,
     done), percent complete, note. The latest-dated note sets the action's status. The plan's
@@ -124,11 +112,13 @@ def record_action_progress(data: dict[str, Any], code: str, number: str) -> dict
     return _result(code, "action", number, action, "end")
 
 
-@blp.route("/<code>/priorities/<priority>/milestones/<letter>/progress", methods=["POST"])
-@blp.arguments(PlanProgressCreate)
-@blp.response(201, PlanProgressResult)
-@documents(blp, 403, 404, 422)
-@transactional
+@blp.post(
+    "/<code>/priorities/<priority>/milestones/<letter>/progress",
+    body=PlanProgressCreate,
+    status=201,
+    schema=PlanProgressResult,
+    errors=(403, 404, 422),
+)
 def record_milestone_progress(
     data: dict[str, Any], code: str, priority: str, letter: str
 ) -> dict[str, Any]:
@@ -145,11 +135,7 @@ def record_milestone_progress(
     return _result(code, "milestone", f"{priority}/{letter}", milestone, "due")
 
 
-@blp.route("/import", methods=["POST"])
-@blp.arguments(PlanImportForm, location="form", content_type="multipart/form-data")
-@blp.response(201, PlanImportRead)
-@documents(blp, 413, 415, 422)
-@transactional
+@blp.post("/import", form=PlanImportForm, status=201, schema=PlanImportRead, errors=(413, 415, 422))
 def import_plan(data: dict[str, Any]) -> Any:
     """Import a plan file (multipart field `file`: .yaml, .json or .xlsx, in the shape of
     seeds/plans). Creates the plan or updates it by natural keys; never overwrites recorded

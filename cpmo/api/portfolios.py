@@ -4,7 +4,7 @@ from typing import Any
 
 from flask import Response, current_app
 
-from cpmo.api.blueprints import documents, make_blueprint
+from cpmo.api.blueprints import make_blueprint
 from cpmo.api.schemas.portfolios import PortfolioRead, PortfolioStatusRead
 from cpmo.app import request_session
 from cpmo.portfolios import service
@@ -21,25 +21,19 @@ def _portfolio_dict(portfolio: Any, programme_count: int | None = None) -> dict[
     return data
 
 
-@blp.route("", methods=["GET"])
-@blp.response(200, PortfolioRead(many=True))
-@documents(blp)
+@blp.get("", schema=PortfolioRead(many=True))
 def list_portfolios() -> list[dict[str, Any]]:
     """Every portfolio with its programme count."""
     return [_portfolio_dict(p, n) for p, n in service.list_portfolios(request_session())]
 
 
-@blp.route("/<code>", methods=["GET"])
-@blp.response(200, PortfolioRead)
-@documents(blp, 404)
+@blp.get("/<code>", schema=PortfolioRead, errors=(404,))
 def get_portfolio(code: str) -> dict[str, Any]:
     """One portfolio."""
     return _portfolio_dict(service.get_portfolio_or_raise(request_session(), code=code))
 
 
-@blp.route("/<code>/status", methods=["GET"])
-@blp.response(200, PortfolioStatusRead)
-@documents(blp, 404)
+@blp.get("/<code>/status", schema=PortfolioStatusRead, errors=(404,))
 def portfolio_status(code: str) -> Response:
     """The portfolio at a glance: each programme's stage, RAG, cost and next gate; totals;
     counts by stage and by RAG. A constant number of queries however large the portfolio."""

@@ -3,9 +3,7 @@
 
 from typing import Any
 
-from marshmallow import RAISE
-
-from cpmo.api.blueprints import documents, make_blueprint, refusals
+from cpmo.api.blueprints import make_blueprint
 from cpmo.api.schemas.prioritisation import (
     FrontierRead,
     FrontierRequest,
@@ -25,6 +23,7 @@ blp = make_blueprint(
     "prioritisation",
     "/prioritisation",
     "Optimal selection under yearly budgets and the portfolio's current prioritisation scores",
+    problem=WorkshopProblem,
 )
 
 
@@ -38,11 +37,7 @@ def _problem(data: dict[str, Any]) -> Problem:
     return Problem(candidates, dict(data["budgets"]), rules)
 
 
-@blp.route("/select", methods=["POST"])
-@blp.arguments(SelectRequest)
-@blp.response(200, SelectionRead)
-@documents(blp)
-@refusals(blp, WorkshopProblem, 422)
+@blp.post("/select", body=SelectRequest, schema=SelectionRead, refused=(422,), writes=False)
 def select(data: dict[str, Any]) -> Any:
     """The value-maximising selection within every yearly budget, `requires` ([a, b]: a only
     with b), `excludes` ([a, b]: not both), `mandatory` and `forbidden`; with the greedy
@@ -53,21 +48,13 @@ def select(data: dict[str, Any]) -> Any:
     return selection_dict(result)
 
 
-@blp.route("/frontier", methods=["POST"])
-@blp.arguments(FrontierRequest)
-@blp.response(200, FrontierRead)
-@documents(blp)
-@refusals(blp, WorkshopProblem, 422)
+@blp.post("/frontier", body=FrontierRequest, schema=FrontierRead, refused=(422,), writes=False)
 def frontier(data: dict[str, Any]) -> Any:
     """The efficient frontier: the best value with every yearly budget scaled by each factor."""
     return frontier_dict(selection_service.frontier(_problem(data), factors=data.get("factors")))
 
 
-@blp.route("/scores", methods=["GET"])
-@blp.arguments(PortfolioScoresQuery, location="query", unknown=RAISE)
-@blp.response(200, PortfolioScoresRead)
-@documents(blp)
-@refusals(blp, WorkshopProblem, 404)
+@blp.get("/scores", query=PortfolioScoresQuery, schema=PortfolioScoresRead, refused=(404,))
 def scores(args: dict[str, Any]) -> Any:
     """The current scores and ranks of the portfolio's candidates, from its latest closed
     workshop (of any portfolio when none is named); empty until a workshop closes."""

@@ -3,10 +3,8 @@
 from dataclasses import dataclass
 from typing import Any
 
-from marshmallow import RAISE
-
 from cpmo.api.auth import current_user
-from cpmo.api.blueprints import documents, make_blueprint
+from cpmo.api.blueprints import make_blueprint
 from cpmo.api.schemas.programmes import (
     ProgrammeCreate,
     ProgrammeDetail,
@@ -15,7 +13,7 @@ from cpmo.api.schemas.programmes import (
     ProgrammeRead,
     ProgrammeUpdate,
 )
-from cpmo.app import request_session, transactional
+from cpmo.app import request_session
 from cpmo.graph import service as graph
 from cpmo.portfolios import inputs, service
 from cpmo.portfolios.read_models import ProgrammeView
@@ -35,10 +33,7 @@ class _Detail:
         return getattr(self.view, name)
 
 
-@blp.route("", methods=["GET"])
-@blp.arguments(ProgrammeQuery, location="query", unknown=RAISE)
-@blp.response(200, ProgrammePage)
-@documents(blp)
+@blp.get("", query=ProgrammeQuery, schema=ProgrammePage)
 def list_programmes(args: dict[str, Any]) -> dict[str, Any]:
     """Programmes, filtered by portfolio, stage, RAG, department or parent; paginated."""
     page, page_size = args.pop("page"), args.pop("page_size")
@@ -48,9 +43,7 @@ def list_programmes(args: dict[str, Any]) -> dict[str, Any]:
     return {"items": items, "total": total, "page": page, "page_size": page_size}
 
 
-@blp.route("/<code>", methods=["GET"])
-@blp.response(200, ProgrammeDetail)
-@documents(blp, 404)
+@blp.get("/<code>", schema=ProgrammeDetail, errors=(404,))
 def get_programme(code: str) -> Any:
     """One programme, with the programmes it needs first (directly or through others) and a
     summary of what depends on it."""
@@ -59,11 +52,7 @@ def get_programme(code: str) -> Any:
     return _Detail(view, graph.programme_dependencies(session, code=code))
 
 
-@blp.route("", methods=["POST"])
-@blp.arguments(ProgrammeCreate)
-@blp.response(201, ProgrammeRead)
-@documents(blp, 409, 422)
-@transactional
+@blp.post("", body=ProgrammeCreate, status=201, schema=ProgrammeRead, errors=(409, 422))
 def create_programme(data: dict[str, Any]) -> Any:
     """Register a programme (it starts at ``proposed``). A programme manager who registers it
     becomes its manager."""
@@ -73,11 +62,7 @@ def create_programme(data: dict[str, Any]) -> Any:
     return view
 
 
-@blp.route("/<code>", methods=["PATCH"])
-@blp.arguments(ProgrammeUpdate)
-@blp.response(200, ProgrammeRead)
-@documents(blp, 404, 409, 422)
-@transactional
+@blp.patch("/<code>", body=ProgrammeUpdate, schema=ProgrammeRead, errors=(404, 409, 422))
 def update_programme(data: dict[str, Any], code: str) -> Any:
     """Edit a programme's details (never its stage). Bumps the version."""
     session = request_session()

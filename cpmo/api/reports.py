@@ -8,10 +8,9 @@ the CLI command that builds it, so no request holds a worker for minutes.
 from typing import Any
 
 from flask import Response, current_app
-from marshmallow import RAISE
 
 from cpmo.api.auth import current_user
-from cpmo.api.blueprints import documents, make_blueprint
+from cpmo.api.blueprints import make_blueprint
 from cpmo.api.schemas.reports import (
     OversightRead,
     PortfolioQuery,
@@ -19,7 +18,7 @@ from cpmo.api.schemas.reports import (
     SnapshotCreate,
     SnapshotRead,
 )
-from cpmo.app import governance_limits, request_session, transactional
+from cpmo.app import governance_limits, request_session
 from cpmo.reports import service, snapshots
 from cpmo.reports.models import ReportSnapshot
 
@@ -48,10 +47,7 @@ def _file(args: dict[str, Any], fmt: str, attachment: bool = True) -> Response:
     )
 
 
-@blp.route("/oversight", methods=["GET"])
-@blp.arguments(ReportQuery, location="query", unknown=RAISE)
-@blp.response(200, OversightRead)
-@documents(blp, 404)
+@blp.get("/oversight", query=ReportQuery, schema=OversightRead, errors=(404,))
 def oversight(args: dict[str, Any]) -> Any:
     """The oversight report of a portfolio: headline figures, exceptions first, RAG honesty
     flags (each with its evidence), decisions, RAG and its change since the last snapshot,
@@ -67,37 +63,53 @@ def oversight(args: dict[str, Any]) -> Any:
     return report  # dumped by OversightRead straight from the dataclasses (no deep copy first)
 
 
-@blp.route("/oversight.html", methods=["GET"])
-@blp.arguments(ReportQuery, location="query", unknown=RAISE)
-@blp.response(200, {"type": "string"}, content_type="text/html", description="HTML page")
-@documents(blp, 404, 413)
+@blp.get(
+    "/oversight.html",
+    query=ReportQuery,
+    schema={"type": "string"},
+    content_type="text/html",
+    description="HTML page",
+    errors=(404, 413),
+)
 def oversight_html(args: dict[str, Any]) -> Response:
     """The oversight report as one accessible HTML page (charts inline as SVG)."""
     return _file(args, "html", attachment=False)
 
 
-@blp.route("/oversight.pdf", methods=["GET"])
-@blp.arguments(ReportQuery, location="query", unknown=RAISE)
-@blp.response(200, BINARY, content_type="application/pdf", description="PDF board pack")
-@documents(blp, 404, 413)
+@blp.get(
+    "/oversight.pdf",
+    query=ReportQuery,
+    schema=BINARY,
+    content_type="application/pdf",
+    description="PDF board pack",
+    errors=(404, 413),
+)
 def oversight_pdf(args: dict[str, Any]) -> Response:
     """The oversight report as a paginated PDF board pack with charts."""
     return _file(args, "pdf")
 
 
-@blp.route("/oversight.xlsx", methods=["GET"])
-@blp.arguments(ReportQuery, location="query", unknown=RAISE)
-@blp.response(200, BINARY, content_type=service.MIMETYPES["xlsx"], description="Workbook")
-@documents(blp, 404, 413)
+@blp.get(
+    "/oversight.xlsx",
+    query=ReportQuery,
+    schema=BINARY,
+    content_type=service.MIMETYPES["xlsx"],
+    description="Workbook",
+    errors=(404, 413),
+)
 def oversight_xlsx(args: dict[str, Any]) -> Response:
     """The oversight report as a workbook: one sheet per section, numbers as numbers."""
     return _file(args, "xlsx")
 
 
-@blp.route("/status.csv", methods=["GET"])
-@blp.arguments(ReportQuery, location="query", unknown=RAISE)
-@blp.response(200, {"type": "string"}, content_type="text/csv", description="CSV")
-@documents(blp, 404)
+@blp.get(
+    "/status.csv",
+    query=ReportQuery,
+    schema={"type": "string"},
+    content_type="text/csv",
+    description="CSV",
+    errors=(404,),
+)
 def status_csv(args: dict[str, Any]) -> Response:
     """The portfolio status as CSV: one row per programme, with its RAG change and flags."""
     return _file(args, "csv")
@@ -126,11 +138,9 @@ def snapshot_dict(snapshot: ReportSnapshot, portfolio: str) -> dict[str, Any]:
     }
 
 
-@blp.route("/snapshots", methods=["POST"])
-@blp.arguments(SnapshotCreate)
-@blp.response(201, SnapshotRead)
-@documents(blp, 404, 409, 422)
-@transactional
+@blp.post(
+    "/snapshots", body=SnapshotCreate, status=201, schema=SnapshotRead, errors=(404, 409, 422)
+)
 def create_snapshot(data: dict[str, Any]) -> Any:
     """Store the portfolio's status as of a date (default today) for later reports to compare
     with; a second snapshot on the same date replaces the first."""
@@ -146,10 +156,7 @@ def create_snapshot(data: dict[str, Any]) -> Any:
     return snapshot_dict(snapshot, data["portfolio"])
 
 
-@blp.route("/snapshots", methods=["GET"])
-@blp.arguments(PortfolioQuery, location="query", unknown=RAISE)
-@blp.response(200, SnapshotRead(many=True))
-@documents(blp, 404)
+@blp.get("/snapshots", query=PortfolioQuery, schema=SnapshotRead(many=True), errors=(404,))
 def list_snapshots(args: dict[str, Any]) -> Any:
     """A portfolio's snapshots, newest first."""
     code = args["portfolio"]

@@ -15,8 +15,9 @@ MULTIPART = "multipart/form-data"
 def checked_first(check: Callable[..., None]) -> Callable[[Any], Any]:
     """Run ``check(**view_args)`` before flask-smorest parses the form (and so the body).
 
-    Put it between ``@blp.route`` and ``@blp.arguments``; ``check`` raises a domain error
-    (NotFound, NotPermitted, Conflict) to refuse the request unread."""
+    An endpoint declares it with ``check=`` (see ApiBlueprint), which puts it between the route
+    and the form; ``check`` raises a domain error (NotFound, NotPermitted, Conflict) to refuse
+    the request unread."""
 
     def decorate(func: Any) -> Any:
         @functools.wraps(func)

@@ -3,7 +3,7 @@
 from typing import Any
 
 from cpmo.api.auth import current_user
-from cpmo.api.blueprints import documents, make_blueprint
+from cpmo.api.blueprints import make_blueprint
 from cpmo.api.schemas.workflow import (
     AuditVerifyRead,
     DiagramRead,
@@ -11,7 +11,7 @@ from cpmo.api.schemas.workflow import (
     EventResultRead,
     WorkflowRead,
 )
-from cpmo.app import governance_limits, request_session, transactional
+from cpmo.app import governance_limits, request_session
 from cpmo.workflows import audit_store, service
 
 blp = make_blueprint("workflow", "/programmes", "The stage-gate lifecycle")
@@ -19,11 +19,7 @@ audit_blp = make_blueprint("audit", "/audit", "The tamper-evident audit trail")
 diagram_blp = make_blueprint("lifecycle", "/workflow", "The lifecycle declaration")
 
 
-@blp.route("/<code>/events", methods=["POST"])
-@blp.arguments(EventCreate)
-@blp.response(200, EventResultRead)
-@documents(blp, 404, 409, 422)
-@transactional
+@blp.post("/<code>/events", body=EventCreate, schema=EventResultRead, errors=(404, 409, 422))
 def fire_event(data: dict[str, Any], code: str) -> dict[str, Any]:
     """Fire a lifecycle event decided on `version`. 403: role, self-approval or missing
     endorsement; 409: not possible from this stage, or stale version; 422 with `unmet`:
@@ -41,9 +37,7 @@ def fire_event(data: dict[str, Any], code: str) -> dict[str, Any]:
     }
 
 
-@blp.route("/<code>/workflow", methods=["GET"])
-@blp.response(200, WorkflowRead)
-@documents(blp, 404)
+@blp.get("/<code>/workflow", schema=WorkflowRead, errors=(404,))
 def get_workflow(code: str) -> dict[str, Any]:
     """Stage, version, the events you may fire now (with unmet criteria) and the history."""
     programme, events, record = service.available_events(
@@ -58,9 +52,7 @@ def get_workflow(code: str) -> dict[str, Any]:
     }
 
 
-@audit_blp.route("/verify", methods=["GET"])
-@audit_blp.response(200, AuditVerifyRead)
-@documents(audit_blp)
+@audit_blp.get("/verify", schema=AuditVerifyRead)
 def verify_audit() -> dict[str, Any]:
     """Recompute the keyed chain and the submitted cases' digests; name the first broken
     entry. `head` is the anchor to keep outside the database (`cpmo audit verify --expect`)."""
@@ -78,9 +70,7 @@ def verify_audit() -> dict[str, Any]:
     }
 
 
-@diagram_blp.route("/diagram", methods=["GET"])
-@diagram_blp.response(200, DiagramRead)
-@documents(diagram_blp)
+@diagram_blp.get("/diagram", schema=DiagramRead)
 def lifecycle_diagram() -> dict[str, str]:
     """The lifecycle drawn from its declaration: mermaid text and an SVG picture."""
     from cpmo.workflows.diagram import to_mermaid, to_svg

@@ -8,12 +8,11 @@ from flask import request
 from werkzeug.datastructures import FileStorage
 
 from cpmo.api.auth import current_user
-from cpmo.api.blueprints import documents, make_blueprint, refusals
+from cpmo.api.blueprints import make_blueprint
 from cpmo.api.schemas.workshop_reads import ImportRead
 from cpmo.api.schemas.workshops import FileUpload, WorkshopProblem
-from cpmo.api.uploads import MULTIPART, checked_first
 from cpmo.api.workshop_results import attachment
-from cpmo.app import request_session, transactional
+from cpmo.app import request_session
 from cpmo.errors import InvalidInput
 from cpmo.workshops import spreadsheet_export, spreadsheet_import
 from cpmo.workshops.service import get_or_raise, require_status
@@ -22,6 +21,7 @@ blp = make_blueprint(
     "workshop_files",
     "/workshops",
     "Workshop spreadsheets: import candidates and scores, export the ranking (.xlsx, .csv)",
+    problem=WorkshopProblem,
 )
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CSV = "text/csv"
@@ -45,13 +45,15 @@ def _may_import(status: str, doing: str) -> Callable[..., None]:
     return check
 
 
-@blp.route("/<code>/import/candidates", methods=["POST"])
-@checked_first(_may_import("draft", "candidates can be imported"))
-@blp.arguments(FileUpload, location="form", content_type=MULTIPART)
-@blp.response(201, ImportRead)
-@documents(blp, 413)
-@refusals(blp, WorkshopProblem, 404, 409, 422)
-@transactional
+@blp.post(
+    "/<code>/import/candidates",
+    form=FileUpload,
+    check=_may_import("draft", "candidates can be imported"),
+    status=201,
+    schema=ImportRead,
+    errors=(413,),
+    refused=(404, 409, 422),
+)
 def import_candidates(data: dict[str, Any], code: str) -> Any:
     """Add candidates from the sheet 'Candidates' of an .xlsx (or a .csv): columns key, name,
     programme, sponsors (';'-separated), description, and one per year ('2021' or
@@ -64,13 +66,15 @@ def import_candidates(data: dict[str, Any], code: str) -> Any:
     return {"imported": n, "what": "candidates"}
 
 
-@blp.route("/<code>/import/scores", methods=["POST"])
-@checked_first(_may_import("scoring", "scores can be imported"))
-@blp.arguments(FileUpload, location="form", content_type=MULTIPART)
-@blp.response(201, ImportRead)
-@documents(blp, 413)
-@refusals(blp, WorkshopProblem, 404, 409, 422)
-@transactional
+@blp.post(
+    "/<code>/import/scores",
+    form=FileUpload,
+    check=_may_import("scoring", "scores can be imported"),
+    status=201,
+    schema=ImportRead,
+    errors=(413,),
+    refused=(404, 409, 422),
+)
 def import_scores(data: dict[str, Any], code: str) -> Any:
     """Record your own scores, as a scorer of this workshop, from the sheet 'Scores' of an
     .xlsx (or a .csv): columns candidate, criterion, value, comment, and optionally scorer
@@ -84,10 +88,12 @@ def import_scores(data: dict[str, Any], code: str) -> Any:
     return {"imported": n, "what": "scores"}
 
 
-@blp.route("/<code>/ranking.xlsx", methods=["GET"])
-@blp.response(200, {"type": "string", "format": "binary"}, content_type=XLSX)
-@documents(blp)
-@refusals(blp, WorkshopProblem, 404, 422)
+@blp.get(
+    "/<code>/ranking.xlsx",
+    schema={"type": "string", "format": "binary"},
+    content_type=XLSX,
+    refused=(404, 422),
+)
 def export_ranking_xlsx(code: str) -> Any:
     """The ranking as a workbook, with the criteria, candidates and scores (the last two in
     the layout the imports read)."""
@@ -95,10 +101,7 @@ def export_ranking_xlsx(code: str) -> Any:
     return attachment(body, XLSX, f"{code}-ranking.xlsx")
 
 
-@blp.route("/<code>/ranking.csv", methods=["GET"])
-@blp.response(200, {"type": "string"}, content_type=CSV)
-@documents(blp)
-@refusals(blp, WorkshopProblem, 404, 422)
+@blp.get("/<code>/ranking.csv", schema={"type": "string"}, content_type=CSV, refused=(404, 422))
 def export_ranking_csv(code: str) -> Any:
     """The ranking as CSV."""
     body = spreadsheet_export.export_csv(request_session(), actor=current_user(), code=code)

@@ -8,10 +8,9 @@ from dataclasses import asdict
 from typing import Any
 
 from flask import Response
-from marshmallow import RAISE
 
 from cpmo.api.auth import current_user
-from cpmo.api.blueprints import documents, make_blueprint, refusals
+from cpmo.api.blueprints import make_blueprint
 from cpmo.api.schemas.prioritisation import (
     CompareQuery,
     ComparisonRead,
@@ -25,7 +24,7 @@ from cpmo.api.schemas.prioritisation import (
     SensitivityRead,
 )
 from cpmo.api.schemas.workshops import WorkshopProblem
-from cpmo.app import request_session, transactional
+from cpmo.app import request_session
 from cpmo.prioritisation import FrontierPoint, SelectionResult
 from cpmo.workshops import results, scenario_compare, scenarios, selection_service
 from cpmo.workshops.results import Ranking
@@ -35,6 +34,7 @@ blp = make_blueprint(
     "/workshops",
     "Workshop results: ranking with breakdown and disagreement, weight sensitivity, optimal "
     "selection within yearly budgets (with greedy for comparison), frontier and scenarios",
+    problem=WorkshopProblem,
 )
 
 
@@ -84,31 +84,21 @@ def frontier_dict(points: list[FrontierPoint]) -> dict[str, Any]:
     return {"points": out}
 
 
-@blp.route("/<code>/ranking", methods=["GET"])
-@blp.response(200, RankingRead)
-@documents(blp)
-@refusals(blp, WorkshopProblem, 404, 422)
+@blp.get("/<code>/ranking", schema=RankingRead, refused=(404, 422))
 def ranking(code: str) -> Any:
     """Candidates by weighted score (0–100), competition-ranked (1, 2, 2, 4), each with its
     per-criterion breakdown, the spread between scorers and a disagreement flag."""
     return ranking_dict(results.ranking(request_session(), actor=current_user(), code=code))
 
 
-@blp.route("/<code>/sensitivity", methods=["GET"])
-@blp.arguments(SensitivityQuery, location="query", unknown=RAISE)
-@blp.response(200, SensitivityRead)
-@documents(blp)
-@refusals(blp, WorkshopProblem, 404, 422)
+@blp.get("/<code>/sensitivity", query=SensitivityQuery, schema=SensitivityRead, refused=(404, 422))
 def sensitivity(args: dict[str, Any], code: str) -> Any:
     """For each candidate, the probability of staying in the top k and its rank range when
     every weight wobbles by ±perturbation (Monte Carlo; give `seed` to reproduce a run)."""
     return results.sensitivity(request_session(), actor=current_user(), code=code, **args)
 
 
-@blp.route("/<code>/selection", methods=["GET"])
-@blp.response(200, SelectionRead)
-@documents(blp)
-@refusals(blp, WorkshopProblem, 404, 422)
+@blp.get("/<code>/selection", schema=SelectionRead, refused=(404, 422))
 def selection(code: str) -> Any:
     """The value-maximising set of candidates (value = ranking total) within the workshop's
     yearly budgets and rules, with the greedy value-for-money selection for comparison;
@@ -119,11 +109,7 @@ def selection(code: str) -> Any:
     return selection_dict(result)
 
 
-@blp.route("/<code>/frontier", methods=["GET"])
-@blp.arguments(FrontierQuery, location="query", unknown=RAISE)
-@blp.response(200, FrontierRead)
-@documents(blp)
-@refusals(blp, WorkshopProblem, 404, 422)
+@blp.get("/<code>/frontier", query=FrontierQuery, schema=FrontierRead, refused=(404, 422))
 def frontier(args: dict[str, Any], code: str) -> Any:
     """The best value at a series of budget levels (every yearly budget × `factor`)."""
     points = selection_service.workshop_frontier(
@@ -132,12 +118,13 @@ def frontier(args: dict[str, Any], code: str) -> Any:
     return frontier_dict(points)
 
 
-@blp.route("/<code>/scenarios", methods=["POST"])
-@blp.arguments(ScenarioCreate)
-@blp.response(201, ScenarioRead)
-@documents(blp)
-@refusals(blp, WorkshopProblem, 404, 409, 422)
-@transactional
+@blp.post(
+    "/<code>/scenarios",
+    body=ScenarioCreate,
+    status=201,
+    schema=ScenarioRead,
+    refused=(404, 409, 422),
+)
 def save_scenario(data: dict[str, Any], code: str) -> Any:
     """Solve and save a named scenario: budgets (or the workshop's, scaled per year by
     `scale`) and rules (each list replaces the workshop's). 409 if the name is taken."""
@@ -146,20 +133,13 @@ def save_scenario(data: dict[str, Any], code: str) -> Any:
     return scenario
 
 
-@blp.route("/<code>/scenarios", methods=["GET"])
-@blp.response(200, ScenarioRead(many=True))
-@documents(blp)
-@refusals(blp, WorkshopProblem, 404)
+@blp.get("/<code>/scenarios", schema=ScenarioRead(many=True), refused=(404,))
 def list_scenarios(code: str) -> Any:
     """The workshop's saved scenarios, oldest first."""
     return scenarios.list_scenarios(request_session(), actor=current_user(), code=code)
 
 
-@blp.route("/<code>/scenarios/compare", methods=["GET"])
-@blp.arguments(CompareQuery, location="query", unknown=RAISE)
-@blp.response(200, ComparisonRead)
-@documents(blp)
-@refusals(blp, WorkshopProblem, 404, 422)
+@blp.get("/<code>/scenarios/compare", query=CompareQuery, schema=ComparisonRead, refused=(404, 422))
 def compare_scenarios(args: dict[str, Any], code: str) -> Any:
     """Two to four scenarios side by side (`name=a&name=b`): value, cost by year, candidates
     entering and leaving against the first, and the objectives and benefits each serves."""

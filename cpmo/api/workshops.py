@@ -5,7 +5,7 @@ from typing import Any
 from flask import Response
 
 from cpmo.api.auth import current_user
-from cpmo.api.blueprints import documents, make_blueprint, no_content, refusals
+from cpmo.api.blueprints import make_blueprint, no_content
 from cpmo.api.schemas.workshop_reads import (
     CandidateRead,
     ScoreRead,
@@ -26,7 +26,7 @@ from cpmo.api.schemas.workshops import (
     WorkshopUpdate,
     workshop_create,
 )
-from cpmo.app import request_session, transactional
+from cpmo.app import request_session
 from cpmo.workshops import (
     candidates,
     consolidation,
@@ -45,6 +45,7 @@ blp = make_blueprint(
     "/workshops",
     "Prioritisation workshops: criteria and weights (direct or AHP), candidates, scorers and "
     "scores; draft → scoring → closed",
+    problem=WorkshopProblem,
 )
 
 
@@ -53,20 +54,13 @@ def _view(code: str) -> dict[str, Any]:
     return workshop_view(session, workshop=workshops.get_or_raise(session, code=code))
 
 
-@blp.route("", methods=["GET"])
-@blp.response(200, WorkshopSummary(many=True))
-@documents(blp)
+@blp.get("", schema=WorkshopSummary(many=True))
 def list_workshops() -> Any:
     """Every workshop (set-up is public to every role; scores and results are not)."""
     return workshops.list_workshops(request_session())
 
 
-@blp.route("", methods=["POST"])
-@blp.arguments(WorkshopCreate)
-@blp.response(201, WorkshopRead)
-@documents(blp)
-@refusals(blp, WorkshopProblem, 409, 422)
-@transactional
+@blp.post("", body=WorkshopCreate, status=201, schema=WorkshopRead, refused=(409, 422))
 def create_workshop(data: dict[str, Any]) -> Any:
     """Create a draft workshop, optionally with criteria, candidates and scorers."""
     workshop_in = workshop_create(data)
@@ -74,22 +68,14 @@ def create_workshop(data: dict[str, Any]) -> Any:
     return _view(workshop.code)
 
 
-@blp.route("/<code>", methods=["GET"])
-@blp.response(200, WorkshopRead)
-@documents(blp)
-@refusals(blp, WorkshopProblem, 404)
+@blp.get("/<code>", schema=WorkshopRead, refused=(404,))
 def get_workshop(code: str) -> Any:
     """The workshop's set-up: criteria with normalised weights, candidates (with the trail of
     merges), scorers and status."""
     return _view(code)
 
 
-@blp.route("/<code>", methods=["PATCH"])
-@blp.arguments(WorkshopUpdate)
-@blp.response(200, WorkshopRead)
-@documents(blp)
-@refusals(blp, WorkshopProblem, 404, 409, 422)
-@transactional
+@blp.patch("/<code>", body=WorkshopUpdate, schema=WorkshopRead, refused=(404, 409, 422))
 def update_workshop(data: dict[str, Any], code: str) -> Any:
     """Change name, description, portfolio; budgets and selection rules until it closes."""
     workshop_in = inputs.WorkshopUpdate(**data)
@@ -97,11 +83,7 @@ def update_workshop(data: dict[str, Any], code: str) -> Any:
     return _view(code)
 
 
-@blp.route("/<code>", methods=["DELETE"])
-@blp.response(204)
-@documents(blp)
-@refusals(blp, WorkshopProblem, 404, 409)
-@transactional
+@blp.delete("/<code>", status=204, refused=(404, 409))
 def delete_workshop(code: str) -> Response:
     """Delete a draft workshop (409 once scoring has begun)."""
     session = request_session()
@@ -109,12 +91,7 @@ def delete_workshop(code: str) -> Response:
     return no_content()
 
 
-@blp.route("/<code>/status", methods=["POST"])
-@blp.arguments(StatusChange)
-@blp.response(200, WorkshopRead)
-@documents(blp)
-@refusals(blp, WorkshopProblem, 404, 409, 422)
-@transactional
+@blp.post("/<code>/status", body=StatusChange, schema=WorkshopRead, refused=(404, 409, 422))
 def change_status(data: dict[str, Any], code: str) -> Any:
     """Move the workshop on: draft → scoring (needs criteria, candidates, scorers) → closed
     (publishes the results to everyone). 409 for any other move."""
@@ -124,12 +101,7 @@ def change_status(data: dict[str, Any], code: str) -> Any:
     return _view(code)
 
 
-@blp.route("/<code>/criteria", methods=["PUT"])
-@blp.arguments(CriteriaPut)
-@blp.response(200, WorkshopRead)
-@documents(blp)
-@refusals(blp, WorkshopProblem, 404, 409, 422)
-@transactional
+@blp.put("/<code>/criteria", body=CriteriaPut, schema=WorkshopRead, refused=(404, 409, 422))
 def put_criteria(data: dict[str, Any], code: str) -> Any:
     """Replace the criteria (draft only): weight, scale and direction of each."""
     setup.replace_criteria(
@@ -138,12 +110,7 @@ def put_criteria(data: dict[str, Any], code: str) -> Any:
     return _view(code)
 
 
-@blp.route("/<code>/weights", methods=["PUT"])
-@blp.arguments(WeightsPut)
-@blp.response(200, WorkshopRead)
-@documents(blp)
-@refusals(blp, WorkshopProblem, 404, 409, 422)
-@transactional
+@blp.put("/<code>/weights", body=WeightsPut, schema=WorkshopRead, refused=(404, 409, 422))
 def put_weights(data: dict[str, Any], code: str) -> Any:
     """Weight the criteria directly (normalised to sum 1) or by AHP pairwise judgements
     (principal eigenvector; 422 with the CR and the most inconsistent pair when CR ≥ 0.10,
@@ -152,12 +119,7 @@ def put_weights(data: dict[str, Any], code: str) -> Any:
     return _view(code)
 
 
-@blp.route("/<code>/scorers", methods=["PUT"])
-@blp.arguments(ScorersPut)
-@blp.response(200, WorkshopRead)
-@documents(blp)
-@refusals(blp, WorkshopProblem, 404, 409, 422)
-@transactional
+@blp.put("/<code>/scorers", body=ScorersPut, schema=WorkshopRead, refused=(404, 409, 422))
 def put_scorers(data: dict[str, Any], code: str) -> Any:
     """Replace the scorers: users with the scorer role (by username) or role titles (by name).
     Draft or scoring; someone who has scored cannot be removed (409), and once scoring has
@@ -168,12 +130,13 @@ def put_scorers(data: dict[str, Any], code: str) -> Any:
     return _view(code)
 
 
-@blp.route("/<code>/candidates", methods=["POST"])
-@blp.arguments(CandidateSpec)
-@blp.response(201, CandidateRead)
-@documents(blp)
-@refusals(blp, WorkshopProblem, 404, 409, 422)
-@transactional
+@blp.post(
+    "/<code>/candidates",
+    body=CandidateSpec,
+    status=201,
+    schema=CandidateRead,
+    refused=(404, 409, 422),
+)
 def add_candidate(data: dict[str, Any], code: str) -> Any:
     """Add a candidate (draft only): an existing programme or a new proposal, with yearly
     costs in whole pounds."""
@@ -182,11 +145,7 @@ def add_candidate(data: dict[str, Any], code: str) -> Any:
     return candidate_view(row, data.get("programme"), [])
 
 
-@blp.route("/<code>/candidates/<key>", methods=["DELETE"])
-@blp.response(204)
-@documents(blp)
-@refusals(blp, WorkshopProblem, 404, 409)
-@transactional
+@blp.delete("/<code>/candidates/<key>", status=204, refused=(404, 409))
 def delete_candidate(code: str, key: str) -> Response:
     """Remove a candidate (draft only; not one that is part of a merge trail)."""
     session = request_session()
@@ -194,12 +153,7 @@ def delete_candidate(code: str, key: str) -> Response:
     return no_content()
 
 
-@blp.route("/<code>/candidates/merge", methods=["POST"])
-@blp.arguments(MergeSpec)
-@blp.response(200, WorkshopRead)
-@documents(blp)
-@refusals(blp, WorkshopProblem, 404, 409, 422)
-@transactional
+@blp.post("/<code>/candidates/merge", body=MergeSpec, schema=WorkshopRead, refused=(404, 409, 422))
 def merge_candidates(data: dict[str, Any], code: str) -> Any:
     """Consolidate duplicates (draft only): the candidates are merged into `into` (an existing
     candidate, or a new one named `name`), costs added year by year and sponsors combined;
@@ -208,12 +162,7 @@ def merge_candidates(data: dict[str, Any], code: str) -> Any:
     return _view(code)
 
 
-@blp.route("/<code>/scores", methods=["PUT"])
-@blp.arguments(ScoresPut)
-@blp.response(200, ScoresWritten)
-@documents(blp)
-@refusals(blp, WorkshopProblem, 404, 409, 422)
-@transactional
+@blp.put("/<code>/scores", body=ScoresPut, schema=ScoresWritten, refused=(404, 409, 422))
 def put_scores(data: dict[str, Any], code: str) -> Any:
     """Give or change your scores, as a scorer of this workshop, while it is scoring: each
     within its criterion's scale (422 outside it). All or nothing."""
@@ -224,10 +173,7 @@ def put_scores(data: dict[str, Any], code: str) -> Any:
     return {"written": written}
 
 
-@blp.route("/<code>/scores", methods=["GET"])
-@blp.response(200, ScoreRead(many=True))
-@documents(blp)
-@refusals(blp, WorkshopProblem, 404)
+@blp.get("/<code>/scores", schema=ScoreRead(many=True), refused=(404,))
 def list_scores(code: str) -> Any:
     """The scores you may see: a scorer sees only their own until the workshop closes;
     facilitators and CPMO see all; everyone sees all once closed (403 before that)."""
