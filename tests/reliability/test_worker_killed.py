@@ -5,6 +5,7 @@ import os
 import signal
 import threading
 import time
+from http.client import HTTPException
 from pathlib import Path
 
 from sqlmodel import select
@@ -55,7 +56,8 @@ class Traffic:
     def _send(self, method: str, path: str, who: str, body: object = None):  # type: ignore[no-untyped-def]
         try:
             return request(self.port, method, path, body, headers=self.prepared.auth(who))
-        except OSError:  # reset, refused or timed out: the outcome is unknown
+        except (OSError, HTTPException):  # reset, refused, timed out or cut mid-body:
+            # the outcome is unknown
             with self.lock:
                 self.unanswered += 1
             return None
