@@ -193,6 +193,25 @@ class ProgrammeLine:
     flags: int
     exceptions: int
 
+    def status_cells(self) -> tuple[object, ...]:
+        """The programme's row of the status table, in the order the CSV and workbook show."""
+        return (
+            self.code,
+            self.name,
+            self.department,
+            self.parent,
+            self.stage,
+            self.rag,
+            self.rag_reason,
+            self.previous_rag,
+            self.change.direction,
+            self.whole_life_cost_gbp,
+            self.next_gate,
+            self.next_gate_date,
+            self.flags,
+            self.exceptions,
+        )
+
 
 @dataclass(frozen=True)
 class Headline:

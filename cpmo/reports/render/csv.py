@@ -2,6 +2,7 @@
 
 import csv
 import io
+from datetime import date
 
 from cpmo.reports.compose.content import OversightReport
 from cpmo.reports.render.xlsx.sheets import FORMULA_START
@@ -37,21 +38,6 @@ def render_status_csv(report: OversightReport) -> str:
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(HEADER)
     for p in report.programmes:
-        row = [
-            p.code,
-            p.name,
-            p.department,
-            p.parent,
-            p.stage,
-            p.rag,
-            p.rag_reason,
-            p.previous_rag,
-            p.change.direction,
-            p.whole_life_cost_gbp,
-            p.next_gate,
-            p.next_gate_date.isoformat() if p.next_gate_date else None,
-            p.flags,
-            p.exceptions,
-        ]
+        row = [v.isoformat() if isinstance(v, date) else v for v in p.status_cells()]
         writer.writerow([_safe(v) for v in row])
     return buffer.getvalue()

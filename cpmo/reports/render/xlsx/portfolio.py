@@ -26,25 +26,7 @@ def portfolio_sheets(book: Workbook, r: OversightReport) -> None:
             "Honesty flags",
             "Exceptions",
         ],
-        [
-            (
-                p.code,
-                p.name,
-                p.department,
-                p.parent,
-                p.stage,
-                p.rag,
-                p.rag_reason,
-                p.previous_rag,
-                p.change.direction,
-                p.whole_life_cost_gbp,
-                p.next_gate,
-                p.next_gate_date,
-                p.flags,
-                p.exceptions,
-            )
-            for p in r.programmes
-        ],
+        [p.status_cells() for p in r.programmes],
         money=["Whole-life cost"],
     )
     write_sheet(book, "RAG distribution", ["RAG", "Programmes"], r.rag_distribution.items())
