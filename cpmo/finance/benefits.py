@@ -10,7 +10,7 @@ The rules (README "Money and benefits"; ARCHITECTURE.md §5a):
 - Realisation = actual ÷ planned, both up to and including the year of reading.
 """
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from cpmo.finance.costs import add_years
@@ -63,16 +63,29 @@ class BenefitTotals:
         return self.actual_to(year) / planned if planned else None
 
 
-def container_of(code: str, benefits: Mapping[str, BenefitInput], among: set[str]) -> str | None:
-    """The outermost valued benefit in ``among`` that contains ``code`` (None: it counts itself)."""
+def containment(benefits: Mapping[str, BenefitInput]) -> dict[str, str]:
+    """Each benefit's container, with loops cut: a loop's smallest code is contained in nothing."""
+    part_of = {c: b.part_of for c, b in benefits.items() if b.part_of in benefits}
+    for start in sorted(part_of):
+        path, node = [], start
+        while node in part_of and node not in path:
+            path.append(node)
+            node = part_of[node]
+        if node in path:  # node closes a loop: cut the loop at its smallest member
+            del part_of[min(path[path.index(node) :])]
+    return part_of  # type: ignore[return-value]
+
+
+def container_of(
+    code: str, part_of: Mapping[str, str], counted: Callable[[str], bool]
+) -> str | None:
+    """The outermost benefit above ``code`` that ``counted`` accepts (None: it counts itself)."""
     outermost = None
-    seen = {code}
-    parent = benefits[code].part_of
-    while parent in benefits and parent not in seen:
-        seen.add(parent)
-        if parent in among and benefits[parent].valued:
+    parent = part_of.get(code)
+    while parent is not None:
+        if counted(parent):
             outermost = parent
-        parent = benefits[parent].part_of
+        parent = part_of.get(parent)
     return outermost
 
 
@@ -82,11 +95,16 @@ def benefit_totals(
     """Totals over ``among`` (default: every benefit), each benefit counted once."""
     by_code = {b.code: b for b in benefits}
     chosen = set(by_code) if among is None else {c for c in among if c in by_code}
+    part_of = containment(by_code)
     counted, contained, unvalued = [], {}, []
+
+    def countable(code: str) -> bool:
+        return code in chosen and by_code[code].valued
+
     for code in sorted(chosen):
         if not by_code[code].valued:
             unvalued.append(code)
-        elif container := container_of(code, by_code, chosen):
+        elif container := container_of(code, part_of, countable):
             contained[code] = container
         else:
             counted.append(code)
