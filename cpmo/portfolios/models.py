@@ -21,6 +21,11 @@ class Portfolio(Provenance, table=True):
     name: str = Field(max_length=300)
     description: str | None = None
     organisation: str | None = Field(default=None, max_length=300)
+    year_start_month: int = Field(
+        default=1,
+        sa_column_kwargs={"server_default": "1"},
+        description="the month its financial year starts: 1 (January) for Jersey, 4 for the UK",
+    )
 
 
 class PortfolioFunnelStage(Provenance, table=True):

@@ -100,7 +100,11 @@ SEED_KINDS: tuple[SeedKind, ...] = (
         "benefits",
         s.BenefitSeed,
         Benefit,
-        refs={"programme": (Programme, "programme_id"), "department": DEPT},
+        refs={
+            "programme": (Programme, "programme_id"),
+            "department": DEPT,
+            "part_of": (Benefit, "part_of_id"),
+        },
     ),
     SeedKind("kpis", s.KpiSeed, Kpi, refs={"department": DEPT}),
     SeedKind(

@@ -67,6 +67,7 @@ class PortfolioSeed(SeedRecord):
     name = _text(300, required=True)
     description = _text()
     organisation = _text(300)
+    year_start_month = fields.Integer(load_default=1, validate=validate.Range(1, 12))
 
 
 class PortfolioFunnelSeed(SeedRecord):
@@ -117,6 +118,8 @@ class ObjectiveSeed(SeedRecord):
 
 BENEFIT_TYPES = [
     "cash_releasing",
+    "non_cash_releasing",
+    "societal",
     "productivity",
     "cost_avoidance",
     "commercial",
@@ -137,6 +140,9 @@ class BenefitSeed(SeedRecord):
     period_text = _text(200)
     programme = _ref()
     department = _ref()
+    part_of = _ref()
+    owner = _text(300)
+    measure = _text()
 
 
 KPI_FREQUENCIES = ["monthly", "quarterly", "six_monthly", "annually", "ad_hoc"]

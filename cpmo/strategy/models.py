@@ -54,6 +54,13 @@ class Benefit(Provenance, table=True):
     period_text: str | None = Field(default=None, max_length=200)
     programme_id: int | None = Field(default=None, foreign_key="programme.id", index=True)
     department_id: int | None = Field(default=None, foreign_key="department.id")
+    part_of_id: int | None = Field(
+        default=None,
+        foreign_key="benefit.id",
+        description="the benefit this one is contained in (totals count the container once)",
+    )
+    owner: str | None = Field(default=None, max_length=300, description="a role title")
+    measure: str | None = None
 
 
 class Kpi(Provenance, table=True):
