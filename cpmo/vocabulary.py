@@ -50,6 +50,8 @@ class ProgrammeGroup(StrEnum):
 
 
 STAGES = [s.value for s in Stage]
+# programmes that have ended: outside forward-looking money totals, shown apart
+ENDED_STAGES = frozenset({Stage.STOPPED.value, Stage.CLOSED.value})
 GATES = [g.value for g in Gate]
 RAGS = [r.value for r in Rag]
 ROLES = [r.value for r in Role]

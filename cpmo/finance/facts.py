@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from sqlalchemy import tuple_
 from sqlmodel import Session, select
 
 from cpmo.business_cases.models import BusinessCase
@@ -15,11 +16,10 @@ from cpmo.finance.benefits import BenefitInput, BenefitTotals, benefit_totals
 from cpmo.finance.costs import CostInput, PortfolioCost, roll_up
 from cpmo.portfolios.models import Portfolio, Programme
 from cpmo.strategy.models import Benefit
-from cpmo.vocabulary import Stage
+from cpmo.vocabulary import ENDED_STAGES
 from cpmo.workflows.lifecycle import EVENTS
 from cpmo.workflows.models import AuditEntry
 
-INACTIVE = frozenset({Stage.STOPPED.value, Stage.CLOSED.value})
 YEAR = re.compile(r"^\s*(\d{4})")
 
 # approval event -> the kind of business case it approves (from the gate table)
@@ -56,20 +56,20 @@ def approved_profiles(
     )
     for entry in session.exec(query.order_by(AuditEntry.sequence)):
         latest[entry.programme_code] = entry
+    if not latest:
+        return {}
+    wanted = {
+        (by_code[code].id, CASE_APPROVALS[e.event], e.business_case_version): code
+        for code, e in latest.items()
+    }
+    columns = tuple_(BusinessCase.programme_id, BusinessCase.kind, BusinessCase.number)
+    cases = session.exec(select(BusinessCase).where(columns.in_(sorted(wanted))))
     out: dict[str, tuple[dict[int, int], str]] = {}
-    for code, entry in latest.items():
-        kind = CASE_APPROVALS[entry.event]
-        case = session.exec(
-            select(BusinessCase).where(
-                BusinessCase.programme_id == by_code[code].id,
-                BusinessCase.kind == kind,
-                BusinessCase.number == entry.business_case_version,
-            )
-        ).first()
-        financial = (case.content.get("financial") or {}) if case else {}
-        years = profile_years(financial.get("profile"))
+    for case in cases:
+        years = profile_years((case.content.get("financial") or {}).get("profile"))
         if years:
-            out[code] = (years, f"approved {kind.upper()}, version {entry.business_case_version}")
+            source = f"approved {case.kind.upper()}, version {case.number}"
+            out[wanted[(case.programme_id, case.kind, case.number)]] = (years, source)
     return out
 
 
@@ -83,7 +83,7 @@ def cost_inputs(session: Session, programmes: list[Programme]) -> list[CostInput
             name=p.name,
             parent=codes.get(p.parent_id),
             whole_life_cost_gbp=p.whole_life_cost_gbp,
-            active=p.stage not in INACTIVE,
+            active=p.stage not in ENDED_STAGES,
             approved_profile=approved.get(p.code, (None, None))[0],
             approved_source=approved.get(p.code, (None, None))[1],
             planned_start=p.planned_start,

@@ -77,6 +77,7 @@ def assemble(
         name=portfolio.name,
         organisation=portfolio.organisation,
         source=portfolio.source,
+        year_start_month=portfolio.year_start_month,
         provenance=(
             register_provenance(register)
             if register

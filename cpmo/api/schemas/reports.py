@@ -85,6 +85,15 @@ class ReportHeadline(Schema):
     programmes, whole_life_cost_gbp, programmes_without_cost = _i(), _i(), _i()
     benefits_gbp, benefits_per_year_gbp, benefits_count = _i(), _i(), _i()
     red, amber_red, exceptions, honesty_flags, awaiting_endorsement = _i(), _i(), _i(), _i(), _i()
+    stopped_closed_gbp = _i(
+        metadata={"description": "stopped and closed programmes, outside the whole-life cost"}
+    )
+    benefits_contained = _i(
+        metadata={"description": "benefits counted inside their container (part_of), not beside it"}
+    )
+    illustrative = fields.Boolean(
+        metadata={"description": "a headline figure comes from a record marked illustrative"}
+    )
 
 
 class ReportFunnelStep(Schema):
@@ -95,6 +104,12 @@ class ReportFunnelStep(Schema):
 
 class ReportBudgetYear(Schema):
     year, planned_gbp, allocation_gbp = _i(), _i(), _i(allow_none=True)
+    label = _s(metadata={"description": "the financial year as people name it (2020, 2020-21)"})
+
+
+class ReportCostShare(Schema):
+    programme, label, reason = _s(), _s(), _s()
+    amount_gbp = _i()
 
 
 class ReportBudget(Schema):
@@ -102,6 +117,15 @@ class ReportBudget(Schema):
     unphased_gbp = _i()
     unphased_programmes, allocation_lines = Names, Names
     note = _s()
+    total_gbp = _i(metadata={"description": "sum of the years plus the unphased amount"})
+    unphased = fields.List(fields.Nested(ReportCostShare))
+    estimated = fields.List(
+        fields.Nested(ReportCostShare),
+        metadata={"description": "amounts spread evenly over planned dates (an estimate)"},
+    )
+    stopped_closed_gbp = _i()
+    stopped_closed = fields.List(fields.Nested(ReportCostShare))
+    year_start_month = _i(metadata={"description": "the month the financial year starts"})
 
 
 class ReportBenefitAtRisk(Schema):

@@ -1,70 +1,50 @@
-"""The budget profile: whole-life costs phased by calendar year against the CSP allocation.
+"""The budget section: the finance module's roll-up by financial year against the allocation.
 
-Pure: a programme's whole-life cost is spread over its planned dates in proportion to the days
-in each year (exact pounds; the rounding remainder goes to the last year). A programme with a
-cost but no planned dates cannot be phased and is listed as unphased.
+Pure. Every figure comes from the report's one roll-up
+(:func:`cpmo.reports.compose.finance.cost_of`), so the headline, this table, the chart and
+the workbook agree.
 """
 
-from collections.abc import Iterable, Mapping
-from datetime import date
+from collections.abc import Mapping
 
-from cpmo.reports.compose.content import BudgetProfile, BudgetYear
-from cpmo.reports.gather.facts import ProgrammeFacts
+from cpmo.finance.costs import CostLine, PortfolioCost
+from cpmo.finance.years import year_label
+from cpmo.reports.compose.content import BudgetProfile, BudgetYear, CostShare
 
-
-def phase(cost: int, start: date, end: date) -> dict[int, int]:
-    """``cost`` spread over the calendar years from ``start`` to ``end`` by days."""
-    if end < start:
-        start, end = end, start
-    total_days = (end - start).days + 1
-    shares: dict[int, int] = {}
-    for year in range(start.year, end.year + 1):
-        first, last = max(start, date(year, 1, 1)), min(end, date(year, 12, 31))
-        shares[year] = cost * ((last - first).days + 1) // total_days
-    shares[end.year] += cost - sum(shares.values())
-    return shares
+RULES_NOTE = (
+    "Each pound is counted once: a programme with costed children counts as its children plus "
+    "its own unallocated remainder. Stopped and closed programmes are shown apart. A "
+    "programme's years come from its latest approved business case's profile; otherwise from "
+    "its planned dates, spread evenly and marked as an estimate; otherwise it is listed as not "
+    "phased. The allocation is the Common Strategic Policy funding of the portfolio's departments."
+)
 
 
-def _phased(programmes: Iterable[ProgrammeFacts]) -> tuple[dict[int, int], list[str], int]:
-    planned: dict[int, int] = {}
-    unphased: list[str] = []
-    unphased_gbp = 0
-    for p in programmes:
-        cost = p.whole_life_cost_gbp
-        if not cost:
-            continue
-        if p.planned_start is None or p.planned_end is None:
-            unphased.append(p.code)
-            unphased_gbp += cost
-            continue
-        for year, amount in phase(cost, p.planned_start, p.planned_end).items():
-            planned[year] = planned.get(year, 0) + amount
-    return planned, unphased, unphased_gbp
+def _share(line: CostLine, amount: int, reason: str) -> CostShare:
+    return CostShare(line.code, line.label, amount, reason)
 
 
 def budget_profile(
-    programmes: Iterable[ProgrammeFacts],
-    allocations: Mapping[int, int],
-    allocation_lines: list[str],
+    cost: PortfolioCost, allocations: Mapping[int, int], allocation_lines: list[str]
 ) -> BudgetProfile:
-    """Planned cost by year beside the allocation for that year (None: no allocation line)."""
-    programmes = list(programmes)
-    children_of = {p.parent for p in programmes if p.parent}
-    costed_children = {p.parent for p in programmes if p.parent and p.whole_life_cost_gbp}
-    # a parent's cost already contains its children's: count it only when no child is costed
-    counted = [p for p in programmes if p.code not in costed_children]
-    planned, unphased, unphased_gbp = _phased(counted)
+    """Counted cost by financial year beside the allocation (None: no allocation line)."""
+    planned = cost.years
+    month = cost.start_month
     years = sorted(set(planned) | set(allocations))
-    note = (
-        "Whole-life costs phased evenly over each programme's planned dates; "
-        "the allocation is the Common Strategic Policy funding of the portfolio's departments."
-    )
-    if children_of & costed_children:
-        note += " A parent's cost is counted only where none of its children is costed."
+    unphased = [_share(line, line.unphased_gbp, line.source) for line in cost.unphased]
     return BudgetProfile(
-        years=[BudgetYear(y, planned.get(y, 0), allocations.get(y)) for y in years],
-        unphased_gbp=unphased_gbp,
-        unphased_programmes=sorted(unphased),
+        years=[
+            BudgetYear(y, planned.get(y, 0), allocations.get(y), year_label(y, month))
+            for y in years
+        ],
+        unphased_gbp=cost.unphased_gbp,
+        unphased_programmes=[s.programme for s in unphased],
         allocation_lines=allocation_lines,
-        note=note,
+        note=RULES_NOTE,
+        total_gbp=cost.total_gbp,
+        unphased=unphased,
+        estimated=[_share(line, line.amount_gbp, line.source) for line in cost.estimated],
+        stopped_closed_gbp=cost.apart_gbp,
+        stopped_closed=[_share(line, line.amount_gbp, "stopped or closed") for line in cost.apart],
+        year_start_month=month,
     )

@@ -25,6 +25,17 @@ class BudgetYear:
     year: int
     planned_gbp: int
     allocation_gbp: int | None
+    label: str = ""  # how people name the financial year ("2020", "2020-21")
+
+
+@dataclass(frozen=True)
+class CostShare:
+    """A counted amount named in the budget: unphased, estimated, or stopped and closed."""
+
+    programme: str
+    label: str
+    amount_gbp: int
+    reason: str
 
 
 @dataclass(frozen=True)
@@ -34,6 +45,12 @@ class BudgetProfile:
     unphased_programmes: list[str]
     allocation_lines: list[str]
     note: str
+    total_gbp: int = 0  # forward-looking: sum(years) + unphased
+    unphased: list[CostShare] = field(default_factory=list)
+    estimated: list[CostShare] = field(default_factory=list)  # spread evenly over dates
+    stopped_closed_gbp: int = 0
+    stopped_closed: list[CostShare] = field(default_factory=list)
+    year_start_month: int = 1
 
 
 @dataclass(frozen=True)
@@ -145,7 +162,7 @@ class ExceptionItem:
     programme: str
     name: str
     rag: str
-    kind: str  # rag, cost_growth, overdue_gate, open_condition
+    kind: str  # rag, cost_growth, envelope, overdue_gate, open_condition
     detail: str
 
 
@@ -226,6 +243,9 @@ class Headline:
     exceptions: int
     honesty_flags: int
     awaiting_endorsement: int
+    stopped_closed_gbp: int = 0  # outside the forward-looking whole-life cost
+    benefits_contained: int = 0  # benefits counted inside their container, not beside it
+    illustrative: bool = False  # a headline figure comes from an illustrative record
 
 
 @dataclass

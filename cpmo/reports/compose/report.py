@@ -14,6 +14,7 @@ from cpmo.reports.compose.attention import (
 )
 from cpmo.reports.compose.budget import budget_profile
 from cpmo.reports.compose.content import Headline, OversightReport, ProgrammeLine, TrendPoint
+from cpmo.reports.compose.finance import benefits_of, cost_of, envelope_exceptions
 from cpmo.reports.compose.honesty import honesty_flags
 from cpmo.reports.compose.register import register_section
 from cpmo.reports.compose.rules import rag_change
@@ -30,6 +31,7 @@ class PortfolioInfo:
     organisation: str | None
     source: str | None
     provenance: str
+    year_start_month: int = 1
 
 
 def previous_snapshot(snapshots: list[SnapshotFact], as_of: date) -> SnapshotFact | None:
@@ -80,8 +82,10 @@ def build_report(
     tol = limits.cost_tolerance
     previous = previous_snapshot(ctx.snapshots, as_of)
     flags = [f for p in facts for f in honesty_flags(p, as_of=as_of, tolerance=tol)]
+    cost = cost_of(facts, info.year_start_month)
     exceptions = order_exceptions(
-        e for p in facts for e in exceptions_for(p, as_of=as_of, tolerance=tol)
+        [e for p in facts for e in exceptions_for(p, as_of=as_of, tolerance=tol)]
+        + envelope_exceptions(cost.exceptions, facts)
     )
     awaiting = [
         a
@@ -94,23 +98,28 @@ def build_report(
         f.programme for f in flags
     }
     benefits = sections.benefits_at_risk(facts, at_risk, ctx.reach, ctx.reachable)
-    at_risk_gbp = sections.at_risk_total(benefits)
-    own = list(ctx.benefits.values())
+    known = [*ctx.reachable.values(), *ctx.containers.values()]
+    reached = benefits_of(known, [b.benefit for b in benefits if b.benefit in ctx.reachable])
+    published = [b for b in benefits if b.benefit not in ctx.reachable]  # imported registers
+    at_risk_gbp = reached.one_off_gbp + sections.at_risk_total(published)
+    own = benefits_of([*ctx.benefits.values(), *ctx.containers.values()], ctx.benefits)
     rag_counts = Counter(p.rag for p in facts)
     costed = [p.whole_life_cost_gbp for p in facts if p.whole_life_cost_gbp is not None]
     headline = Headline(
         programmes=len(facts),
-        whole_life_cost_gbp=sum(costed),
+        whole_life_cost_gbp=cost.total_gbp,
         programmes_without_cost=len(facts) - len(costed),
-        benefits_gbp=sum(b.value_gbp or 0 for b in own if not b.per_year)
-        + sum(p.benefits_gbp or 0 for p in facts),
-        benefits_per_year_gbp=sum(b.value_gbp or 0 for b in own if b.per_year),
-        benefits_count=len(own) + sum(1 for p in facts if p.benefits_gbp),
+        benefits_gbp=own.one_off_gbp + sum(p.benefits_gbp or 0 for p in facts),
+        benefits_per_year_gbp=own.per_year_gbp,
+        benefits_count=len(ctx.benefits) + sum(1 for p in facts if p.benefits_gbp),
         red=rag_counts["red"],
         amber_red=rag_counts["amber_red"],
         exceptions=len(exceptions),
         honesty_flags=len(flags),
         awaiting_endorsement=len(awaiting),
+        stopped_closed_gbp=cost.apart_gbp,
+        benefits_contained=len(own.contained),
+        illustrative=cost.illustrative or own.illustrative,
     )
     rag_distribution = {r: rag_counts.get(r, 0) for r in RAGS}
     current = TrendPoint(
@@ -145,7 +154,7 @@ def build_report(
         programmes=_lines(facts, previous, flags, exceptions),
         stage_funnel={s: stage_counts.get(s, 0) for s in STAGES},
         consolidation=ctx.funnel,
-        budget=budget_profile(facts, ctx.allocations, ctx.allocation_lines),
+        budget=budget_profile(cost, ctx.allocations, ctx.allocation_lines),
         benefits_at_risk=benefits,
         benefits_at_risk_gbp=at_risk_gbp,
         trend=sections.trend(ctx.snapshots, current, as_of),

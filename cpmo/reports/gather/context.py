@@ -1,6 +1,7 @@
 """The portfolio's surroundings: benefits and what reaches them, KPIs, risks, funding, funnel,
 snapshots. One query per table; the graph comes from the graph cache."""
 
+from sqlalchemy.orm import aliased
 from sqlmodel import Session, select
 
 from cpmo.graph.analysis import impact
@@ -13,12 +14,29 @@ from cpmo.strategy.models import Benefit, Kpi, Risk
 
 
 def _benefits(session: Session, codes: set[str]) -> dict[str, BenefitFact]:
+    """The benefits named, with the code of the benefit each is part of."""
     if not codes:
         return {}
+    container = aliased(Benefit)
     columns = (Benefit.code, Benefit.title, Benefit.value_gbp, Benefit.per_year, Programme.code)
-    query = select(*columns).outerjoin(Programme, Programme.id == Benefit.programme_id)
+    query = select(*columns, container.code, Benefit.illustrative)
+    query = query.outerjoin(Programme, Programme.id == Benefit.programme_id)
+    query = query.outerjoin(container, container.id == Benefit.part_of_id)
     rows = session.exec(query.where(Benefit.code.in_(sorted(codes))))  # type: ignore[attr-defined]
     return {row[0]: BenefitFact(*row) for row in rows}
+
+
+def _containers(session: Session, found: dict[str, BenefitFact]) -> dict[str, BenefitFact]:
+    """Every benefit above ``found`` by ``part_of`` that is not already in it."""
+    above: dict[str, BenefitFact] = {}
+    wanted = {b.part_of for b in found.values() if b.part_of} - set(found)
+    while wanted:
+        more = _benefits(session, wanted)
+        above |= more
+        wanted = {b.part_of for b in more.values() if b.part_of} - set(found) - set(above)
+        if not more:
+            break
+    return above
 
 
 def _graph_parts(session: Session, ctx: PortfolioContext, pid: int, codes: list[str]) -> None:
@@ -42,6 +60,7 @@ def _graph_parts(session: Session, ctx: PortfolioContext, pid: int, codes: list[
         ]
     found = _benefits(session, own | {b for bs in ctx.reach.values() for b in bs})
     ctx.reachable = found
+    ctx.containers = _containers(session, found)
     ctx.benefits = {c: found[c] for c in sorted(own) if c in found}
     measured: dict[str, list[str]] = {}
     for source, target, data in graph.edges(data=True):

@@ -84,6 +84,9 @@ class ProgrammeFacts:
     upstream: tuple[UpstreamFact, ...] = ()
     decisions: tuple[DecisionFact, ...] = ()
     benefits_gbp: int | None = None  # published benefits (imported registers)
+    approved_profile: dict[int, int] | None = None  # the latest approved case's, by year
+    approved_source: str | None = None  # e.g. "approved FBC, version 2"
+    illustrative: bool = False
 
     @property
     def current_cost_gbp(self) -> int | None:
@@ -112,11 +115,14 @@ class BenefitFact:
     value_gbp: int | None
     per_year: bool
     programme: str | None
+    part_of: str | None = None  # the benefit containing this one
+    illustrative: bool = False
 
 
 @dataclass
 class PortfolioContext:
     benefits: dict[str, BenefitFact] = field(default_factory=dict)  # the portfolio's own
+    containers: dict[str, BenefitFact] = field(default_factory=dict)  # benefits above those
     reach: dict[str, list[str]] = field(default_factory=dict)  # programme → benefits downstream
     reachable: dict[str, BenefitFact] = field(default_factory=dict)
     edges: list[Edge] = field(default_factory=list)

@@ -13,6 +13,7 @@ from sqlmodel import Session, select
 
 from cpmo.business_cases.completeness import whole_life_cost
 from cpmo.business_cases.models import BusinessCase
+from cpmo.finance.facts import approved_profiles
 from cpmo.portfolios.models import Programme
 from cpmo.portfolios.service import PortfolioStatus
 from cpmo.reports.gather.facts import (
@@ -157,6 +158,7 @@ def programme_facts(
     pid = status.portfolio.id or 0
     milestones, conditions = _milestones(session, pid), _conditions(session, pid)
     entries, costs = _entries(session, pid), _case_costs(session, pid)
+    approved = approved_profiles(session, [v.programme for v in status.programmes])
     ups = upstream_chains(session, [v.programme.code for v in status.programmes])
     needed = {code for chains in ups.values() for code, _ in chains}
     rags = (
@@ -201,6 +203,9 @@ def programme_facts(
                     for code, path in ups.get(p.code, [])
                 ),
                 decisions=tuple(decision_fact(e) for e in mine),
+                approved_profile=approved.get(p.code, (None, None))[0],
+                approved_source=approved.get(p.code, (None, None))[1],
+                illustrative=p.illustrative,
             )
         )
     return out

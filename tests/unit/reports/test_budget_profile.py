@@ -1,20 +1,26 @@
-"""The budget profile: whole-life costs phased by year, in exact pounds."""
+"""The budget profile: the finance roll-up by financial year, in exact pounds."""
 
 from datetime import date
 
-from cpmo.reports.compose.budget import budget_profile, phase
+from cpmo.finance.years import APRIL, spread_evenly
+from cpmo.reports.compose.budget import budget_profile
+from cpmo.reports.compose.finance import cost_of
 from tests.support.report_facts import programme
 
 
+def _profile(facts, allocations=None, lines=None, start_month=1):  # type: ignore[no-untyped-def]
+    return budget_profile(cost_of(facts, start_month), allocations or {}, lines or [])
+
+
 def test_a_cost_is_spread_by_days_in_each_year_and_adds_up_to_the_penny() -> None:
-    shares = phase(1_000_001, date(2020, 7, 1), date(2022, 6, 30))
+    shares = spread_evenly(1_000_001, date(2020, 7, 1), date(2022, 6, 30))
     assert set(shares) == {2020, 2021, 2022}
     assert sum(shares.values()) == 1_000_001
     assert abs(shares[2021] - 1_000_001 * 365 / 730) <= 1
 
 
 def test_a_single_year_takes_all_the_cost() -> None:
-    assert phase(500, date(2024, 3, 1), date(2024, 3, 2)) == {2024: 500}
+    assert spread_evenly(500, date(2024, 3, 1), date(2024, 3, 2)) == {2024: 500}
 
 
 def test_planned_cost_sits_beside_the_allocation_and_undated_costs_are_unphased() -> None:
@@ -25,18 +31,48 @@ def test_planned_cost_sits_beside_the_allocation_and_undated_costs_are_unphased(
         planned_end=date(2022, 12, 31),
     )
     undated = programme("b", whole_life_cost_gbp=7_000)
-    profile = budget_profile([dated, undated], {2022: 5_000, 2023: 6_000}, ["O13-14 TTP"])
+    profile = _profile([dated, undated], {2022: 5_000, 2023: 6_000}, ["O13-14 TTP"])
     assert [(y.year, y.planned_gbp, y.allocation_gbp) for y in profile.years] == [
         (2021, 1_000, None),
         (2022, 1_000, 5_000),
         (2023, 0, 6_000),
     ]
     assert (profile.unphased_gbp, profile.unphased_programmes) == (7_000, ["b"])
+    assert [s.programme for s in profile.estimated] == ["a"]  # a spread is said to be one
+    assert profile.total_gbp == 9_000
 
 
-def test_a_parent_is_not_counted_twice_when_its_children_are_costed() -> None:
+def test_a_parents_remainder_is_listed_unphased_beside_its_costed_child() -> None:
     span = {"planned_start": date(2020, 1, 1), "planned_end": date(2020, 12, 31)}
     parent = programme("ttp", whole_life_cost_gbp=10_000, **span)
     child = programme("ttp-a", parent="ttp", whole_life_cost_gbp=4_000, **span)
-    profile = budget_profile([parent, child], {}, [])
+    profile = _profile([parent, child])
     assert [(y.year, y.planned_gbp) for y in profile.years] == [(2020, 4_000)]
+    assert [(s.programme, s.amount_gbp) for s in profile.unphased] == [("ttp", 6_000)]
+    assert profile.total_gbp == 10_000  # never dropped, never counted twice
+
+
+def test_the_approved_profile_is_used_and_years_follow_the_financial_year() -> None:
+    approved = programme(
+        "pay",
+        whole_life_cost_gbp=13_800_000,
+        approved_profile={2020: 5_000_000, 2021: 4_000_000, 2022: 4_800_000},
+        approved_source="approved FBC, version 1",
+        planned_start=date(2020, 4, 1),
+        planned_end=date(2023, 3, 31),
+    )
+    profile = _profile([approved], start_month=APRIL)
+    assert [(y.label, y.planned_gbp) for y in profile.years] == [
+        ("2020-21", 5_000_000),
+        ("2021-22", 4_000_000),
+        ("2022-23", 4_800_000),
+    ]
+    assert not profile.estimated and not profile.unphased
+
+
+def test_stopped_and_closed_programmes_are_shown_apart() -> None:
+    stopped = programme("old", stage="stopped", whole_life_cost_gbp=400_000)
+    live = programme("new", whole_life_cost_gbp=1_000)
+    profile = _profile([stopped, live])
+    assert profile.total_gbp == 1_000 and profile.stopped_closed_gbp == 400_000
+    assert [s.programme for s in profile.stopped_closed] == ["old"]

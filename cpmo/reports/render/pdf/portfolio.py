@@ -86,9 +86,19 @@ def budget_section(r: OversightReport, charts: Charts) -> list[Flowable]:
         first, last = r.as_of.year - 5, r.as_of.year + BUDGET_ROWS - 6
         years = [y for y in years if first <= y.year <= last]
         note += f" Years {first}–{last} shown; the XLSX export has every year."
-    rows = [[str(y.year), money(y.planned_gbp), money(y.allocation_gbp)] for y in years]
+    rows = [[y.label or str(y.year), money(y.planned_gbp), money(y.allocation_gbp)] for y in years]
     if b.unphased_gbp:
-        note += f" Not phased: {money(b.unphased_gbp)} ({', '.join(b.unphased_programmes[:20])})."
+        rows.append(["Not phased", money(b.unphased_gbp), "—"])
+    rows.append(["Whole-life cost, live programmes", money(b.total_gbp), "—"])
+    for title, shares in (
+        ("Not phased", b.unphased),
+        ("Estimated (spread evenly over planned dates)", b.estimated),
+        ("Stopped and closed, outside the totals", b.stopped_closed),
+    ):
+        if shares:
+            named = "; ".join(f"{s.label} {money(s.amount_gbp)}" for s in shares[:20])
+            more = f" and {len(shares) - 20} more" if len(shares) > 20 else ""
+            note += f" {title}: {named}{more}."
     return [
         *chart(
             charts, "budget_profile", 230, para("Budget profile against the CSP allocation", "h2")

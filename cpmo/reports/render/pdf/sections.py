@@ -35,15 +35,25 @@ def rag(value: str) -> Flowable:
 def headline(r: OversightReport) -> list[Flowable]:
     h = r.headline
     per_year = (
-        f" + {short_money(h.benefits_per_year_gbp)} a year" if h.benefits_per_year_gbp else ""
+        f"; separately {short_money(h.benefits_per_year_gbp)} a year"
+        if h.benefits_per_year_gbp
+        else ""
+    )
+    apart = (
+        f"; {short_money(h.stopped_closed_gbp)} stopped or closed, apart"
+        if h.stopped_closed_gbp
+        else ""
     )
     figures = [
         (str(h.programmes), "programmes"),
         (
             short_money(h.whole_life_cost_gbp),
-            f"whole-life cost ({h.programmes_without_cost} uncosted)",
+            f"whole-life cost, live programmes ({h.programmes_without_cost} uncosted){apart}",
         ),
-        (short_money(h.benefits_gbp) if h.benefits_count else "—", f"benefits{per_year}"),
+        (
+            short_money(h.benefits_gbp) if h.benefits_count else "—",
+            f"one-off and cumulative benefits{per_year}",
+        ),
         (f"{h.red} / {h.amber_red}", "red / amber-red"),
         (str(h.exceptions), "exceptions"),
         (str(h.honesty_flags), "RAG honesty flags"),

@@ -42,7 +42,7 @@ def portfolio_sheets(book: Workbook, r: OversightReport) -> None:
         book,
         "Budget profile",
         ["Year", "Planned", "Allocation"],
-        [(y.year, y.planned_gbp, y.allocation_gbp) for y in r.budget.years],
+        budget_rows(r),
         money=["Planned", "Allocation"],
     )
     write_sheet(
@@ -135,3 +135,14 @@ def register_sheets(book: Workbook, r: OversightReport) -> None:
     )
     write_sheet(book, "Withheld", ["What", "Projects"], g.withheld.items())
     write_sheet(book, "By category", ["Category", "Projects"], g.by_category.items())
+
+
+def budget_rows(r: OversightReport) -> list[tuple[object, ...]]:
+    """The budget by financial year, then what is not phased, then the total they add up to."""
+    rows: list[tuple[object, ...]] = [
+        (y.label or y.year, y.planned_gbp, y.allocation_gbp) for y in r.budget.years
+    ]
+    if r.budget.unphased_gbp:
+        rows.append(("Not phased", r.budget.unphased_gbp, None))
+    rows.append(("Whole-life cost, live programmes", r.budget.total_gbp, None))
+    return rows
