@@ -246,3 +246,18 @@ def _line(
         spent_to_date_gbp=item.spent_to_date_gbp if kind == "own" else None,
         illustrative=item.illustrative,
     )
+
+
+def status_totals(lines: Iterable[tuple[str, str | None, int | None, bool]]) -> dict[str, int]:
+    """Status-page totals from (code, parent, whole-life cost, live) by the roll-up rule."""
+    lines = list(lines)
+    cost = roll_up(
+        CostInput(code, code, parent, amount, active=live) for code, parent, amount, live in lines
+    )
+    costed = sum(1 for _, _, amount, _ in lines if amount is not None)
+    return {
+        "programmes": len(lines),
+        "whole_life_cost_gbp": cost.total_gbp,
+        "stopped_closed_gbp": cost.apart_gbp,
+        "programmes_without_cost": len(lines) - costed,
+    }

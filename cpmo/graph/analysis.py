@@ -5,6 +5,8 @@ from dataclasses import dataclass
 
 import networkx as nx
 
+from cpmo.finance.benefits import BenefitInput, BenefitTotals, benefit_totals
+from cpmo.graph.keys import node_key
 from cpmo.graph.network import kind_of, nodes_of_kind
 
 
@@ -19,7 +21,8 @@ class ImpactReport:
     objectives_at_risk: list[str]
     priorities_at_risk: list[str]
     benefits_at_risk: list[str]
-    benefit_value_at_risk: int
+    benefit_value_at_risk: int  # one-off and cumulative, each benefit once
+    benefit_value_at_risk_per_year: int = 0  # yearly rates, never added to the above
 
 
 @dataclass(frozen=True)
@@ -39,6 +42,7 @@ def impact(graph: nx.DiGraph, key: str) -> ImpactReport:
     for node in reached:
         by_kind.setdefault(graph.nodes[node]["kind"], []).append(node)
     benefits = sorted(by_kind.get("benefit", []))
+    totals = benefit_figures(graph, benefits)
     return ImpactReport(
         key=key,
         kind=kind,
@@ -47,13 +51,39 @@ def impact(graph: nx.DiGraph, key: str) -> ImpactReport:
         objectives_at_risk=sorted(by_kind.get("objective", [])),
         priorities_at_risk=sorted(by_kind.get("priority", [])),
         benefits_at_risk=benefits,
-        benefit_value_at_risk=benefit_value(graph, benefits),
+        benefit_value_at_risk=totals.one_off_gbp,
+        benefit_value_at_risk_per_year=totals.per_year_gbp,
     )
 
 
-def benefit_value(graph: nx.DiGraph, keys: Iterable[str]) -> int:
-    """Sum of value_gbp over the given benefit keys that have a value."""
-    return sum(v for k in keys if (v := graph.nodes[k].get("value_gbp")) is not None)
+def benefit_inputs(graph: nx.DiGraph, keys: Iterable[str]) -> list[BenefitInput]:
+    """The benefit nodes ``keys`` and every benefit node containing them (``part_of``)."""
+    found: dict[str, BenefitInput] = {}
+    pending = list(keys)
+    while pending:
+        key = pending.pop()
+        if key in found or key not in graph:
+            continue
+        attrs = graph.nodes[key]
+        part_of = node_key("benefit", attrs["part_of"]) if attrs.get("part_of") else None
+        found[key] = BenefitInput(
+            code=key,
+            title=attrs.get("label", key),
+            value_gbp=attrs.get("value_gbp"),
+            per_year=bool(attrs.get("per_year")),
+            part_of=part_of,
+            illustrative=bool(attrs.get("illustrative")),
+        )
+        if part_of:
+            pending.append(part_of)
+    return list(found.values())
+
+
+def benefit_figures(graph: nx.DiGraph, keys: Iterable[str]) -> BenefitTotals:
+    """Benefit value over ``keys`` by the finance rules: a container and its parts count once,
+    yearly rates apart from one-off and cumulative values."""
+    keys = list(keys)
+    return benefit_totals(benefit_inputs(graph, keys), among=keys)
 
 
 def orphans(graph: nx.DiGraph) -> Orphans:

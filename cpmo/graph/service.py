@@ -48,6 +48,7 @@ class Downstream:
     priorities: int
     benefits: int
     benefit_value_at_risk: int
+    benefit_value_at_risk_per_year: int
 
 
 @dataclass(frozen=True)
@@ -167,6 +168,7 @@ def programme_dependencies(session: Session, *, code: str) -> Dependencies:
         priorities=len(report.priorities_at_risk),
         benefits=len(report.benefits_at_risk),
         benefit_value_at_risk=report.benefit_value_at_risk,
+        benefit_value_at_risk_per_year=report.benefit_value_at_risk_per_year,
     )
     return Dependencies(
         key=key,

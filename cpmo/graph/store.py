@@ -13,6 +13,7 @@ from typing import Any
 
 import networkx as nx
 from sqlalchemy import select
+from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
 from cpmo.graph import version
@@ -40,10 +41,19 @@ def _table_nodes(session: Session) -> Iterator[NodeRecord]:
     for code, name, start, end, source, illustrative in session.execute(programmes):
         attrs = {"planned_start": start, "planned_end": end}
         yield _node("programme", code, name, source, illustrative, "programme", attrs)
-    for code, title, value, source, illustrative in session.execute(
-        select(Benefit.code, Benefit.title, Benefit.value_gbp, Benefit.source, Benefit.illustrative)
-    ):
-        yield _node("benefit", code, title, source, illustrative, "benefit", {"value_gbp": value})
+    container = aliased(Benefit)
+    benefits = select(
+        Benefit.code,
+        Benefit.title,
+        Benefit.value_gbp,
+        Benefit.per_year,
+        container.code,
+        Benefit.source,
+        Benefit.illustrative,
+    ).outerjoin(container, container.id == Benefit.part_of_id)
+    for code, title, value, per_year, part_of, source, illustrative in session.execute(benefits):
+        attrs = {"value_gbp": value, "per_year": per_year, "part_of": part_of}
+        yield _node("benefit", code, title, source, illustrative, "benefit", attrs)
     for kind, model, label in (
         ("objective", Objective, Objective.title),
         ("priority", CspPriority, CspPriority.name),

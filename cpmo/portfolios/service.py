@@ -23,13 +23,14 @@ from cpmo.errors import (
     UnknownPortfolio,
     UnknownProgramme,
 )
+from cpmo.finance.costs import status_totals
 from cpmo.portfolios.inputs import ProgrammeCreate, ProgrammeUpdate
 from cpmo.portfolios.models import Department, GatePlan, Portfolio, Programme
 from cpmo.portfolios.read_models import ProgrammeView, next_gate_of
 from cpmo.unset import or_default
 from cpmo.users.models import User
 from cpmo.validation import is_code
-from cpmo.vocabulary import RAGS, STAGES, Role
+from cpmo.vocabulary import ENDED_STAGES, RAGS, STAGES, Role
 from cpmo.workflows import audit_store
 from cpmo.workflows.gates import GATE_FACING, gate_in_review
 
@@ -195,19 +196,18 @@ def portfolio_status(session: Session, *, code: str) -> PortfolioStatus:
     views = _views(rows, _gate_plans(session, None, portfolio_id=portfolio.id))
     stage_counts = Counter(v.programme.stage for v in views)
     rag_counts = Counter(v.programme.rag for v in views)
-    costed = [
-        v.programme.whole_life_cost_gbp
-        for v in views
-        if v.programme.whole_life_cost_gbp is not None
-    ]
     return PortfolioStatus(
         portfolio=portfolio,
         programmes=views,
-        totals={
-            "programmes": len(views),
-            "whole_life_cost_gbp": sum(costed),
-            "programmes_without_cost": len(views) - len(costed),
-        },
+        totals=status_totals(
+            (
+                v.programme.code,
+                v.parent,
+                v.programme.whole_life_cost_gbp,
+                v.programme.stage not in ENDED_STAGES,
+            )
+            for v in views
+        ),
         by_stage={stage: stage_counts.get(stage, 0) for stage in STAGES},
         by_rag={rag: rag_counts.get(rag, 0) for rag in RAGS},
     )

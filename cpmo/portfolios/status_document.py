@@ -14,9 +14,10 @@ from sqlalchemy import and_, bindparam, case
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, select
 
+from cpmo.finance.costs import status_totals
 from cpmo.portfolios.models import Department, GatePlan, Programme
 from cpmo.portfolios.service import get_portfolio_or_raise
-from cpmo.vocabulary import RAGS, STAGES
+from cpmo.vocabulary import ENDED_STAGES, RAGS, STAGES
 from cpmo.workflows.gates import GATE_FACING
 
 Parent = aliased(Programme)
@@ -59,19 +60,20 @@ def status_document(session: Session, *, code: str) -> dict[str, Any]:
     portfolio = get_portfolio_or_raise(session, code=code)
     rows = session.connection().execute(STATUS_LINES, {"portfolio_id": portfolio.id})
     lines = [_line(row) for row in rows]
-    costed = [
-        line["whole_life_cost_gbp"] for line in lines if line["whole_life_cost_gbp"] is not None
-    ]
     stages = Counter(line["stage"] for line in lines)
     rags = Counter(line["rag"] for line in lines)
     return {
         "portfolio": {**portfolio.model_dump(), "programme_count": len(lines)},
         "programmes": lines,
-        "totals": {
-            "programmes": len(lines),
-            "whole_life_cost_gbp": sum(costed),
-            "programmes_without_cost": len(lines) - len(costed),
-        },
+        "totals": status_totals(
+            (
+                line["code"],
+                line["parent"],
+                line["whole_life_cost_gbp"],
+                line["stage"] not in ENDED_STAGES,
+            )
+            for line in lines
+        ),
         "by_stage": {stage: stages.get(stage, 0) for stage in STAGES},
         "by_rag": {rag: rags.get(rag, 0) for rag in RAGS},
     }

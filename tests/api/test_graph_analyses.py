@@ -91,6 +91,7 @@ def test_impact_of_the_foundation_reaches_all_it_unlocks(client, small_graph) ->
         "priorities_at_risk": ["priority:finance", "priority:services"],
         "benefits_at_risk": ["benefit:cash", "benefit:service"],
         "benefit_value_at_risk": 70_000_000,
+        "benefit_value_at_risk_per_year": 0,
     }
 
 

@@ -125,3 +125,16 @@ def test_an_empty_portfolio_has_a_status_and_an_unknown_one_is_404(client, sessi
     missing = client.get("/api/v1/portfolios/nowhere/status", headers=headers)
     assert missing.status_code == 404
     assert missing.headers["Content-Type"] == "application/problem+json"
+
+
+def test_status_totals_count_a_costed_child_inside_its_parent_not_beside_it(
+    client, seeded, auth
+) -> None:
+    child = seeded.exec(select(Programme).where(Programme.code == "ttp-its")).one()
+    child.whole_life_cost_gbp = 13_800_000
+    ended = seeded.exec(select(Programme).where(Programme.code == "people-strategy")).one()
+    ended.whole_life_cost_gbp, ended.stage = 400_000, "stopped"
+    seeded.flush()
+    body = client.get("/api/v1/portfolios/goj-change/status", headers=auth("oversight")).json
+    assert body["totals"]["whole_life_cost_gbp"] == 99_000_000  # not £112.8m
+    assert body["totals"]["stopped_closed_gbp"] == 400_000

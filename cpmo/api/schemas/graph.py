@@ -116,7 +116,15 @@ class ImpactRead(StrictSchema):
     priorities_at_risk = _keys("CSP priorities reachable from key")
     benefits_at_risk = _keys("benefits reachable from key")
     benefit_value_at_risk = fields.Integer(
-        required=True, metadata={"description": "sum of value_gbp of benefits_at_risk"}
+        required=True,
+        metadata={
+            "description": "one-off and cumulative value of benefits_at_risk, each benefit once "
+            "(a benefit inside another that is also at risk is counted in its container)"
+        },
+    )
+    benefit_value_at_risk_per_year = fields.Integer(
+        required=True,
+        metadata={"description": "yearly rates among benefits_at_risk, never added to the above"},
     )
 
 
@@ -172,6 +180,7 @@ class DownstreamRead(StrictSchema):
     priorities = fields.Integer(required=True)
     benefits = fields.Integer(required=True)
     benefit_value_at_risk = fields.Integer(required=True)
+    benefit_value_at_risk_per_year = fields.Integer(required=True)
 
 
 class DependenciesRead(StrictSchema):

@@ -31,7 +31,16 @@ class StatusProgramme(StrictSchema):
 
 class StatusTotals(StrictSchema):
     programmes = fields.Integer(required=True)
-    whole_life_cost_gbp = fields.Integer(required=True)
+    whole_life_cost_gbp = fields.Integer(
+        required=True,
+        metadata={
+            "description": "live programmes, each pound once: a parent with costed children "
+            "counts its children plus its own unallocated remainder"
+        },
+    )
+    stopped_closed_gbp = fields.Integer(
+        required=True, metadata={"description": "stopped and closed programmes, shown apart"}
+    )
     programmes_without_cost = fields.Integer(required=True)
 
 
