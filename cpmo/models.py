@@ -3,6 +3,7 @@
 from cpmo.business_cases.models import BusinessCase
 from cpmo.db import metadata
 from cpmo.delivery.models import BenefitsPlan, Lot
+from cpmo.finance.models import BenefitYear, BudgetLine, ProgrammeForecast, ProgrammeSpend
 from cpmo.graph.models import GraphEdge, GraphNode, GraphState
 from cpmo.imports.gmpp.models import GmppImport, GmppRecord
 from cpmo.plans.measures import (
@@ -61,7 +62,9 @@ __all__ = [
     "AuditEntry",
     "AuditHead",
     "Benefit",
+    "BenefitYear",
     "BenefitsPlan",
+    "BudgetLine",
     "BusinessCase",
     "BusinessPlan",
     "Condition",
@@ -98,6 +101,8 @@ __all__ = [
     "Portfolio",
     "PortfolioFunnelStage",
     "Programme",
+    "ProgrammeForecast",
+    "ProgrammeSpend",
     "ReportSnapshot",
     "ReportingLine",
     "Risk",

@@ -61,6 +61,9 @@ class Benefit(Provenance, table=True):
     )
     owner: str | None = Field(default=None, max_length=300, description="a role title")
     measure: str | None = None
+    not_realised: str | None = Field(
+        default=None, description="why it will not be realised (lets the programme close)"
+    )
 
 
 class Kpi(Provenance, table=True):
