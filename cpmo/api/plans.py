@@ -3,11 +3,8 @@ plan file imports."""
 
 from typing import Any
 
-from flask import request
-
 from cpmo.api.auth import current_user
 from cpmo.api.blueprints import make_blueprint
-from cpmo.api.problems import problem
 from cpmo.api.schemas.plan_progress import (
     PlanProgressCreate,
     PlanProgressQuery,
@@ -16,6 +13,7 @@ from cpmo.api.schemas.plan_progress import (
 )
 from cpmo.api.schemas.plan_registers import PlanEditorsPut, PlanEditorsRead
 from cpmo.api.schemas.plans import PlanImportForm, PlanImportRead, PlanRead, PlanSummary
+from cpmo.api.uploads import required_file
 from cpmo.app import request_session
 from cpmo.db import utcnow
 from cpmo.plans import notes, owners, service
@@ -140,13 +138,7 @@ def import_plan(data: dict[str, Any]) -> Any:
     """Import a plan file (multipart field `file`: .yaml, .json or .xlsx, in the shape of
     seeds/plans). Creates the plan or updates it by natural keys; never overwrites recorded
     progress, actuals or risk assessments. 422 names each problem's list, row and field."""
-    upload = request.files.get("file")
-    if upload is None or not upload.filename:
-        return problem(
-            422,
-            "Attach the plan as the multipart field 'file'.",
-            errors={"file": ["a .yaml, .json or .xlsx file is required"]},
-        )
+    upload = required_file("file", what="the plan", expected="a .yaml, .json or .xlsx file")
     document = read_plan(upload.read(), name=upload.filename, fmt=data.get("format"))
     session = request_session()
     counts = store_plan(session, document)
