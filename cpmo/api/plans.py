@@ -52,11 +52,13 @@ def get_editors(code: str) -> dict[str, Any]:
 def put_editors(data: dict[str, Any], code: str) -> dict[str, Any]:
     """Set the plan's owner and editors (active programme managers; CPMO only; audited as
     plan:<code>). They, and CPMO officers, record its progress, KPI actuals and risks."""
-    session = request_session()
-    result = owners.set_owners(
-        session, actor=current_user(), code=code, owner=data["owner"], editors=data["editors"]
+    return owners.set_owners(
+        request_session(),
+        actor=current_user(),
+        code=code,
+        owner=data["owner"],
+        editors=data["editors"],
     )
-    return result
 
 
 @blp.get("/<code>/progress", query=PlanProgressQuery, schema=PlanProgressRead, errors=(404,))
@@ -92,13 +94,16 @@ def _result(code: str, kind: str, key: str, item: Any, due: str) -> dict[str, An
     }
 
 
-@blp.post(
-    "/<code>/actions/<number>/progress",
-    body=PlanProgressCreate,
-    status=201,
-    schema=PlanProgressResult,
-    errors=(403, 404, 422),
-)
+# a progress note on an action or a milestone: the same body, result and refusals
+RECORDS_PROGRESS: dict[str, Any] = {
+    "body": PlanProgressCreate,
+    "status": 201,
+    "schema": PlanProgressResult,
+    "errors": (403, 404, 422),
+}
+
+
+@blp.post("/<code>/actions/<number>/progress", **RECORDS_PROGRESS)
 def record_action_progress(data: dict[str, Any], code: str, number: str) -> dict[str, Any]:
     """Record a dated progress note on an action: status (not_started, on_track, at_risk, late,
     done), percent complete, note. The latest-dated note sets the action's status. The plan's
@@ -110,13 +115,7 @@ def record_action_progress(data: dict[str, Any], code: str, number: str) -> dict
     return _result(code, "action", number, action, "end")
 
 
-@blp.post(
-    "/<code>/priorities/<priority>/milestones/<letter>/progress",
-    body=PlanProgressCreate,
-    status=201,
-    schema=PlanProgressResult,
-    errors=(403, 404, 422),
-)
+@blp.post("/<code>/priorities/<priority>/milestones/<letter>/progress", **RECORDS_PROGRESS)
 def record_milestone_progress(
     data: dict[str, Any], code: str, priority: str, letter: str
 ) -> dict[str, Any]:

@@ -54,14 +54,20 @@ def _may_import(status: str, doing: str) -> Callable[..., None]:
     return check
 
 
+# an import: a file upload in, how many rows went in out, and the same refusals
+IMPORTS: dict[str, Any] = {
+    "form": FileUpload,
+    "status": 201,
+    "schema": ImportRead,
+    "errors": (413,),
+    "refused": (404, 409, 422),
+}
+
+
 @blp.post(
     "/<code>/import/candidates",
-    form=FileUpload,
     check=_may_import("draft", "candidates can be imported"),
-    status=201,
-    schema=ImportRead,
-    errors=(413,),
-    refused=(404, 409, 422),
+    **IMPORTS,
 )
 def import_candidates(data: dict[str, Any], code: str) -> Any:
     """Add candidates from the sheet 'Candidates' of an .xlsx (or a .csv): columns key, name,
@@ -71,13 +77,7 @@ def import_candidates(data: dict[str, Any], code: str) -> Any:
 
 
 @blp.post(
-    "/<code>/import/scores",
-    form=FileUpload,
-    check=_may_import("scoring", "scores can be imported"),
-    status=201,
-    schema=ImportRead,
-    errors=(413,),
-    refused=(404, 409, 422),
+    "/<code>/import/scores", check=_may_import("scoring", "scores can be imported"), **IMPORTS
 )
 def import_scores(data: dict[str, Any], code: str) -> Any:
     """Record your own scores, as a scorer of this workshop, from the sheet 'Scores' of an
