@@ -2,12 +2,10 @@
 
 from typing import Any
 
-from flask import request
 from sqlmodel import select
 
 from cpmo.api.auth import current_user
 from cpmo.api.blueprints import make_blueprint
-from cpmo.api.problems import problem
 from cpmo.api.schemas.business_cases import (
     BusinessCaseCreate,
     BusinessCaseRead,
@@ -17,6 +15,7 @@ from cpmo.api.schemas.business_cases import (
     FiveCases,
     to_content,
 )
+from cpmo.api.uploads import required_file
 from cpmo.app import request_session
 from cpmo.business_cases import service
 from cpmo.business_cases.completeness import missing_items
@@ -129,13 +128,7 @@ def upload_business_case(data: dict[str, Any], code: str) -> Any:
     layout; its sections become a new draft, and sections it could not find are listed."""
     from cpmo.business_cases.docx.extract import extract_business_case
 
-    upload = request.files.get("file")
-    if upload is None or not upload.filename:
-        return problem(
-            422,
-            "Attach the .docx as the multipart field 'file'.",
-            errors={"file": ["a .docx file is required"]},
-        )
+    upload = required_file("file", what="the .docx", expected="a .docx file")
     extraction = extract_business_case(upload.read())
     content = to_content(FiveCases().load(extraction.content))
     session = request_session()

@@ -35,21 +35,21 @@ def list_conditions(code: str) -> Any:
 )
 def discharge_condition(data: dict[str, Any], code: str, condition_id: int) -> Any:
     """The programme manager records how the condition was met."""
-    session = request_session()
-    condition = service.discharge_condition(
-        session, actor=current_user(), code=code, condition_id=condition_id, note=data["note"]
+    return service.discharge_condition(
+        request_session(),
+        actor=current_user(),
+        code=code,
+        condition_id=condition_id,
+        note=data["note"],
     )
-    return condition
 
 
 @blp.post("/<code>/conditions/<int:condition_id>/accept", schema=ConditionRead, errors=(404, 409))
 def accept_condition(code: str, condition_id: int) -> Any:
     """A CPMO officer accepts a discharged condition."""
-    session = request_session()
-    condition = service.accept_condition(
-        session, actor=current_user(), code=code, condition_id=condition_id
+    return service.accept_condition(
+        request_session(), actor=current_user(), code=code, condition_id=condition_id
     )
-    return condition
 
 
 @blp.get("/<code>/lots", schema=LotRead(many=True), errors=(404,))
@@ -61,9 +61,7 @@ def list_lots(code: str) -> Any:
 @blp.put("/<code>/lots/<name>", body=LotUpdate, schema=LotRead, errors=(404, 422))
 def record_lot(data: dict[str, Any], code: str, name: str) -> Any:
     """Record a lot's selected supplier and contract value."""
-    session = request_session()
-    lot = service.record_lot(session, actor=current_user(), code=code, name=name, **data)
-    return lot
+    return service.record_lot(request_session(), actor=current_user(), code=code, name=name, **data)
 
 
 @blp.get("/<code>/milestones", schema=MilestoneRead(many=True), errors=(404,))
@@ -80,11 +78,9 @@ def list_milestones(code: str) -> Any:
 )
 def update_milestone(data: dict[str, Any], code: str, milestone_id: int) -> Any:
     """Mark a milestone complete (`completed_on`), or not (null)."""
-    session = request_session()
-    milestone = service.update_milestone(
-        session, actor=current_user(), code=code, milestone_id=milestone_id, **data
+    return service.update_milestone(
+        request_session(), actor=current_user(), code=code, milestone_id=milestone_id, **data
     )
-    return milestone
 
 
 def _plan_dict(plan: Any, code: str) -> dict[str, Any]:

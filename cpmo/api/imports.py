@@ -3,13 +3,12 @@
 from dataclasses import asdict
 from typing import Any
 
-from flask import request
 from sqlmodel import select
 
 from cpmo.api.auth import current_user
 from cpmo.api.blueprints import documents, make_blueprint
-from cpmo.api.problems import problem
 from cpmo.api.schemas.reports import GmppImportRead, GmppUpload
+from cpmo.api.uploads import required_file
 from cpmo.app import request_session, transactional
 from cpmo.imports.gmpp.models import GmppImport
 from cpmo.imports.gmpp.service import import_gmpp
@@ -27,13 +26,7 @@ def import_gmpp_file(data: dict[str, Any]) -> Any:
     """Upload one GMPP annual-report CSV (multipart field `file`, named like gmpp_2021_22.csv,
     or give `year`). All or nothing: any unreadable row refuses the file (422), naming each
     row and column. Importing a year again updates it in place (200)."""
-    upload = request.files.get("file")
-    if upload is None or not upload.filename:
-        return problem(
-            422,
-            "Attach the CSV as the multipart field 'file'.",
-            errors={"file": ["a GMPP CSV file is required"]},
-        )
+    upload = required_file("file", what="the CSV", expected="a GMPP CSV file")
     session = request_session()
     year_known = set(session.exec(select(GmppImport.year)).all())
     result = import_gmpp(

@@ -3,11 +3,8 @@ plan file imports."""
 
 from typing import Any
 
-from flask import request
-
 from cpmo.api.auth import current_user
 from cpmo.api.blueprints import make_blueprint
-from cpmo.api.problems import problem
 from cpmo.api.schemas.plan_progress import (
     PlanProgressCreate,
     PlanProgressQuery,
@@ -16,6 +13,7 @@ from cpmo.api.schemas.plan_progress import (
 )
 from cpmo.api.schemas.plan_registers import PlanEditorsPut, PlanEditorsRead
 from cpmo.api.schemas.plans import PlanImportForm, PlanImportRead, PlanRead, PlanSummary
+from cpmo.api.uploads import required_file
 from cpmo.app import request_session
 from cpmo.db import utcnow
 from cpmo.plans import notes, owners, service
@@ -54,11 +52,13 @@ def get_editors(code: str) -> dict[str, Any]:
 def put_editors(data: dict[str, Any], code: str) -> dict[str, Any]:
     """Set the plan's owner and editors (active programme managers; CPMO only; audited as
     plan:<code>). They, and CPMO officers, record its progress, KPI actuals and risks."""
-    session = request_session()
-    result = owners.set_owners(
-        session, actor=current_user(), code=code, owner=data["owner"], editors=data["editors"]
+    return owners.set_owners(
+        request_session(),
+        actor=current_user(),
+        code=code,
+        owner=data["owner"],
+        editors=data["editors"],
     )
-    return result
 
 
 @blp.get("/<code>/progress", query=PlanProgressQuery, schema=PlanProgressRead, errors=(404,))
@@ -94,13 +94,16 @@ def _result(code: str, kind: str, key: str, item: Any, due: str) -> dict[str, An
     }
 
 
-@blp.post(
-    "/<code>/actions/<number>/progress",
-    body=PlanProgressCreate,
-    status=201,
-    schema=PlanProgressResult,
-    errors=(403, 404, 422),
-)
+# a progress note on an action or a milestone: the same body, result and refusals
+RECORDS_PROGRESS: dict[str, Any] = {
+    "body": PlanProgressCreate,
+    "status": 201,
+    "schema": PlanProgressResult,
+    "errors": (403, 404, 422),
+}
+
+
+@blp.post("/<code>/actions/<number>/progress", **RECORDS_PROGRESS)
 def record_action_progress(data: dict[str, Any], code: str, number: str) -> dict[str, Any]:
     """Record a dated progress note on an action: status (not_started, on_track, at_risk, late,
     done), percent complete, note. The latest-dated note sets the action's status. The plan's
@@ -112,13 +115,7 @@ def record_action_progress(data: dict[str, Any], code: str, number: str) -> dict
     return _result(code, "action", number, action, "end")
 
 
-@blp.post(
-    "/<code>/priorities/<priority>/milestones/<letter>/progress",
-    body=PlanProgressCreate,
-    status=201,
-    schema=PlanProgressResult,
-    errors=(403, 404, 422),
-)
+@blp.post("/<code>/priorities/<priority>/milestones/<letter>/progress", **RECORDS_PROGRESS)
 def record_milestone_progress(
     data: dict[str, Any], code: str, priority: str, letter: str
 ) -> dict[str, Any]:
@@ -140,13 +137,7 @@ def import_plan(data: dict[str, Any]) -> Any:
     """Import a plan file (multipart field `file`: .yaml, .json or .xlsx, in the shape of
     seeds/plans). Creates the plan or updates it by natural keys; never overwrites recorded
     progress, actuals or risk assessments. 422 names each problem's list, row and field."""
-    upload = request.files.get("file")
-    if upload is None or not upload.filename:
-        return problem(
-            422,
-            "Attach the plan as the multipart field 'file'.",
-            errors={"file": ["a .yaml, .json or .xlsx file is required"]},
-        )
+    upload = required_file("file", what="the plan", expected="a .yaml, .json or .xlsx file")
     document = read_plan(upload.read(), name=upload.filename, fmt=data.get("format"))
     session = request_session()
     counts = store_plan(session, document)

@@ -5,9 +5,10 @@ import functools
 from collections.abc import Callable
 from typing import Any
 
-from flask import request
+from flask import abort, request
+from werkzeug.datastructures import FileStorage
 
-from cpmo.errors import InvalidInput
+from cpmo.api.problems import problem
 
 MULTIPART = "multipart/form-data"
 
@@ -30,10 +31,16 @@ def checked_first(check: Callable[..., None]) -> Callable[[Any], Any]:
     return decorate
 
 
-def uploaded_file(field: str, *, what: str) -> tuple[bytes, str]:
-    """The bytes and name of the multipart field ``field``; InvalidInput (422) if absent."""
+def required_file(field: str, *, what: str, expected: str) -> FileStorage:
+    """The file sent as the multipart field ``field``. Without one, the request is answered
+    with a 422 problem: attach ``what`` as that field; ``expected`` is required."""
     upload = request.files.get(field)
     if upload is None or not upload.filename:
-        message = f"Attach {what} as the multipart field {field!r}."
-        raise InvalidInput(message, errors={field: [f"{what} is required"]})
-    return upload.read(), upload.filename
+        abort(
+            problem(
+                422,
+                f"Attach {what} as the multipart field {field!r}.",
+                errors={field: [f"{expected} is required"]},
+            )
+        )
+    return upload

@@ -35,6 +35,15 @@ def _upload() -> tuple[bytes, str | None]:
     return upload.read(), upload.filename
 
 
+def _imported(what: str, importer: Callable[..., int], code: str) -> dict[str, Any]:
+    """Read the uploaded sheet into workshop ``code`` with ``importer``; how many rows went in."""
+    content, filename = _upload()
+    n = importer(
+        request_session(), actor=current_user(), code=code, content=content, filename=filename
+    )
+    return {"imported": n, "what": what}
+
+
 def _may_import(status: str, doing: str) -> Callable[..., None]:
     """The workshop exists and is in ``status``: checked before the body is read."""
 
@@ -45,47 +54,37 @@ def _may_import(status: str, doing: str) -> Callable[..., None]:
     return check
 
 
+# an import: a file upload in, how many rows went in out, and the same refusals
+IMPORTS: dict[str, Any] = {
+    "form": FileUpload,
+    "status": 201,
+    "schema": ImportRead,
+    "errors": (413,),
+    "refused": (404, 409, 422),
+}
+
+
 @blp.post(
     "/<code>/import/candidates",
-    form=FileUpload,
     check=_may_import("draft", "candidates can be imported"),
-    status=201,
-    schema=ImportRead,
-    errors=(413,),
-    refused=(404, 409, 422),
+    **IMPORTS,
 )
 def import_candidates(data: dict[str, Any], code: str) -> Any:
     """Add candidates from the sheet 'Candidates' of an .xlsx (or a .csv): columns key, name,
     programme, sponsors (';'-separated), description, and one per year ('2021' or
     'cost 2021') in whole pounds. Draft only; all rows or none."""
-    content, filename = _upload()
-    session = request_session()
-    n = spreadsheet_import.import_candidates(
-        session, actor=current_user(), code=code, content=content, filename=filename
-    )
-    return {"imported": n, "what": "candidates"}
+    return _imported("candidates", spreadsheet_import.import_candidates, code)
 
 
 @blp.post(
-    "/<code>/import/scores",
-    form=FileUpload,
-    check=_may_import("scoring", "scores can be imported"),
-    status=201,
-    schema=ImportRead,
-    errors=(413,),
-    refused=(404, 409, 422),
+    "/<code>/import/scores", check=_may_import("scoring", "scores can be imported"), **IMPORTS
 )
 def import_scores(data: dict[str, Any], code: str) -> Any:
     """Record your own scores, as a scorer of this workshop, from the sheet 'Scores' of an
     .xlsx (or a .csv): columns candidate, criterion, value, comment, and optionally scorer
     (which must then be you on every row: nobody imports anybody else's scores). While
     scoring only; all rows or none."""
-    content, filename = _upload()
-    session = request_session()
-    n = spreadsheet_import.import_scores(
-        session, actor=current_user(), code=code, content=content, filename=filename
-    )
-    return {"imported": n, "what": "scores"}
+    return _imported("scores", spreadsheet_import.import_scores, code)
 
 
 @blp.get(

@@ -153,3 +153,42 @@ def test_a_crafted_csv_is_refused_by_the_gmpp_import(
     response = _post(client, "/api/v1/imports/gmpp", content, "gmpp_2021_22.csv", auth("cpmo"))
     _refused(response)
     assert _count(session, GmppImport) == 0
+
+
+@pytest.mark.parametrize(
+    ("url", "form", "detail", "expected"),
+    [
+        (
+            "/api/v1/programmes/bomb-prog/business-cases/upload",
+            {"kind": "obc"},
+            "Attach the .docx as the multipart field 'file'.",
+            "a .docx file is required",
+        ),
+        (
+            "/api/v1/plans/import",
+            {},
+            "Attach the plan as the multipart field 'file'.",
+            "a .yaml, .json or .xlsx file is required",
+        ),
+        (
+            "/api/v1/imports/gmpp",
+            {},
+            "Attach the CSV as the multipart field 'file'.",
+            "a GMPP CSV file is required",
+        ),
+    ],
+    ids=["business-case", "plan", "gmpp"],
+)
+def test_an_upload_without_its_file_is_a_422_naming_the_field(
+    client, programme, auth, url, form, detail, expected
+) -> None:
+    response = client.post(url, data=form, headers=auth("cpmo"), content_type="multipart/form-data")
+    assert response.status_code == 422
+    assert response.mimetype == "application/problem+json"
+    assert response.json == {
+        "type": "about:blank",
+        "title": "Unprocessable Entity",
+        "status": 422,
+        "detail": detail,
+        "errors": {"file": [expected]},
+    }

@@ -132,6 +132,15 @@ def test_a_complete_case_is_submitted_for_review(signed_in, programme, seeded) -
     assert "Version 1 was submitted and cannot change. Saving creates version 2" in again
 
 
+def test_a_submitted_case_reads_as_its_five_cases(signed_in, programme) -> None:
+    client = signed_in("programme_manager")
+    assert _post(client, _complete_form(), action="submit").status_code == 302
+    page = client.get("/programmes/web-prog/business-cases/obc/1").get_data(as_text=True)
+    assert "1. Strategic case" in page and "2. Economic case" in page
+    assert '<caption class="govuk-table__caption govuk-table__caption--s">Options appraised' in page
+    assert 'govuk-table__header--numeric">Net present value</th>' in page
+
+
 def _docx() -> bytes:
     document = Document()
     document.add_heading("Strategic Case", level=1)

@@ -22,16 +22,9 @@ def Key(description: str = f"node key {KEY_HELP}", **kwargs: object) -> Text:
 
 
 class GraphProblem(ProblemSchema):
-    """problem+json with the graph's extensions."""
+    """problem+json as the graph refuses: its extensions (cycle, allowed, edge_id) are the
+    common problem's; only the key is described as the graph means it."""
 
-    cycle = fields.List(
-        fields.String(),
-        metadata={"description": "for a refused edge: the cycle it would close (first = last)"},
-    )
-    allowed = fields.List(
-        fields.String(), metadata={"description": "the allowed edge or node kinds"}
-    )
-    edge_id = fields.Integer(metadata={"description": "the edge that already joins the nodes"})
     key = fields.String(metadata={"description": "the node key already in use"})
 
 

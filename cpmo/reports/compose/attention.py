@@ -6,7 +6,7 @@ Pure functions over plain facts.
 from collections.abc import Iterable
 from datetime import date, datetime
 
-from cpmo.reports.compose.content import Awaiting, Decision, ExceptionItem
+from cpmo.reports.compose.content import Awaiting, ExceptionItem
 from cpmo.reports.compose.honesty import growth_evidence
 from cpmo.reports.compose.rules import SEVERITY, missed_gate, open_conditions
 from cpmo.reports.gather.facts import DecisionFact, ProgrammeFacts
@@ -67,22 +67,7 @@ def awaiting_endorsement(p: ProgrammeFacts, *, delegated_limit: int) -> Awaiting
 
 def decisions_between(
     decisions: Iterable[DecisionFact], *, since: datetime | None, as_of: date
-) -> list[Decision]:
+) -> list[DecisionFact]:
     """Decisions taken after ``since`` (all if None) and on or before ``as_of``, newest first."""
     chosen = [d for d in decisions if (since is None or d.at > since) and d.at.date() <= as_of]
-    chosen.sort(key=lambda d: d.sequence, reverse=True)
-    return [
-        Decision(
-            sequence=d.sequence,
-            programme=d.programme,
-            event=d.event,
-            from_stage=d.from_stage,
-            to_stage=d.to_stage,
-            actor=d.actor,
-            role=d.role,
-            at=d.at,
-            rationale=d.rationale,
-            conditions=list(d.conditions),
-        )
-        for d in chosen
-    ]
+    return sorted(chosen, key=lambda d: d.sequence, reverse=True)

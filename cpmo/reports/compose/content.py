@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from cpmo.reports.compose.rules import RagChange
+from cpmo.reports.gather.facts import DecisionFact
 
 
 @dataclass(frozen=True)
@@ -167,20 +168,6 @@ class ExceptionItem:
 
 
 @dataclass(frozen=True)
-class Decision:
-    sequence: int
-    programme: str
-    event: str
-    from_stage: str
-    to_stage: str
-    actor: str
-    role: str
-    at: datetime
-    rationale: str | None
-    conditions: list[str]
-
-
-@dataclass(frozen=True)
 class Awaiting:
     """A submission above the delegated limit that the oversight group has not yet endorsed."""
 
@@ -261,7 +248,7 @@ class OversightReport:
     exceptions: list[ExceptionItem]
     honesty_flags: list[Flag]
     awaiting_endorsement: list[Awaiting]
-    decisions: list[Decision]
+    decisions: list[DecisionFact]  # the audit chain's, as gathered
     decisions_note: str
     rag_distribution: dict[str, int]
     programmes: list[ProgrammeLine]

@@ -166,37 +166,24 @@ def upload_business_case(code: str, kind: str) -> Any:
     latest = _draft(session, view.programme.id, kind)
     upload = request.files.get("document")
     current = case_form.from_content(latest.content if latest else {})
+
+    def refused(message: str) -> Any:
+        """The form as it was, with ``message`` against the document field."""
+        return _render(view, kind, current, latest, 422, errors={"document": [message]})
+
     if upload is None or not upload.filename:
-        return _render(
-            view, kind, current, latest, 422, errors={"document": ["Select a .docx file to read"]}
-        )
+        return refused("Select a .docx file to read")
     if not upload.filename.lower().endswith(".docx"):
-        return _render(
-            view,
-            kind,
-            current,
-            latest,
-            422,
-            errors={"document": ["The selected file must be a Word .docx file"]},
-        )
+        return refused("The selected file must be a Word .docx file")
     try:
         extraction = extract_business_case(upload.read())
         content = to_content(FiveCases().load(extraction.content))
     except InvalidInput as exc:
-        return _render(view, kind, current, latest, 422, errors={"document": [exc.detail]})
+        return refused(exc.detail)
     except ValidationError:
-        return _render(
-            view,
-            kind,
-            current,
-            latest,
-            422,
-            errors={
-                "document": [
-                    "The document could be read, but some of its values are not valid: "
-                    "enter the business case in the form instead"
-                ]
-            },
+        return refused(
+            "The document could be read, but some of its values are not valid: "
+            "enter the business case in the form instead"
         )
     return _render(
         view,
