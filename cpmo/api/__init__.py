@@ -83,6 +83,7 @@ def init_app(app: Flask) -> None:
     from cpmo.api import (
         business_cases,
         delivery,
+        finance,
         graph,
         health,
         imports,
@@ -110,6 +111,7 @@ def init_app(app: Flask) -> None:
         workflow.audit_blp,
         workflow.diagram_blp,
         delivery.blp,
+        finance.blp,
         graph.blp,
         reports.blp,
         imports.blp,

@@ -172,6 +172,16 @@ EXAMPLES: dict[str, Callable[[str], Call]] = {
             ]
         },
     ),
+    "finance.programme_finance": lambda role: Call(f"{OWNED}/finance"),
+    "finance.list_actuals": lambda role: Call(f"{OWNED}/actuals"),
+    "finance.record_actuals": lambda role: Call(
+        f"{OWNED}/actuals", {"entries": [{"month": "2021-04", "amount_gbp": 10}]}
+    ),
+    "finance.get_forecast": lambda role: Call(f"{OWNED}/forecast"),
+    "finance.put_forecast": lambda role: Call(
+        f"{OWNED}/forecast", {"years": {"2021": 10}, "rationale": f"set by {role}"}
+    ),
+    "finance.portfolio_finance": lambda role: Call("/api/v1/portfolios/goj-change/finance"),
     "plans.list_plans": lambda role: Call("/api/v1/plans"),
     "plans.get_plan": lambda role: Call(f"{HR_PLAN}"),
     "plans.plan_progress": lambda role: Call(f"{HR_PLAN}/progress?as_of=2013-09-30"),

@@ -1,0 +1,86 @@
+"""Budget, actual and forecast: record spend and forecasts; read a programme's or portfolio's."""
+
+from datetime import date
+from typing import Any
+
+from cpmo.api.auth import current_user
+from cpmo.api.blueprints import make_blueprint
+from cpmo.api.schemas.finance import (
+    ActualsCreate,
+    FinanceRead,
+    ForecastPut,
+    ForecastRead,
+    PortfolioFinanceRead,
+    SpendRead,
+)
+from cpmo.app import governance_limits, request_session
+from cpmo.finance import service
+
+blp = make_blueprint("finance", "", "Budget, actual and forecast")
+
+
+@blp.get("/programmes/<code>/finance", schema=FinanceRead, errors=(404,))
+def programme_finance(code: str) -> Any:
+    """Baseline, actual and forecast by financial year and for the whole life, with variance
+    and where each number comes from."""
+    return service.programme_finance(
+        request_session(), code=code, limits=governance_limits(), today=date.today()
+    )
+
+
+@blp.get("/programmes/<code>/actuals", schema=SpendRead(many=True), errors=(404,))
+def list_actuals(code: str) -> Any:
+    """Actual spend recorded by month."""
+    return service.list_actuals(request_session(), code=code)
+
+
+@blp.post(
+    "/programmes/<code>/actuals",
+    body=ActualsCreate,
+    schema=SpendRead(many=True),
+    errors=(404, 409, 422),
+)
+def record_actuals(data: dict[str, Any], code: str) -> Any:
+    """Record actual spend by month (a month already recorded is corrected; audited)."""
+    entries = [
+        service.SpendEntry(
+            month=date.fromisoformat(f"{e['month']}-01"), amount_gbp=e["amount_gbp"], note=e["note"]
+        )
+        for e in data["entries"]
+    ]
+    return service.record_actuals(
+        request_session(), actor=current_user(), code=code, entries=entries
+    )
+
+
+@blp.get("/programmes/<code>/forecast", schema=ForecastRead(many=True), errors=(404,))
+def get_forecast(code: str) -> Any:
+    """The forecast by financial year, with its rationale."""
+    return service.list_forecast(request_session(), code=code)
+
+
+@blp.put(
+    "/programmes/<code>/forecast",
+    body=ForecastPut,
+    schema=ForecastRead(many=True),
+    errors=(404, 409, 422),
+)
+def put_forecast(data: dict[str, Any], code: str) -> Any:
+    """Replace the forecast profile (financial year → £) with a rationale (audited)."""
+    years = {int(year): amount for year, amount in data["years"].items()}
+    return service.set_forecast(
+        request_session(),
+        actor=current_user(),
+        code=code,
+        years=years,
+        rationale=data["rationale"],
+    )
+
+
+@blp.get("/portfolios/<code>/finance", schema=PortfolioFinanceRead, errors=(404,))
+def portfolio_finance(code: str) -> Any:
+    """The portfolio's baseline, actual and forecast by the roll-up rule (each pound once),
+    beside its departments' allocations; stopped and closed programmes' spend apart."""
+    return service.portfolio_finance(
+        request_session(), code=code, limits=governance_limits(), today=date.today()
+    )
