@@ -24,6 +24,7 @@ from cpmo.errors import (
     UnknownProgramme,
 )
 from cpmo.portfolios.inputs import ProgrammeCreate, ProgrammeUpdate
+from cpmo.portfolios.lookup import one_by_code
 from cpmo.portfolios.models import Department, GatePlan, Portfolio, Programme
 from cpmo.portfolios.read_models import ProgrammeView, next_gate_of
 from cpmo.unset import or_default
@@ -152,26 +153,15 @@ def list_programmes(
 
 def get_programme_view(session: Session, *, code: str) -> ProgrammeView:
     """One programme as clients see it; UnknownProgramme otherwise."""
-    row = (
-        session.exec(_programme_query().where(Programme.code == code)).first()
-        if is_code(code)
-        else None
-    )
-    if row is None:
-        raise UnknownProgramme(f"No programme with code {code!r}.")
+    query = _programme_query().where(Programme.code == code)
+    row = one_by_code(session, query, code=code, what="programme", missing=UnknownProgramme)
     return _views([row], _gate_plans(session, [row[0].id]))[0]
 
 
 def get_programme_or_raise(session: Session, *, code: str) -> Programme:
     """The programme row with ``code``; UnknownProgramme otherwise."""
-    programme = (
-        session.exec(select(Programme).where(Programme.code == code)).first()
-        if is_code(code)
-        else None
-    )
-    if programme is None:
-        raise UnknownProgramme(f"No programme with code {code!r}.")
-    return programme
+    query = select(Programme).where(Programme.code == code)
+    return one_by_code(session, query, code=code, what="programme", missing=UnknownProgramme)
 
 
 # --- status -------------------------------------------------------------------------------

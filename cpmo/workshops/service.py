@@ -7,10 +7,10 @@ from sqlalchemy import delete
 from sqlmodel import Session, select
 
 from cpmo.db import utcnow
-from cpmo.errors import Conflict, DuplicateKey, NotFound, RuleViolation
+from cpmo.errors import Conflict, DuplicateKey, RuleViolation
+from cpmo.portfolios.lookup import one_by_code
 from cpmo.portfolios.models import Portfolio
 from cpmo.users.models import User
-from cpmo.validation import is_code
 from cpmo.workshops.inputs import WorkshopCreate, WorkshopUpdate
 from cpmo.workshops.models import (
     Workshop,
@@ -27,14 +27,8 @@ RULE_NAMES = ("requires", "excludes", "mandatory", "forbidden")
 
 def get_or_raise(session: Session, *, code: str) -> Workshop:
     """The workshop with ``code``; NotFound otherwise."""
-    workshop = (
-        session.exec(select(Workshop).where(Workshop.code == code)).first()
-        if is_code(code)
-        else None
-    )
-    if workshop is None:
-        raise NotFound(f"No workshop with code {code!r}.")
-    return workshop
+    query = select(Workshop).where(Workshop.code == code)
+    return one_by_code(session, query, code=code, what="workshop")
 
 
 def lock(session: Session, *, code: str) -> Workshop:
@@ -49,19 +43,13 @@ def lock(session: Session, *, code: str) -> Workshop:
     PostgreSQL. (SQLite has no row locks; there every write transaction holds the database's
     write lock.)
     """
-    workshop = (
-        session.exec(
-            select(Workshop)
-            .where(Workshop.code == code)
-            .with_for_update()
-            .execution_options(populate_existing=True)
-        ).first()
-        if is_code(code)
-        else None
+    query = (
+        select(Workshop)
+        .where(Workshop.code == code)
+        .with_for_update()
+        .execution_options(populate_existing=True)
     )
-    if workshop is None:
-        raise NotFound(f"No workshop with code {code!r}.")
-    return workshop
+    return one_by_code(session, query, code=code, what="workshop")
 
 
 def list_workshops(session: Session) -> list[dict[str, Any]]:
