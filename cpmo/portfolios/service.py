@@ -164,6 +164,22 @@ def get_programme_or_raise(session: Session, *, code: str) -> Programme:
     return one_by_code(session, query, code=code, what="programme", missing=UnknownProgramme)
 
 
+def programme_rows(session: Session, model: Any, *order_by: Any, code: str) -> list[Any]:
+    """The rows of ``model`` that belong to programme ``code``, in ``order_by`` order;
+    UnknownProgramme for an unknown code."""
+    programme = get_programme_or_raise(session, code=code)
+    query = select(model).where(model.programme_id == programme.id).order_by(*order_by)
+    return list(session.exec(query))
+
+
+def may_change(actor: User, programme: Programme) -> bool:
+    """Whether ``actor`` may change the programme's records: a CPMO officer, or the
+    programme's own manager."""
+    if actor.role == Role.CPMO:
+        return True
+    return actor.role == Role.PROGRAMME_MANAGER and programme.manager_id == actor.id
+
+
 # --- status -------------------------------------------------------------------------------
 
 
@@ -232,13 +248,10 @@ def _resolve_manager(session: Session, username: str | None) -> int | None:
 
 
 def _check_may_edit(actor: User, programme: Programme) -> None:
-    if actor.role == Role.CPMO:
-        return
-    if actor.role == Role.PROGRAMME_MANAGER and programme.manager_id == actor.id:
-        return
-    raise NotPermitted(
-        f"Only the programme's manager or a CPMO officer may change {programme.code!r}."
-    )
+    if not may_change(actor, programme):
+        raise NotPermitted(
+            f"Only the programme's manager or a CPMO officer may change {programme.code!r}."
+        )
 
 
 def _check_parent(session: Session, programme: Programme, parent_id: int | None) -> None:
