@@ -175,35 +175,31 @@ def _state(user: User) -> str:
 def disable(session: Session, *, username: str, actor: str, actor_role: str) -> User:
     """Stop ``username`` signing in or using tokens (kept, not revoked: see :func:`enable`);
     their page sessions end at once."""
-    user = get_or_raise(session, username=username)
-    before = _state(user)
-    user.active = False
-    return _changed(
-        session,
-        user,
-        event="disable_user",
-        before=before,
-        after="disabled",
-        actor=actor,
-        actor_role=actor_role,
-        ends_sessions="disabled",
-    )
+    return _set_active(session, username, False, actor=actor, actor_role=actor_role)
 
 
 def enable(session: Session, *, username: str, actor: str, actor_role: str) -> User:
     """Let a disabled user sign in and use their live tokens again."""
+    return _set_active(session, username, True, actor=actor, actor_role=actor_role)
+
+
+def _set_active(
+    session: Session, username: str, active: bool, *, actor: str, actor_role: str
+) -> User:
+    """Enable or disable the user (audited as enable_user / disable_user); disabling ends
+    their page sessions."""
     user = get_or_raise(session, username=username)
     before = _state(user)
-    user.active = True
+    user.active = active
     return _changed(
         session,
         user,
-        event="enable_user",
+        event="enable_user" if active else "disable_user",
         before=before,
-        after="active",
+        after=_state(user),
         actor=actor,
         actor_role=actor_role,
-        ends_sessions=None,
+        ends_sessions=None if active else "disabled",
     )
 
 
