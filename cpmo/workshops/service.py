@@ -72,13 +72,14 @@ def require_status(workshop: Workshop, *allowed: str, doing: str) -> None:
         )
 
 
-def portfolio_id(session: Session, code: str | None) -> int | None:
-    """The id of the portfolio ``code`` (None for None); RuleViolation if unknown."""
+def id_by_code(session: Session, model: Any, code: str | None, *, what: str) -> int | None:
+    """The id of the ``model`` row with ``code`` (None for None); a RuleViolation on the
+    field ``what`` if there is none."""
     if code is None:
         return None
-    found = session.exec(select(Portfolio.id).where(Portfolio.code == code)).first()
+    found = session.exec(select(model.id).where(model.code == code)).first()
     if found is None:
-        raise RuleViolation(f"Unknown portfolio {code!r}.", errors={"portfolio": ["unknown code"]})
+        raise RuleViolation(f"Unknown {what} {code!r}.", errors={what: ["unknown code"]})
     return found
 
 
@@ -91,7 +92,7 @@ def create(session: Session, *, actor: User, workshop_in: WorkshopCreate) -> Wor
         code=code,
         name=workshop_in.name,
         description=workshop_in.description,
-        portfolio_id=portfolio_id(session, workshop_in.portfolio),
+        portfolio_id=id_by_code(session, Portfolio, workshop_in.portfolio, what="portfolio"),
         budgets=dict(workshop_in.budgets or {}),
         rules=clean_rules(workshop_in.rules or {}),
         created_by=actor.username,
@@ -120,7 +121,7 @@ def update(session: Session, *, code: str, workshop_in: WorkshopUpdate) -> Works
     if "rules" in data:
         workshop.rules = clean_rules(data["rules"])
     if "portfolio" in data:
-        workshop.portfolio_id = portfolio_id(session, data["portfolio"])
+        workshop.portfolio_id = id_by_code(session, Portfolio, data["portfolio"], what="portfolio")
     for name in ("name", "description"):
         if name in data:
             setattr(workshop, name, data[name])
