@@ -41,6 +41,21 @@ def record(
     )
 
 
+def record_setup(
+    session: Session, *, workshop: Workshop, actor: User, event: str, details: dict[str, Any]
+) -> None:
+    """Append an entry for a change that leaves the workshop's status as it is (criteria,
+    weights, scorers, imports)."""
+    record(
+        session,
+        workshop=workshop,
+        actor=actor,
+        event=event,
+        from_status=workshop.status,
+        details=details,
+    )
+
+
 def scores_digest(session: Session, *, workshop: Workshop) -> tuple[int, str]:
     """How many scores the workshop holds and a SHA-256 digest of them (scorer, candidate,
     criterion, value, in that order), so a later change to a frozen set shows."""

@@ -122,14 +122,7 @@ def _saved(
     workshop.updated_at = utcnow()
     session.add(workshop)
     session.flush()
-    audit.record(
-        session,
-        workshop=workshop,
-        actor=actor,
-        event=event,
-        from_status=workshop.status,
-        details=details,
-    )
+    audit.record_setup(session, workshop=workshop, actor=actor, event=event, details=details)
     return workshop
 
 
