@@ -15,24 +15,20 @@ def _text(value: Any) -> bool:
     return isinstance(value, str) and bool(value.strip())
 
 
-def _empty(
-    case: dict[str, Any], section: str, *, texts: dict[str, str], parts: dict[str, str]
-) -> list[str]:
-    """One item per field left empty: ``texts`` must hold some text, ``parts`` something;
-    each maps a field to what its item says."""
-    empty = [field for field in texts if not _text(case.get(field))]
-    empty += [field for field in parts if not case.get(field)]
-    says = texts | parts
-    return [f"{section}.{field}: {says[field]}" for field in empty]
+Check = Callable[[dict[str, Any]], list[str]]
 
 
-def _strategic(case: dict[str, Any]) -> list[str]:
-    return _empty(
-        case,
-        "strategic",
-        texts={"case_for_change": "the case for change is missing"},
-        parts={"objectives": "name at least one objective it contributes to"},
-    )
+def _needs(section: str, *, texts: dict[str, str], parts: dict[str, str]) -> Check:
+    """A check that lists each field the case leaves empty: ``texts`` must hold some text,
+    ``parts`` something; each maps a field to what its item says."""
+
+    def check(case: dict[str, Any]) -> list[str]:
+        empty = [field for field in texts if not _text(case.get(field))]
+        empty += [field for field in parts if not case.get(field)]
+        says = texts | parts
+        return [f"{section}.{field}: {says[field]}" for field in empty]
+
+    return check
 
 
 def _economic(case: dict[str, Any]) -> list[str]:
@@ -60,15 +56,6 @@ def _economic(case: dict[str, Any]) -> list[str]:
     return missing
 
 
-def _commercial(case: dict[str, Any]) -> list[str]:
-    return _empty(
-        case,
-        "commercial",
-        texts={"procurement_route": "the procurement route is missing"},
-        parts={"lots": "at least one lot is needed"},
-    )
-
-
 def _financial(case: dict[str, Any]) -> list[str]:
     missing = []
     cost = case.get("whole_life_cost")
@@ -87,9 +74,20 @@ def _financial(case: dict[str, Any]) -> list[str]:
     return missing
 
 
-def _management(case: dict[str, Any]) -> list[str]:
-    return _empty(
-        case,
+SECTIONS: dict[str, Check] = {
+    "strategic": _needs(
+        "strategic",
+        texts={"case_for_change": "the case for change is missing"},
+        parts={"objectives": "name at least one objective it contributes to"},
+    ),
+    "economic": _economic,
+    "commercial": _needs(
+        "commercial",
+        texts={"procurement_route": "the procurement route is missing"},
+        parts={"lots": "at least one lot is needed"},
+    ),
+    "financial": _financial,
+    "management": _needs(
         "management",
         texts={"senior_responsible_owner": "the SRO (a role title) is missing"},
         parts={
@@ -100,15 +98,7 @@ def _management(case: dict[str, Any]) -> list[str]:
                 ("benefits", "benefit"),
             )
         },
-    )
-
-
-SECTIONS: dict[str, Callable[[dict[str, Any]], list[str]]] = {
-    "strategic": _strategic,
-    "economic": _economic,
-    "commercial": _commercial,
-    "financial": _financial,
-    "management": _management,
+    ),
 }
 
 
