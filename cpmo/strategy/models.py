@@ -5,14 +5,7 @@ from datetime import date
 from sqlalchemy import BigInteger
 from sqlmodel import Field
 
-from cpmo.provenance import Provenance
-
-
-class CodedRecord(Provenance):
-    """The columns every strategy record starts with: its id and its unique code."""
-
-    id: int | None = Field(default=None, primary_key=True)
-    code: str = Field(max_length=80, unique=True, index=True)
+from cpmo.portfolios.models import CodedRecord
 
 
 class CspPriority(CodedRecord, table=True):
