@@ -1,6 +1,6 @@
 """What a programme is created or edited with: the typed inputs of ``portfolios.service``."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date
 from typing import Any
 
@@ -25,6 +25,14 @@ class ProgrammeCreate:
     whole_life_cost_gbp: int | None = None
     planned_start: date | None = None
     planned_end: date | None = None
+
+    REFERENCES = ("portfolio", "parent", "department", "manager")  # resolved to row ids
+
+    def details(self) -> dict[str, Any]:
+        """The programme's own fields as given, by name (not the references)."""
+        return {
+            f.name: getattr(self, f.name) for f in fields(self) if f.name not in self.REFERENCES
+        }
 
 
 @dataclass(frozen=True, kw_only=True)

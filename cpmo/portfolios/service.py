@@ -298,16 +298,7 @@ def create_programme(
     else:
         manager_id = _resolve_manager(session, manager)
     programme = Programme(
-        code=code,
-        name=programme_in.name,
-        group=programme_in.group,
-        description=programme_in.description,
-        senior_responsible_owner=programme_in.senior_responsible_owner,
-        rag=programme_in.rag,
-        rag_reason=programme_in.rag_reason,
-        whole_life_cost_gbp=programme_in.whole_life_cost_gbp,
-        planned_start=programme_in.planned_start,
-        planned_end=programme_in.planned_end,
+        **programme_in.details(),
         portfolio_id=portfolio_id,
         parent_id=parent_id,
         department_id=department_id,
