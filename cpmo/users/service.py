@@ -5,8 +5,6 @@ Tokens are 32 random bytes (URL-safe text), stored only as SHA-256 hashes; the l
 hash and the final comparison is constant-time.
 """
 
-import hashlib
-import hmac
 import secrets
 from functools import cache
 
@@ -19,16 +17,12 @@ from cpmo.db import PASSWORD_HASH_METHOD, utcnow
 from cpmo.errors import DuplicateKey, InvalidInput, NotFound
 from cpmo.users import sessions
 from cpmo.users.models import ApiToken, User
+from cpmo.users.tokens import find_holder, hash_token
 from cpmo.vocabulary import ROLES
 from cpmo.workflows import audit_store
 
 TOKEN_BYTES = 32
 USERNAME_MAX = 80
-
-
-def hash_token(token: str) -> str:
-    """The stored form of a token."""
-    return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
 def _check_username(username: str) -> str:
@@ -265,15 +259,10 @@ TOKEN_HOLDER = (
 
 def authenticate(session: Session, *, token: str) -> User | None:
     """The active user holding live ``token``, or None."""
-    if not token or len(token) > 200:
-        return None
-    digest = hash_token(token)
-    row = session.exec(TOKEN_HOLDER, params={"digest": digest}).first()
+    row = find_holder(session, TOKEN_HOLDER, token)
     if row is None:
         return None
     stored, user = row
-    if not hmac.compare_digest(stored.token_hash, digest):
-        return None
     if stored.revoked_at is not None or not user.active:
         return None
     return user
