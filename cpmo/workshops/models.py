@@ -119,6 +119,15 @@ class WorkshopScore(WorkshopPart, table=True):
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
 
+# A score as the maths and the frozen-scores digest read it, in this order.
+SCORE_CELL = (
+    WorkshopScore.scorer,
+    WorkshopScore.candidate_key,
+    WorkshopScore.criterion_key,
+    WorkshopScore.value,
+)
+
+
 class WorkshopScenario(SQLModel, table=True):
     """A saved selection: its budgets, rules and forced choices, and the result they gave."""
 
