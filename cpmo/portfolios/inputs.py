@@ -6,6 +6,9 @@ from typing import Any
 
 from cpmo.unset import UNSET, Unset, given
 
+# the fields of a ProgrammeCreate that name other records by code (resolved to row ids)
+REFERENCES = ("portfolio", "parent", "department", "manager")
+
 
 @dataclass(frozen=True, kw_only=True)
 class ProgrammeCreate:
@@ -26,13 +29,9 @@ class ProgrammeCreate:
     planned_start: date | None = None
     planned_end: date | None = None
 
-    REFERENCES = ("portfolio", "parent", "department", "manager")  # resolved to row ids
-
     def details(self) -> dict[str, Any]:
         """The programme's own fields as given, by name (not the references)."""
-        return {
-            f.name: getattr(self, f.name) for f in fields(self) if f.name not in self.REFERENCES
-        }
+        return {f.name: getattr(self, f.name) for f in fields(self) if f.name not in REFERENCES}
 
 
 @dataclass(frozen=True, kw_only=True)
