@@ -15,13 +15,20 @@ def _text(value: Any) -> bool:
     return isinstance(value, str) and bool(value.strip())
 
 
-def _strategic(case: dict[str, Any]) -> list[str]:
-    missing = []
-    if not _text(case.get("case_for_change")):
-        missing.append("strategic.case_for_change: the case for change is missing")
-    if not case.get("objectives"):
-        missing.append("strategic.objectives: name at least one objective it contributes to")
-    return missing
+Check = Callable[[dict[str, Any]], list[str]]
+
+
+def _needs(section: str, *, texts: dict[str, str], parts: dict[str, str]) -> Check:
+    """A check that lists each field the case leaves empty: ``texts`` must hold some text,
+    ``parts`` something; each maps a field to what its item says."""
+
+    def check(case: dict[str, Any]) -> list[str]:
+        empty = [field for field in texts if not _text(case.get(field))]
+        empty += [field for field in parts if not case.get(field)]
+        says = texts | parts
+        return [f"{section}.{field}: {says[field]}" for field in empty]
+
+    return check
 
 
 def _economic(case: dict[str, Any]) -> list[str]:
@@ -49,15 +56,6 @@ def _economic(case: dict[str, Any]) -> list[str]:
     return missing
 
 
-def _commercial(case: dict[str, Any]) -> list[str]:
-    missing = []
-    if not _text(case.get("procurement_route")):
-        missing.append("commercial.procurement_route: the procurement route is missing")
-    if not case.get("lots"):
-        missing.append("commercial.lots: at least one lot is needed")
-    return missing
-
-
 def _financial(case: dict[str, Any]) -> list[str]:
     missing = []
     cost = case.get("whole_life_cost")
@@ -76,22 +74,31 @@ def _financial(case: dict[str, Any]) -> list[str]:
     return missing
 
 
-def _management(case: dict[str, Any]) -> list[str]:
-    missing = []
-    if not _text(case.get("senior_responsible_owner")):
-        missing.append("management.senior_responsible_owner: the SRO (a role title) is missing")
-    for part, what in (("milestones", "milestone"), ("risks", "risk"), ("benefits", "benefit")):
-        if not case.get(part):
-            missing.append(f"management.{part}: at least one {what} is needed")
-    return missing
-
-
-SECTIONS: dict[str, Callable[[dict[str, Any]], list[str]]] = {
-    "strategic": _strategic,
+SECTIONS: dict[str, Check] = {
+    "strategic": _needs(
+        "strategic",
+        texts={"case_for_change": "the case for change is missing"},
+        parts={"objectives": "name at least one objective it contributes to"},
+    ),
     "economic": _economic,
-    "commercial": _commercial,
+    "commercial": _needs(
+        "commercial",
+        texts={"procurement_route": "the procurement route is missing"},
+        parts={"lots": "at least one lot is needed"},
+    ),
     "financial": _financial,
-    "management": _management,
+    "management": _needs(
+        "management",
+        texts={"senior_responsible_owner": "the SRO (a role title) is missing"},
+        parts={
+            part: f"at least one {what} is needed"
+            for part, what in (
+                ("milestones", "milestone"),
+                ("risks", "risk"),
+                ("benefits", "benefit"),
+            )
+        },
+    ),
 }
 
 

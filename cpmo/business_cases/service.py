@@ -10,9 +10,9 @@ from cpmo.business_cases.digest import content_digest
 from cpmo.business_cases.models import BusinessCase, BusinessCaseEdit
 from cpmo.errors import Conflict, NotFound, NotPermitted, StaleVersion
 from cpmo.portfolios.models import Programme
-from cpmo.portfolios.service import get_programme_or_raise
+from cpmo.portfolios.service import get_programme_or_raise, may_change, programme_rows
 from cpmo.users.models import User
-from cpmo.vocabulary import Role, Stage
+from cpmo.vocabulary import Stage
 from cpmo.workflows.gates import CASE_KINDS
 
 KINDS = CASE_KINDS
@@ -21,13 +21,10 @@ CLOSED_STAGES = (Stage.CLOSED, Stage.STOPPED)
 
 def check_may_write(actor: User, programme: Programme) -> None:
     """The programme's manager or a CPMO officer; NotPermitted otherwise."""
-    if actor.role == Role.CPMO:
-        return
-    if actor.role == Role.PROGRAMME_MANAGER and programme.manager_id == actor.id:
-        return
-    raise NotPermitted(
-        f"Only the manager of {programme.code!r} or a CPMO officer may change its records."
-    )
+    if not may_change(actor, programme):
+        raise NotPermitted(
+            f"Only the manager of {programme.code!r} or a CPMO officer may change its records."
+        )
 
 
 def create_version(
@@ -150,14 +147,8 @@ def authors(session: Session, *, programme_id: int) -> dict[str, set[int]]:
 
 def list_versions(session: Session, *, code: str) -> list[BusinessCase]:
     """Every version of every kind, newest first within each kind."""
-    programme = get_programme_or_raise(session, code=code)
-    return list(
-        session.exec(
-            select(BusinessCase)
-            .where(BusinessCase.programme_id == programme.id)
-            .order_by(BusinessCase.kind, BusinessCase.number.desc())  # type: ignore[union-attr]
-        )
-    )
+    newest_first = BusinessCase.number.desc()  # type: ignore[union-attr]
+    return programme_rows(session, BusinessCase, BusinessCase.kind, newest_first, code=code)
 
 
 def latest(session: Session, *, programme_id: int) -> dict[str, BusinessCase]:

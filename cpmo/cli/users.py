@@ -6,9 +6,8 @@ import sys
 import click
 from flask.cli import AppGroup, with_appcontext
 
-from cpmo.cli.common import fail, session_factory
+from cpmo.cli.common import in_transaction, session_factory
 from cpmo.db import transaction
-from cpmo.errors import DomainError
 from cpmo.vocabulary import ROLES
 
 
@@ -27,13 +26,11 @@ def users_add(name: str, role: str, display_name: str | None, password: str | No
     """Create a user; the API token is printed as the last line."""
     from cpmo.users import service
 
-    try:
-        with transaction(session_factory()) as session:
-            user, token = service.create(
-                session, username=name, role=role, password=password, display_name=display_name
-            )
-    except DomainError as exc:
-        fail(exc)
+    user, token = in_transaction(
+        lambda session: service.create(
+            session, username=name, role=role, password=password, display_name=display_name
+        )
+    )
     click.echo(f"Created user {user.username} with role {user.role}. API token:")
     click.echo(token)
 
@@ -45,11 +42,11 @@ def users_token(name: str) -> None:
     """Issue another API token for NAME (printed as the last line)."""
     from cpmo.users import service
 
-    try:
-        with transaction(session_factory()) as session:
-            token = service.issue_token(session, user=service.get_or_raise(session, username=name))
-    except DomainError as exc:
-        fail(exc)
+    token = in_transaction(
+        lambda session: service.issue_token(
+            session, user=service.get_or_raise(session, username=name)
+        )
+    )
     click.echo(f"New API token for {name}:")
     click.echo(token)
 
@@ -61,11 +58,7 @@ def users_revoke(name: str) -> None:
     """Revoke every API token of NAME."""
     from cpmo.users import service
 
-    try:
-        with transaction(session_factory()) as session:
-            count = service.revoke_tokens(session, username=name)
-    except DomainError as exc:
-        fail(exc)
+    count = in_transaction(lambda session: service.revoke_tokens(session, username=name))
     click.echo(f"Revoked {count} token(s) of {name}.")
 
 
@@ -76,11 +69,9 @@ def users_disable(name: str) -> None:
     """Stop NAME signing in or using API tokens; their page sessions end at once."""
     from cpmo.users import service
 
-    try:
-        with transaction(session_factory()) as session:
-            service.disable(session, username=name, actor="cli", actor_role="admin")
-    except DomainError as exc:
-        fail(exc)
+    in_transaction(
+        lambda session: service.disable(session, username=name, actor="cli", actor_role="admin")
+    )
     click.echo(f"Disabled {name}: sessions ended, tokens refused until `cpmo users enable`.")
 
 
@@ -91,11 +82,9 @@ def users_enable(name: str) -> None:
     """Let a disabled user sign in and use their live API tokens again."""
     from cpmo.users import service
 
-    try:
-        with transaction(session_factory()) as session:
-            service.enable(session, username=name, actor="cli", actor_role="admin")
-    except DomainError as exc:
-        fail(exc)
+    in_transaction(
+        lambda session: service.enable(session, username=name, actor="cli", actor_role="admin")
+    )
     click.echo(f"Enabled {name}.")
 
 
@@ -115,13 +104,11 @@ def users_password(name: str, password_stdin: bool) -> None:
         password = sys.stdin.readline().rstrip("\r\n")
     else:
         password = click.prompt("New password", hide_input=True, confirmation_prompt=True, err=True)
-    try:
-        with transaction(session_factory()) as session:
-            service.change_password(
-                session, username=name, password=password, actor="cli", actor_role="admin"
-            )
-    except DomainError as exc:
-        fail(exc)
+    in_transaction(
+        lambda session: service.change_password(
+            session, username=name, password=password, actor="cli", actor_role="admin"
+        )
+    )
     click.echo(f"Password of {name} changed; their page sessions have ended.")
 
 
@@ -133,13 +120,11 @@ def users_role(name: str, role: str) -> None:
     """Give NAME another ROLE; their page sessions end."""
     from cpmo.users import service
 
-    try:
-        with transaction(session_factory()) as session:
-            service.change_role(
-                session, username=name, new_role=role, actor="cli", actor_role="admin"
-            )
-    except DomainError as exc:
-        fail(exc)
+    in_transaction(
+        lambda session: service.change_role(
+            session, username=name, new_role=role, actor="cli", actor_role="admin"
+        )
+    )
     click.echo(f"{name} is now {role}; their page sessions have ended.")
 
 

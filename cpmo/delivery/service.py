@@ -10,7 +10,7 @@ from cpmo.business_cases.service import check_may_write
 from cpmo.db import utcnow
 from cpmo.delivery.models import BenefitsPlan, Lot
 from cpmo.errors import Conflict, NotFound, NotPermitted
-from cpmo.portfolios.service import get_programme_or_raise
+from cpmo.portfolios.service import get_programme_or_raise, programme_rows
 from cpmo.strategy.models import Milestone
 from cpmo.users.models import User
 from cpmo.vocabulary import Role
@@ -18,10 +18,7 @@ from cpmo.workflows.models import Condition
 
 
 def list_lots(session: Session, *, code: str) -> list[Lot]:
-    programme = get_programme_or_raise(session, code=code)
-    return list(
-        session.exec(select(Lot).where(Lot.programme_id == programme.id).order_by(Lot.name))
-    )
+    return programme_rows(session, Lot, Lot.name, code=code)
 
 
 def record_lot(
@@ -45,14 +42,7 @@ def record_lot(
 
 
 def list_milestones(session: Session, *, code: str) -> list[Milestone]:
-    programme = get_programme_or_raise(session, code=code)
-    return list(
-        session.exec(
-            select(Milestone)
-            .where(Milestone.programme_id == programme.id)
-            .order_by(Milestone.due_date, Milestone.id)
-        )
-    )
+    return programme_rows(session, Milestone, Milestone.due_date, Milestone.id, code=code)
 
 
 def update_milestone(
@@ -98,12 +88,7 @@ def put_benefits_plan(
 
 
 def list_conditions(session: Session, *, code: str) -> list[Condition]:
-    programme = get_programme_or_raise(session, code=code)
-    return list(
-        session.exec(
-            select(Condition).where(Condition.programme_id == programme.id).order_by(Condition.id)
-        )
-    )
+    return programme_rows(session, Condition, Condition.id, code=code)
 
 
 def _condition(session: Session, code: str, condition_id: int) -> tuple[Any, Condition]:

@@ -56,6 +56,16 @@ def Number(**kw: Any) -> fields.Float:
     )
 
 
+KPI_FREQUENCIES = ["monthly", "quarterly", "six_monthly", "annually", "ad_hoc"]
+
+
+def Frequency() -> fields.String:
+    """How often a KPI is reported: one of ``KPI_FREQUENCIES``, or none."""
+    return fields.String(
+        allow_none=True, load_default=None, validate=validate.OneOf(KPI_FREQUENCIES)
+    )
+
+
 def Score(top: int) -> fields.Integer:
     return fields.Integer(
         strict=True, allow_none=True, load_default=None, validate=validate.Range(1, top)

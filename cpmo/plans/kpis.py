@@ -7,15 +7,15 @@ from typing import Any
 from sqlmodel import Session, select
 
 from cpmo.db import utcnow
-from cpmo.errors import NotFound, RuleViolation
+from cpmo.errors import RuleViolation
 from cpmo.plans import kpi_rag
 from cpmo.plans.measures import PlanKpi, PlanKpiActual, PlanKpiTarget
 from cpmo.plans.models import BusinessPlan
 from cpmo.plans.owners import require_editor
 from cpmo.plans.periods import Period, parse_period
+from cpmo.portfolios.lookup import one_by_code
 from cpmo.strategy.models import Kpi
 from cpmo.users.models import User
-from cpmo.validation import is_code
 
 
 @dataclass(frozen=True)
@@ -93,11 +93,7 @@ def record_actual(
 ) -> KpiView:
     """Record the KPI's actual for a period (recording it again corrects it); the plan's
     owner, editors or CPMO only."""
-    kpi = (
-        session.exec(select(PlanKpi).where(PlanKpi.code == code)).first() if is_code(code) else None
-    )
-    if kpi is None:
-        raise NotFound(f"No KPI with code {code!r}.")
+    kpi = one_by_code(session, select(PlanKpi).where(PlanKpi.code == code), code=code, what="KPI")
     require_editor(session, actor=actor, plan=session.get(BusinessPlan, kpi.plan_id))
     try:
         parsed = parse_period(period)

@@ -3,19 +3,15 @@ continuity, framework elements and other statements."""
 
 from marshmallow import fields, validate
 
-from cpmo.plans.fields import MAX_VALUE, Code, Number, Period, Record, Score, Text
+from cpmo.plans.fields import MAX_VALUE, Code, Frequency, Number, Period, Record, Score, Text
 from cpmo.plans.kpi_rag import DIRECTIONS
-
-FREQUENCIES = ["monthly", "quarterly", "six_monthly", "annually", "ad_hoc"]
 
 
 class KpiRecord(Record):
     code = Code(required=True)
     name = Text(500, required=True)
     kpi = Code()
-    frequency = fields.String(
-        allow_none=True, load_default=None, validate=validate.OneOf(FREQUENCIES)
-    )
+    frequency = Frequency()
     unit = Text(40)
     direction = fields.String(
         allow_none=True, load_default=None, validate=validate.OneOf(DIRECTIONS)

@@ -7,16 +7,15 @@ from sqlalchemy import UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from cpmo.db import UTCDateTime, utcnow
+from cpmo.plans.models import PlanPart
 from cpmo.provenance import Provenance
 
 
-class PlanKpi(Provenance, table=True):
+class PlanKpi(PlanPart, table=True):
     """A KPI or performance indicator, optionally the plan's view of a strategy KPI."""
 
     __tablename__ = "plan_kpi"
 
-    id: int | None = Field(default=None, primary_key=True)
-    plan_id: int = Field(foreign_key="business_plan.id", index=True)
     code: str = Field(max_length=80, unique=True, index=True)
     sequence: int
     name: str = Field(max_length=500)
@@ -62,13 +61,11 @@ class PlanKpiActual(Provenance, table=True):
     recorded_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
 
-class PlanRisk(Provenance, table=True):
+class PlanRisk(PlanPart, table=True):
     """A risk with cause, event and impact, scored likelihood × impact (1–5 each)."""
 
     __tablename__ = "plan_risk"
 
-    id: int | None = Field(default=None, primary_key=True)
-    plan_id: int = Field(foreign_key="business_plan.id", index=True)
     code: str = Field(max_length=80, unique=True, index=True)
     sequence: int
     title: str
@@ -106,28 +103,24 @@ class PlanRiskAssessment(SQLModel, table=True):
     audit_sequence: int | None = None
 
 
-class PlanContinuity(Provenance, table=True):
+class PlanContinuity(PlanPart, table=True):
     """A business-continuity critical function: recovery timescale and minimum service."""
 
     __tablename__ = "plan_continuity"
     __table_args__ = (UniqueConstraint("plan_id", "sequence"),)
 
-    id: int | None = Field(default=None, primary_key=True)
-    plan_id: int = Field(foreign_key="business_plan.id", index=True)
     sequence: int
     function: str
     timescale: str | None = Field(default=None, max_length=300)
     minimum_service_level: str | None = None
 
 
-class PlanElement(Provenance, table=True):
+class PlanElement(PlanPart, table=True):
     """An element of a framework the plan's actions link to (e.g. 'Culture and Behaviour')."""
 
     __tablename__ = "plan_element"
     __table_args__ = (UniqueConstraint("plan_id", "code"),)
 
-    id: int | None = Field(default=None, primary_key=True)
-    plan_id: int = Field(foreign_key="business_plan.id", index=True)
     code: str = Field(max_length=80)
     sequence: int
     name: str = Field(max_length=300)
@@ -141,14 +134,12 @@ class PlanActionElement(SQLModel, table=True):
     element_id: int = Field(foreign_key="plan_element.id", primary_key=True)
 
 
-class PlanStatement(Provenance, table=True):
+class PlanStatement(PlanPart, table=True):
     """Anything else the plan states: purpose, commitments, review cycles, decisions …"""
 
     __tablename__ = "plan_statement"
     __table_args__ = (UniqueConstraint("plan_id", "sequence"),)
 
-    id: int | None = Field(default=None, primary_key=True)
-    plan_id: int = Field(foreign_key="business_plan.id", index=True)
     sequence: int
     kind: str = Field(max_length=40)
     heading: str | None = Field(default=None, max_length=300)

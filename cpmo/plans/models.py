@@ -34,6 +34,13 @@ class BusinessPlan(Provenance, table=True):
     owner_id: int | None = Field(default=None, foreign_key="app_user.id")
 
 
+class PlanPart(Provenance):
+    """The columns every part of a plan starts with: its id and the plan it belongs to."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    plan_id: int = Field(foreign_key="business_plan.id", index=True)
+
+
 class PlanEditor(SQLModel, table=True):
     """An account the CPMO lets record the plan's progress, KPI actuals and risks."""
 
@@ -47,14 +54,12 @@ class PlanEditor(SQLModel, table=True):
     added_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
 
-class PlanPriority(Provenance, table=True):
+class PlanPriority(PlanPart, table=True):
     """A priority, objective, development priority or work area: whatever the plan calls it."""
 
     __tablename__ = "plan_priority"
     __table_args__ = (UniqueConstraint("plan_id", "number"),)
 
-    id: int | None = Field(default=None, primary_key=True)
-    plan_id: int = Field(foreign_key="business_plan.id", index=True)
     number: str = Field(max_length=20)
     sequence: int
     title: str = Field(max_length=500)
@@ -63,14 +68,12 @@ class PlanPriority(Provenance, table=True):
     outcome: str | None = None
 
 
-class PlanAction(Provenance, table=True):
+class PlanAction(PlanPart, table=True):
     """An action ("5"), or a sub-action ("5.3") whose parent is the action."""
 
     __tablename__ = "plan_action"
     __table_args__ = (UniqueConstraint("plan_id", "number"),)
 
-    id: int | None = Field(default=None, primary_key=True)
-    plan_id: int = Field(foreign_key="business_plan.id", index=True)
     priority_id: int = Field(foreign_key="plan_priority.id", index=True)
     parent_id: int | None = Field(default=None, foreign_key="plan_action.id")
     number: str = Field(max_length=20)
@@ -91,14 +94,12 @@ class PlanAction(Provenance, table=True):
     status_as_of: date | None = None
 
 
-class PlanMilestone(Provenance, table=True):
+class PlanMilestone(PlanPart, table=True):
     """A key milestone, lettered within its priority, with the actions it covers."""
 
     __tablename__ = "plan_milestone"
     __table_args__ = (UniqueConstraint("priority_id", "letter"),)
 
-    id: int | None = Field(default=None, primary_key=True)
-    plan_id: int = Field(foreign_key="business_plan.id", index=True)
     priority_id: int = Field(foreign_key="plan_priority.id", index=True)
     letter: str = Field(max_length=10)
     sequence: int
@@ -117,7 +118,7 @@ class PlanMilestoneAction(SQLModel, table=True):
     action_id: int = Field(foreign_key="plan_action.id", primary_key=True)
 
 
-class PlanLink(Provenance, table=True):
+class PlanLink(PlanPart, table=True):
     """A priority or action serves a programme or a (graph) objective."""
 
     __tablename__ = "plan_link"
@@ -126,8 +127,6 @@ class PlanLink(Provenance, table=True):
         CheckConstraint("(programme_id IS NULL) <> (objective_id IS NULL)", name="one_target"),
     )
 
-    id: int | None = Field(default=None, primary_key=True)
-    plan_id: int = Field(foreign_key="business_plan.id", index=True)
     priority_id: int | None = Field(default=None, foreign_key="plan_priority.id")
     action_id: int | None = Field(default=None, foreign_key="plan_action.id")
     programme_id: int | None = Field(default=None, foreign_key="programme.id")

@@ -7,15 +7,15 @@ from sqlalchemy import func
 from sqlmodel import Session, select
 
 from cpmo.db import utcnow
-from cpmo.errors import DuplicateKey, NotFound, RuleViolation
+from cpmo.errors import DuplicateKey, RuleViolation
 from cpmo.plans import owners, risks
 from cpmo.plans.inputs import RiskCreate, RiskUpdate
 from cpmo.plans.measures import PlanRisk, PlanRiskAssessment
 from cpmo.plans.models import BusinessPlan
 from cpmo.plans.service import get_plan_or_raise
+from cpmo.portfolios.lookup import one_by_code
 from cpmo.unset import or_default
 from cpmo.users.models import User
-from cpmo.validation import is_code
 from cpmo.workflows import audit_store
 
 
@@ -145,20 +145,15 @@ def create_risk(session: Session, *, actor: User, risk_in: RiskCreate) -> RiskVi
 
 
 def _locked(session: Session, code: str) -> tuple[PlanRisk, BusinessPlan]:
-    found = (
-        session.exec(
-            select(PlanRisk, BusinessPlan)
-            .join(BusinessPlan, BusinessPlan.id == PlanRisk.plan_id)
-            .where(PlanRisk.code == code)
-            .with_for_update(of=PlanRisk)
-            .execution_options(populate_existing=True)
-        ).first()
-        if is_code(code)
-        else None
+    query = (
+        select(PlanRisk, BusinessPlan)
+        .join(BusinessPlan, BusinessPlan.id == PlanRisk.plan_id)
+        .where(PlanRisk.code == code)
+        .with_for_update(of=PlanRisk)
+        .execution_options(populate_existing=True)
     )
-    if found is None:
-        raise NotFound(f"No risk with code {code!r}.")
-    return found
+    risk, plan = one_by_code(session, query, code=code, what="risk")
+    return risk, plan
 
 
 def update_risk(session: Session, *, actor: User, code: str, risk_in: RiskUpdate) -> RiskView:
@@ -199,13 +194,9 @@ def update_risk(session: Session, *, actor: User, code: str, risk_in: RiskUpdate
 
 def history(session: Session, *, code: str) -> list[PlanRiskAssessment]:
     """The risk's assessment history, oldest first (NotFound for an unknown risk)."""
-    risk = (
-        session.exec(select(PlanRisk).where(PlanRisk.code == code)).first()
-        if is_code(code)
-        else None
+    risk = one_by_code(
+        session, select(PlanRisk).where(PlanRisk.code == code), code=code, what="risk"
     )
-    if risk is None:
-        raise NotFound(f"No risk with code {code!r}.")
     return list(
         session.exec(
             select(PlanRiskAssessment)

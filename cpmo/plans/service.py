@@ -7,12 +7,11 @@ from typing import Any
 from sqlalchemy import func
 from sqlmodel import Session, select
 
-from cpmo.errors import NotFound
 from cpmo.plans import progress
 from cpmo.plans.fields import LABEL_PATTERN
 from cpmo.plans.models import BusinessPlan, PlanAction, PlanMilestone, PlanPriority
+from cpmo.portfolios.lookup import one_by_code
 from cpmo.portfolios.models import Department
-from cpmo.validation import is_code
 
 
 def _is_label(value: str) -> bool:
@@ -21,14 +20,8 @@ def _is_label(value: str) -> bool:
 
 def get_plan_or_raise(session: Session, *, code: str) -> BusinessPlan:
     """The plan with ``code``; NotFound otherwise."""
-    plan = (
-        session.exec(select(BusinessPlan).where(BusinessPlan.code == code)).first()
-        if is_code(code)
-        else None
-    )
-    if plan is None:
-        raise NotFound(f"No business plan with code {code!r}.")
-    return plan
+    query = select(BusinessPlan).where(BusinessPlan.code == code)
+    return one_by_code(session, query, code=code, what="business plan")
 
 
 def _counts(session: Session, model: Any) -> dict[int, int]:

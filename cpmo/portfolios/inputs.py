@@ -1,10 +1,13 @@
 """What a programme is created or edited with: the typed inputs of ``portfolios.service``."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date
 from typing import Any
 
 from cpmo.unset import UNSET, Unset, given
+
+# the fields of a ProgrammeCreate that name other records by code (resolved to row ids)
+REFERENCES = ("portfolio", "parent", "department", "manager")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -25,6 +28,10 @@ class ProgrammeCreate:
     whole_life_cost_gbp: int | None = None
     planned_start: date | None = None
     planned_end: date | None = None
+
+    def details(self) -> dict[str, Any]:
+        """The programme's own fields as given, by name (not the references)."""
+        return {f.name: getattr(self, f.name) for f in fields(self) if f.name not in REFERENCES}
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -9,15 +9,18 @@ from cpmo.db import UTCDateTime, utcnow
 from cpmo.provenance import Provenance
 
 
-class Department(Provenance, table=True):
+class CodedRecord(Provenance):
+    """The columns a record known by its code starts with: its id and its unique code."""
+
     id: int | None = Field(default=None, primary_key=True)
     code: str = Field(max_length=80, unique=True, index=True)
+
+
+class Department(CodedRecord, table=True):
     name: str = Field(max_length=300)
 
 
-class Portfolio(Provenance, table=True):
-    id: int | None = Field(default=None, primary_key=True)
-    code: str = Field(max_length=80, unique=True, index=True)
+class Portfolio(CodedRecord, table=True):
     name: str = Field(max_length=300)
     description: str | None = None
     organisation: str | None = Field(default=None, max_length=300)
@@ -43,11 +46,9 @@ class PortfolioFunnelStage(Provenance, table=True):
     period_text: str | None = Field(default=None, max_length=200)
 
 
-class Programme(Provenance, table=True):
+class Programme(CodedRecord, table=True):
     """A governed initiative. ``stage`` changes only through lifecycle events."""
 
-    id: int | None = Field(default=None, primary_key=True)
-    code: str = Field(max_length=80, unique=True, index=True)
     name: str = Field(max_length=300)
     portfolio_id: int = Field(foreign_key="portfolio.id", index=True)
     parent_id: int | None = Field(default=None, foreign_key="programme.id", index=True)

@@ -25,6 +25,7 @@ from cpmo.errors import (
 )
 from cpmo.finance.costs import status_totals
 from cpmo.portfolios.inputs import ProgrammeCreate, ProgrammeUpdate
+from cpmo.portfolios.lookup import one_by_code
 from cpmo.portfolios.models import Department, GatePlan, Portfolio, Programme
 from cpmo.portfolios.read_models import ProgrammeView, next_gate_of
 from cpmo.unset import or_default
@@ -153,26 +154,31 @@ def list_programmes(
 
 def get_programme_view(session: Session, *, code: str) -> ProgrammeView:
     """One programme as clients see it; UnknownProgramme otherwise."""
-    row = (
-        session.exec(_programme_query().where(Programme.code == code)).first()
-        if is_code(code)
-        else None
-    )
-    if row is None:
-        raise UnknownProgramme(f"No programme with code {code!r}.")
+    query = _programme_query().where(Programme.code == code)
+    row = one_by_code(session, query, code=code, what="programme", missing=UnknownProgramme)
     return _views([row], _gate_plans(session, [row[0].id]))[0]
 
 
 def get_programme_or_raise(session: Session, *, code: str) -> Programme:
     """The programme row with ``code``; UnknownProgramme otherwise."""
-    programme = (
-        session.exec(select(Programme).where(Programme.code == code)).first()
-        if is_code(code)
-        else None
-    )
-    if programme is None:
-        raise UnknownProgramme(f"No programme with code {code!r}.")
-    return programme
+    query = select(Programme).where(Programme.code == code)
+    return one_by_code(session, query, code=code, what="programme", missing=UnknownProgramme)
+
+
+def programme_rows(session: Session, model: Any, *order_by: Any, code: str) -> list[Any]:
+    """The rows of ``model`` that belong to programme ``code``, in ``order_by`` order;
+    UnknownProgramme for an unknown code."""
+    programme = get_programme_or_raise(session, code=code)
+    query = select(model).where(model.programme_id == programme.id).order_by(*order_by)
+    return list(session.exec(query))
+
+
+def may_change(actor: User, programme: Programme) -> bool:
+    """Whether ``actor`` may change the programme's records: a CPMO officer, or the
+    programme's own manager."""
+    if actor.role == Role.CPMO:
+        return True
+    return actor.role == Role.PROGRAMME_MANAGER and programme.manager_id == actor.id
 
 
 # --- status -------------------------------------------------------------------------------
@@ -242,13 +248,10 @@ def _resolve_manager(session: Session, username: str | None) -> int | None:
 
 
 def _check_may_edit(actor: User, programme: Programme) -> None:
-    if actor.role == Role.CPMO:
-        return
-    if actor.role == Role.PROGRAMME_MANAGER and programme.manager_id == actor.id:
-        return
-    raise NotPermitted(
-        f"Only the programme's manager or a CPMO officer may change {programme.code!r}."
-    )
+    if not may_change(actor, programme):
+        raise NotPermitted(
+            f"Only the programme's manager or a CPMO officer may change {programme.code!r}."
+        )
 
 
 def _check_parent(session: Session, programme: Programme, parent_id: int | None) -> None:
@@ -295,16 +298,7 @@ def create_programme(
     else:
         manager_id = _resolve_manager(session, manager)
     programme = Programme(
-        code=code,
-        name=programme_in.name,
-        group=programme_in.group,
-        description=programme_in.description,
-        senior_responsible_owner=programme_in.senior_responsible_owner,
-        rag=programme_in.rag,
-        rag_reason=programme_in.rag_reason,
-        whole_life_cost_gbp=programme_in.whole_life_cost_gbp,
-        planned_start=programme_in.planned_start,
-        planned_end=programme_in.planned_end,
+        **programme_in.details(),
         portfolio_id=portfolio_id,
         parent_id=parent_id,
         department_id=department_id,

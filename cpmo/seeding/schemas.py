@@ -4,6 +4,8 @@ from marshmallow import RAISE, Schema, fields, validate
 
 from cpmo.graph.keys import KEY_PATTERN
 from cpmo.graph.rules import EDGE_KINDS
+from cpmo.plans.fields import KPI_FREQUENCIES as KPI_FREQUENCIES  # re-exported (demo data)
+from cpmo.plans.fields import Frequency
 from cpmo.vocabulary import GATES, RAGS, STAGES, ProgrammeGroup
 
 CODE = validate.Regexp(r"^[a-z0-9][a-z0-9._-]*$", error="must be a lowercase slug")
@@ -145,16 +147,11 @@ class BenefitSeed(SeedRecord):
     measure = _text()
 
 
-KPI_FREQUENCIES = ["monthly", "quarterly", "six_monthly", "annually", "ad_hoc"]
-
-
 class KpiSeed(SeedRecord):
     code = _code(required=True)
     name = _text(500, required=True)
     department = _ref()
-    frequency = fields.String(
-        allow_none=True, load_default=None, validate=validate.OneOf(KPI_FREQUENCIES)
-    )
+    frequency = Frequency()
     description = _text()
 
 

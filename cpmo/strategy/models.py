@@ -5,27 +5,23 @@ from datetime import date
 from sqlalchemy import BigInteger
 from sqlmodel import Field
 
-from cpmo.provenance import Provenance
+from cpmo.portfolios.models import CodedRecord
 
 
-class CspPriority(Provenance, table=True):
+class CspPriority(CodedRecord, table=True):
     """A Common Strategic Policy priority (e.g. Modernising Government)."""
 
     __tablename__ = "csp_priority"
 
-    id: int | None = Field(default=None, primary_key=True)
-    code: str = Field(max_length=80, unique=True, index=True)
     name: str = Field(max_length=300)
     description: str | None = None
 
 
-class OrganisationUnit(Provenance, table=True):
+class OrganisationUnit(CodedRecord, table=True):
     """A directorate or function inside a department."""
 
     __tablename__ = "organisation_unit"
 
-    id: int | None = Field(default=None, primary_key=True)
-    code: str = Field(max_length=80, unique=True, index=True)
     name: str = Field(max_length=300)
     kind: str = Field(max_length=40)
     department_id: int = Field(foreign_key="department.id", index=True)
@@ -33,19 +29,15 @@ class OrganisationUnit(Provenance, table=True):
     description: str | None = None
 
 
-class Objective(Provenance, table=True):
+class Objective(CodedRecord, table=True):
     """A departmental objective."""
 
-    id: int | None = Field(default=None, primary_key=True)
-    code: str = Field(max_length=80, unique=True, index=True)
     department_id: int = Field(foreign_key="department.id", index=True)
     title: str = Field(max_length=500)
     description: str | None = None
 
 
-class Benefit(Provenance, table=True):
-    id: int | None = Field(default=None, primary_key=True)
-    code: str = Field(max_length=80, unique=True, index=True)
+class Benefit(CodedRecord, table=True):
     title: str = Field(max_length=500)
     description: str | None = None
     value_gbp: int | None = Field(default=None, sa_type=BigInteger)
@@ -66,31 +58,25 @@ class Benefit(Provenance, table=True):
     )
 
 
-class Kpi(Provenance, table=True):
-    id: int | None = Field(default=None, primary_key=True)
-    code: str = Field(max_length=80, unique=True, index=True)
+class Kpi(CodedRecord, table=True):
     name: str = Field(max_length=500)
     department_id: int | None = Field(default=None, foreign_key="department.id")
     frequency: str | None = Field(default=None, max_length=40)
     description: str | None = None
 
 
-class ReportingLine(Provenance, table=True):
+class ReportingLine(CodedRecord, table=True):
     """Who reports to whom, how often, about what."""
 
     __tablename__ = "reporting_line"
 
-    id: int | None = Field(default=None, primary_key=True)
-    code: str = Field(max_length=80, unique=True, index=True)
     reporter: str = Field(max_length=300)
     reports_to: str = Field(max_length=300)
     frequency: str | None = Field(default=None, max_length=100)
     subject: str | None = None
 
 
-class Milestone(Provenance, table=True):
-    id: int | None = Field(default=None, primary_key=True)
-    code: str = Field(max_length=80, unique=True, index=True)
+class Milestone(CodedRecord, table=True):
     programme_id: int | None = Field(default=None, foreign_key="programme.id", index=True)
     title: str = Field(max_length=500)
     due_date: date | None = None
@@ -98,9 +84,7 @@ class Milestone(Provenance, table=True):
     completed_on: date | None = None
 
 
-class Risk(Provenance, table=True):
-    id: int | None = Field(default=None, primary_key=True)
-    code: str = Field(max_length=80, unique=True, index=True)
+class Risk(CodedRecord, table=True):
     programme_id: int | None = Field(default=None, foreign_key="programme.id", index=True)
     title: str = Field(max_length=500)
     description: str | None = None

@@ -5,8 +5,6 @@ Tokens are 32 random bytes (URL-safe text), stored only as SHA-256 hashes; the l
 hash and the final comparison is constant-time.
 """
 
-import hashlib
-import hmac
 import secrets
 from functools import cache
 
@@ -19,16 +17,12 @@ from cpmo.db import PASSWORD_HASH_METHOD, utcnow
 from cpmo.errors import DuplicateKey, InvalidInput, NotFound
 from cpmo.users import sessions
 from cpmo.users.models import ApiToken, User
+from cpmo.users.tokens import find_holder, hash_token
 from cpmo.vocabulary import ROLES
 from cpmo.workflows import audit_store
 
 TOKEN_BYTES = 32
 USERNAME_MAX = 80
-
-
-def hash_token(token: str) -> str:
-    """The stored form of a token."""
-    return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
 def _check_username(username: str) -> str:
@@ -175,35 +169,31 @@ def _state(user: User) -> str:
 def disable(session: Session, *, username: str, actor: str, actor_role: str) -> User:
     """Stop ``username`` signing in or using tokens (kept, not revoked: see :func:`enable`);
     their page sessions end at once."""
-    user = get_or_raise(session, username=username)
-    before = _state(user)
-    user.active = False
-    return _changed(
-        session,
-        user,
-        event="disable_user",
-        before=before,
-        after="disabled",
-        actor=actor,
-        actor_role=actor_role,
-        ends_sessions="disabled",
-    )
+    return _set_active(session, username, False, actor=actor, actor_role=actor_role)
 
 
 def enable(session: Session, *, username: str, actor: str, actor_role: str) -> User:
     """Let a disabled user sign in and use their live tokens again."""
+    return _set_active(session, username, True, actor=actor, actor_role=actor_role)
+
+
+def _set_active(
+    session: Session, username: str, active: bool, *, actor: str, actor_role: str
+) -> User:
+    """Enable or disable the user (audited as enable_user / disable_user); disabling ends
+    their page sessions."""
     user = get_or_raise(session, username=username)
     before = _state(user)
-    user.active = True
+    user.active = active
     return _changed(
         session,
         user,
-        event="enable_user",
+        event="enable_user" if active else "disable_user",
         before=before,
-        after="active",
+        after=_state(user),
         actor=actor,
         actor_role=actor_role,
-        ends_sessions=None,
+        ends_sessions=None if active else "disabled",
     )
 
 
@@ -269,15 +259,10 @@ TOKEN_HOLDER = (
 
 def authenticate(session: Session, *, token: str) -> User | None:
     """The active user holding live ``token``, or None."""
-    if not token or len(token) > 200:
-        return None
-    digest = hash_token(token)
-    row = session.exec(TOKEN_HOLDER, params={"digest": digest}).first()
+    row = find_holder(session, TOKEN_HOLDER, token)
     if row is None:
         return None
     stored, user = row
-    if not hmac.compare_digest(stored.token_hash, digest):
-        return None
     if stored.revoked_at is not None or not user.active:
         return None
     return user

@@ -7,8 +7,6 @@ lifetime. ``last_seen_at`` is rewritten at most once per :data:`TOUCH_INTERVAL`,
 pages does not turn every request into a write.
 """
 
-import hashlib
-import hmac
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -18,9 +16,9 @@ from sqlmodel import Session, select
 
 from cpmo.db import utcnow
 from cpmo.users.models import User, WebSession
+from cpmo.users.tokens import find_holder, hash_token, well_formed
 
 TOKEN_BYTES = 32
-TOKEN_MAX = 200
 TOUCH_INTERVAL = timedelta(minutes=1)
 
 
@@ -32,17 +30,13 @@ class Lifetime:
     absolute: timedelta
 
 
-def _digest(token: str) -> str:
-    return hashlib.sha256(token.encode("utf-8")).hexdigest()
-
-
 def start(session: Session, *, user: User, now: datetime | None = None) -> str:
     """Open a session for ``user``; return its id (the only time it is visible)."""
     token = secrets.token_urlsafe(TOKEN_BYTES)
     moment = now or utcnow()
     session.add(
         WebSession(
-            token_hash=_digest(token), user_id=user.id, created_at=moment, last_seen_at=moment
+            token_hash=hash_token(token), user_id=user.id, created_at=moment, last_seen_at=moment
         )
     )
     session.flush()
@@ -61,15 +55,12 @@ def resume(
     session: Session, *, token: str, lifetime: Lifetime, now: datetime | None = None
 ) -> tuple[WebSession, User] | None:
     """The live session holding ``token`` and its active user, or None."""
-    if not token or len(token) > TOKEN_MAX:
-        return None
-    digest = _digest(token)
-    row = session.exec(HOLDER, params={"digest": digest}).first()
+    row = find_holder(session, HOLDER, token)
     if row is None:
         return None
     web, user = row
     moment = now or utcnow()
-    if not hmac.compare_digest(web.token_hash, digest) or web.ended_at is not None:
+    if web.ended_at is not None:
         return None
     if moment - web.last_seen_at > lifetime.idle or moment - web.created_at > lifetime.absolute:
         return None
@@ -100,11 +91,11 @@ def touch(session: Session, *, session_id: int, now: datetime | None = None) -> 
 
 def end(session: Session, *, token: str, reason: str, now: datetime | None = None) -> bool:
     """End the session holding ``token`` (sign-out); False when there was none live."""
-    if not token or len(token) > TOKEN_MAX:
+    if not well_formed(token):
         return False
     result = session.execute(
         update(WebSession)
-        .where(WebSession.token_hash == _digest(token), WebSession.ended_at.is_(None))  # type: ignore[union-attr]
+        .where(WebSession.token_hash == hash_token(token), WebSession.ended_at.is_(None))  # type: ignore[union-attr]
         .values(ended_at=now or utcnow(), end_reason=reason[:40])
     )
     return bool(result.rowcount)  # type: ignore[attr-defined]

@@ -9,7 +9,7 @@ from sqlmodel import Session, select
 
 from cpmo.users.models import User
 from cpmo.workflows import audit_store
-from cpmo.workshops.models import Workshop, WorkshopScore
+from cpmo.workshops.models import SCORE_CELL, Workshop, WorkshopScore
 
 
 def subject(workshop: Workshop) -> str:
@@ -41,16 +41,26 @@ def record(
     )
 
 
+def record_setup(
+    session: Session, *, workshop: Workshop, actor: User, event: str, details: dict[str, Any]
+) -> None:
+    """Append an entry for a change that leaves the workshop's status as it is (criteria,
+    weights, scorers, imports)."""
+    record(
+        session,
+        workshop=workshop,
+        actor=actor,
+        event=event,
+        from_status=workshop.status,
+        details=details,
+    )
+
+
 def scores_digest(session: Session, *, workshop: Workshop) -> tuple[int, str]:
     """How many scores the workshop holds and a SHA-256 digest of them (scorer, candidate,
     criterion, value, in that order), so a later change to a frozen set shows."""
     rows = session.exec(
-        select(
-            WorkshopScore.scorer,
-            WorkshopScore.candidate_key,
-            WorkshopScore.criterion_key,
-            WorkshopScore.value,
-        )
+        select(*SCORE_CELL)
         .where(WorkshopScore.workshop_id == workshop.id)
         .order_by(WorkshopScore.scorer, WorkshopScore.candidate_key, WorkshopScore.criterion_key)
     ).all()

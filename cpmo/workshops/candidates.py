@@ -7,11 +7,11 @@ from sqlalchemy import delete, func
 from sqlmodel import Session, select
 
 from cpmo.db import utcnow
-from cpmo.errors import Conflict, DuplicateKey, NotFound, RuleViolation
+from cpmo.errors import Conflict, DuplicateKey, NotFound
 from cpmo.portfolios.models import Programme
 from cpmo.workshops.inputs import CandidateCreate
 from cpmo.workshops.models import Workshop, WorkshopCandidate, WorkshopScore
-from cpmo.workshops.service import lock, require_status
+from cpmo.workshops.service import id_by_code, lock, require_status
 
 FIELDS = ("key", "name", "description", "sponsors", "costs")
 
@@ -48,16 +48,6 @@ def get_candidate_or_raise(session: Session, *, workshop: Workshop, key: str) ->
     return row
 
 
-def programme_id(session: Session, code: str | None) -> int | None:
-    """The id of programme ``code`` (None for None); RuleViolation if unknown."""
-    if code is None:
-        return None
-    found = session.exec(select(Programme.id).where(Programme.code == code)).first()
-    if found is None:
-        raise RuleViolation(f"Unknown programme {code!r}.", errors={"programme": ["unknown code"]})
-    return found
-
-
 def add_candidates(
     session: Session,
     *,
@@ -82,7 +72,7 @@ def add_candidates(
     rows = [
         WorkshopCandidate(
             workshop_id=workshop.id,
-            programme_id=programme_id(session, c.programme),
+            programme_id=id_by_code(session, Programme, c.programme, what="programme"),
             position=start + i,
             source=source,
             **_given(c),

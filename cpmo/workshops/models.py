@@ -38,14 +38,19 @@ class Workshop(Provenance, table=True):
     closed_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 
-class WorkshopCriterion(Provenance, table=True):
+class WorkshopPart(Provenance):
+    """The columns every part of a workshop starts with: its id and the workshop's."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    workshop_id: int = Field(foreign_key="workshop.id", index=True)
+
+
+class WorkshopCriterion(WorkshopPart, table=True):
     """A criterion: its weight (as entered, or from AHP), scale and direction."""
 
     __tablename__ = "workshop_criterion"
     __table_args__ = (UniqueConstraint("workshop_id", "key"),)
 
-    id: int | None = Field(default=None, primary_key=True)
-    workshop_id: int = Field(foreign_key="workshop.id", index=True)
     key: str = Field(max_length=KEY_LENGTH)
     name: str = Field(max_length=300)
     description: str | None = None
@@ -56,7 +61,7 @@ class WorkshopCriterion(Provenance, table=True):
     position: int = Field(default=0)
 
 
-class WorkshopCandidate(Provenance, table=True):
+class WorkshopCandidate(WorkshopPart, table=True):
     """A candidate: an existing programme or a new proposal, with yearly costs in pounds.
 
     A candidate merged into another keeps its row, with ``merged_into`` naming the survivor.
@@ -65,8 +70,6 @@ class WorkshopCandidate(Provenance, table=True):
     __tablename__ = "workshop_candidate"
     __table_args__ = (UniqueConstraint("workshop_id", "key"),)
 
-    id: int | None = Field(default=None, primary_key=True)
-    workshop_id: int = Field(foreign_key="workshop.id", index=True)
     key: str = Field(max_length=KEY_LENGTH)
     name: str = Field(max_length=300)
     description: str | None = None
@@ -79,19 +82,17 @@ class WorkshopCandidate(Provenance, table=True):
     merge_note: str | None = None
 
 
-class WorkshopScorer(Provenance, table=True):
+class WorkshopScorer(WorkshopPart, table=True):
     """Someone who scores: a user account, or a role title with no account (seeded)."""
 
     __tablename__ = "workshop_scorer"
     __table_args__ = (UniqueConstraint("workshop_id", "name"),)
 
-    id: int | None = Field(default=None, primary_key=True)
-    workshop_id: int = Field(foreign_key="workshop.id", index=True)
     name: str = Field(max_length=SCORER_LENGTH)
     user_id: int | None = Field(default=None, foreign_key="app_user.id", index=True)
 
 
-class WorkshopScore(Provenance, table=True):
+class WorkshopScore(WorkshopPart, table=True):
     """One scorer's score of one candidate on one criterion."""
 
     __tablename__ = "workshop_score"
@@ -110,14 +111,21 @@ class WorkshopScore(Provenance, table=True):
         ),
     )
 
-    id: int | None = Field(default=None, primary_key=True)
-    workshop_id: int = Field(foreign_key="workshop.id", index=True)
     candidate_key: str = Field(max_length=KEY_LENGTH)
     criterion_key: str = Field(max_length=KEY_LENGTH)
     scorer: str = Field(max_length=SCORER_LENGTH)
     value: float
     comment: str | None = None
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+# A score as the maths and the frozen-scores digest read it, in this order.
+SCORE_CELL = (
+    WorkshopScore.scorer,
+    WorkshopScore.candidate_key,
+    WorkshopScore.criterion_key,
+    WorkshopScore.value,
+)
 
 
 class WorkshopScenario(SQLModel, table=True):

@@ -85,13 +85,9 @@ def replace_scorers(
             .order_by(WorkshopScorer.name)
         )
     }
-    audit.record(
-        session,
-        workshop=workshop,
-        actor=actor,
-        event="set_scorers",
-        from_status=workshop.status,
-        details={"scorers": links, "dropped": dropped},
+    details = {"scorers": links, "dropped": dropped}
+    audit.record_setup(
+        session, workshop=workshop, actor=actor, event="set_scorers", details=details
     )
     return workshop
 

@@ -15,7 +15,7 @@ from cpmo.users.models import User
 from cpmo.vocabulary import Role
 from cpmo.workshops.access import scorer_names, sees_everything
 from cpmo.workshops.candidates import list_candidates
-from cpmo.workshops.models import Workshop, WorkshopScore
+from cpmo.workshops.models import SCORE_CELL, Workshop, WorkshopScore
 from cpmo.workshops.service import get_or_raise, lock, require_status
 from cpmo.workshops.setup import as_criteria, list_criteria
 
@@ -137,13 +137,6 @@ def score_table(session: Session, *, workshop: Workshop) -> ScoreTable:
     criteria = as_criteria(list_criteria(session, workshop=workshop))
     candidates = [c.key for c, _ in list_candidates(session, workshop=workshop)]
     active = set(candidates)
-    rows = session.exec(
-        select(
-            WorkshopScore.scorer,
-            WorkshopScore.candidate_key,
-            WorkshopScore.criterion_key,
-            WorkshopScore.value,
-        ).where(WorkshopScore.workshop_id == workshop.id)
-    )
+    rows = session.exec(select(*SCORE_CELL).where(WorkshopScore.workshop_id == workshop.id))
     scores = [Score(*row) for row in rows if row[1] in active]
     return build_score_table(criteria, scores, candidates)

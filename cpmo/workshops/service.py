@@ -7,10 +7,10 @@ from sqlalchemy import delete
 from sqlmodel import Session, select
 
 from cpmo.db import utcnow
-from cpmo.errors import Conflict, DuplicateKey, NotFound, RuleViolation
+from cpmo.errors import Conflict, DuplicateKey, RuleViolation
+from cpmo.portfolios.lookup import one_by_code
 from cpmo.portfolios.models import Portfolio
 from cpmo.users.models import User
-from cpmo.validation import is_code
 from cpmo.workshops.inputs import WorkshopCreate, WorkshopUpdate
 from cpmo.workshops.models import (
     Workshop,
@@ -27,14 +27,8 @@ RULE_NAMES = ("requires", "excludes", "mandatory", "forbidden")
 
 def get_or_raise(session: Session, *, code: str) -> Workshop:
     """The workshop with ``code``; NotFound otherwise."""
-    workshop = (
-        session.exec(select(Workshop).where(Workshop.code == code)).first()
-        if is_code(code)
-        else None
-    )
-    if workshop is None:
-        raise NotFound(f"No workshop with code {code!r}.")
-    return workshop
+    query = select(Workshop).where(Workshop.code == code)
+    return one_by_code(session, query, code=code, what="workshop")
 
 
 def lock(session: Session, *, code: str) -> Workshop:
@@ -49,19 +43,13 @@ def lock(session: Session, *, code: str) -> Workshop:
     PostgreSQL. (SQLite has no row locks; there every write transaction holds the database's
     write lock.)
     """
-    workshop = (
-        session.exec(
-            select(Workshop)
-            .where(Workshop.code == code)
-            .with_for_update()
-            .execution_options(populate_existing=True)
-        ).first()
-        if is_code(code)
-        else None
+    query = (
+        select(Workshop)
+        .where(Workshop.code == code)
+        .with_for_update()
+        .execution_options(populate_existing=True)
     )
-    if workshop is None:
-        raise NotFound(f"No workshop with code {code!r}.")
-    return workshop
+    return one_by_code(session, query, code=code, what="workshop")
 
 
 def list_workshops(session: Session) -> list[dict[str, Any]]:
@@ -84,13 +72,14 @@ def require_status(workshop: Workshop, *allowed: str, doing: str) -> None:
         )
 
 
-def portfolio_id(session: Session, code: str | None) -> int | None:
-    """The id of the portfolio ``code`` (None for None); RuleViolation if unknown."""
+def id_by_code(session: Session, model: Any, code: str | None, *, what: str) -> int | None:
+    """The id of the ``model`` row with ``code`` (None for None); a RuleViolation on the
+    field ``what`` if there is none."""
     if code is None:
         return None
-    found = session.exec(select(Portfolio.id).where(Portfolio.code == code)).first()
+    found = session.exec(select(model.id).where(model.code == code)).first()
     if found is None:
-        raise RuleViolation(f"Unknown portfolio {code!r}.", errors={"portfolio": ["unknown code"]})
+        raise RuleViolation(f"Unknown {what} {code!r}.", errors={what: ["unknown code"]})
     return found
 
 
@@ -103,7 +92,7 @@ def create(session: Session, *, actor: User, workshop_in: WorkshopCreate) -> Wor
         code=code,
         name=workshop_in.name,
         description=workshop_in.description,
-        portfolio_id=portfolio_id(session, workshop_in.portfolio),
+        portfolio_id=id_by_code(session, Portfolio, workshop_in.portfolio, what="portfolio"),
         budgets=dict(workshop_in.budgets or {}),
         rules=clean_rules(workshop_in.rules or {}),
         created_by=actor.username,
@@ -132,7 +121,7 @@ def update(session: Session, *, code: str, workshop_in: WorkshopUpdate) -> Works
     if "rules" in data:
         workshop.rules = clean_rules(data["rules"])
     if "portfolio" in data:
-        workshop.portfolio_id = portfolio_id(session, data["portfolio"])
+        workshop.portfolio_id = id_by_code(session, Portfolio, data["portfolio"], what="portfolio")
     for name in ("name", "description"):
         if name in data:
             setattr(workshop, name, data[name])

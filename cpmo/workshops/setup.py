@@ -59,18 +59,9 @@ def replace_criteria(
     session.execute(delete(WorkshopCriterion).where(WorkshopCriterion.workshop_id == workshop.id))
     session.add_all(rows)
     workshop.weighting, workshop.judgements, workshop.consistency_ratio = "direct", None, None
-    workshop.updated_at = utcnow()
-    session.add(workshop)
-    session.flush()
-    audit.record(
-        session,
-        workshop=workshop,
-        actor=actor,
-        event="set_criteria",
-        from_status=workshop.status,
-        details={"weights": {r.key: r.weight for r in rows}},
+    return _saved(
+        session, workshop, actor, "set_criteria", {"weights": {r.key: r.weight for r in rows}}
     )
-    return workshop
 
 
 def set_weights(
@@ -112,25 +103,26 @@ def set_weights(
         session.add(row)
     workshop.weighting = method
     workshop.accept_inconsistent = bool(accept_inconsistent)
+    details = {
+        "method": method,
+        "weights": {k: float(new[k]) for k in keys},
+        "previous": old,
+        "consistency_ratio": (
+            None if workshop.consistency_ratio is None else float(workshop.consistency_ratio)
+        ),
+        "accept_inconsistent": workshop.accept_inconsistent,
+    }
+    return _saved(session, workshop, actor, "set_weights", details)
+
+
+def _saved(
+    session: Session, workshop: Workshop, actor: User, event: str, details: dict[str, Any]
+) -> Workshop:
+    """Write the set-up change to the workshop and audit it (its status stays as it was)."""
     workshop.updated_at = utcnow()
     session.add(workshop)
     session.flush()
-    audit.record(
-        session,
-        workshop=workshop,
-        actor=actor,
-        event="set_weights",
-        from_status=workshop.status,
-        details={
-            "method": method,
-            "weights": {k: float(new[k]) for k in keys},
-            "previous": old,
-            "consistency_ratio": (
-                None if workshop.consistency_ratio is None else float(workshop.consistency_ratio)
-            ),
-            "accept_inconsistent": workshop.accept_inconsistent,
-        },
-    )
+    audit.record_setup(session, workshop=workshop, actor=actor, event=event, details=details)
     return workshop
 
 

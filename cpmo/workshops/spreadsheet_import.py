@@ -94,14 +94,7 @@ def _audit(
         "sha256": hashlib.sha256(content).hexdigest(),
         **extra,
     }
-    audit.record(
-        session,
-        workshop=workshop,
-        actor=actor,
-        event=event,
-        from_status=workshop.status,
-        details=details,
-    )
+    audit.record_setup(session, workshop=workshop, actor=actor, event=event, details=details)
 
 
 def import_scores(
