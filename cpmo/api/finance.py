@@ -7,16 +7,19 @@ from cpmo.api.auth import current_user
 from cpmo.api.blueprints import make_blueprint
 from cpmo.api.schemas.finance import (
     ActualsCreate,
+    BenefitYearsPut,
     FinanceRead,
     ForecastPut,
     ForecastRead,
+    NotRealisedPut,
     PortfolioFinanceRead,
+    ProgrammeBenefitsRead,
     SpendRead,
 )
 from cpmo.app import governance_limits, request_session
-from cpmo.finance import service
+from cpmo.finance import realisation, service
 
-blp = make_blueprint("finance", "", "Budget, actual and forecast")
+blp = make_blueprint("finance", "", "Budget, actual and forecast; benefits realisation")
 
 
 @blp.get("/programmes/<code>/finance", schema=FinanceRead, errors=(404,))
@@ -84,3 +87,48 @@ def portfolio_finance(code: str) -> Any:
     return service.portfolio_finance(
         request_session(), code=code, limits=governance_limits(), today=date.today()
     )
+
+
+@blp.get("/programmes/<code>/benefits", schema=ProgrammeBenefitsRead, errors=(404,))
+def programme_benefits(code: str) -> Any:
+    """Each benefit's plan and actuals by financial year, realisation to date, owner and
+    measure; totals count a container once and keep yearly rates apart."""
+    return realisation.programme_benefits(request_session(), code=code)
+
+
+@blp.put(
+    "/benefits/<code>/years",
+    body=BenefitYearsPut,
+    schema=ProgrammeBenefitsRead,
+    errors=(404, 409, 422),
+)
+def put_benefit_years(data: dict[str, Any], code: str) -> Any:
+    """Set planned and/or actual figures for financial years (audited)."""
+    session = request_session()
+    benefit = realisation.record_years(
+        session,
+        actor=current_user(),
+        code=code,
+        planned={int(y): a for y, a in data["planned"].items()},
+        actual={int(y): a for y, a in data["actual"].items()},
+    )
+    return realisation.programme_benefits(session, code=_programme_code(benefit))
+
+
+@blp.put(
+    "/benefits/<code>/not-realised",
+    body=NotRealisedPut,
+    schema=ProgrammeBenefitsRead,
+    errors=(404, 409, 422),
+)
+def put_not_realised(data: dict[str, Any], code: str) -> Any:
+    """Declare, with a reason, that a benefit will not be realised (null withdraws it)."""
+    session = request_session()
+    benefit = realisation.declare_not_realised(
+        session, actor=current_user(), code=code, rationale=data["rationale"]
+    )
+    return realisation.programme_benefits(session, code=_programme_code(benefit))
+
+
+def _programme_code(benefit: Any) -> str:
+    return realisation.programme_of(request_session(), benefit).code

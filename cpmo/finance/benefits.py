@@ -122,9 +122,8 @@ def benefit_totals(
 
 
 def unaccounted_for_close(benefits: Iterable[BenefitInput]) -> list[str]:
-    """Planned benefits with neither a recorded actual nor a "not realised" rationale."""
+    """Valued benefits (a stated value or a planned profile) with neither a recorded actual
+    nor a "not realised" rationale: a programme cannot close while any is left."""
     return [
-        b.code
-        for b in benefits
-        if b.planned and not b.actual and not (b.not_realised or "").strip()
+        b.code for b in benefits if b.valued and not b.actual and not (b.not_realised or "").strip()
     ]

@@ -34,6 +34,8 @@ class GateContext:
     lots: list[LotFact] = field(default_factory=list)
     milestones_done: list[bool] = field(default_factory=list)
     has_benefits_plan: bool = False
+    # valued benefits with no actual and no "not realised" reason (closing needs none)
+    unaccounted_benefits: list[str] = field(default_factory=list)
     accept_cost_growth: str | None = None
     # the whole-life cost fixed at the gate's latest submission (the delegated limit's basis)
     frozen_cost: dict[str, int | None] = field(default_factory=dict)
@@ -101,3 +103,11 @@ def cost_growth(_gate: str, ctx: GateContext) -> list[str]:
 def open_conditions(_gate: str, ctx: GateContext) -> list[str]:
     """Every condition set at an earlier gate has been discharged."""
     return [f"condition not discharged: {c}" for c in ctx.open_conditions]
+
+
+def benefits_accounted(ctx: GateContext) -> list[str]:
+    """Every valued benefit has a recorded actual or a reason it will not be realised."""
+    return [
+        f"benefit “{title}” has no recorded actual and no reason why it will not be realised"
+        for title in ctx.unaccounted_benefits
+    ]

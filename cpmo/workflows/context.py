@@ -8,6 +8,7 @@ from cpmo.business_cases.completeness import missing_items, whole_life_cost
 from cpmo.business_cases.models import BusinessCase
 from cpmo.business_cases.service import authors as case_authors
 from cpmo.delivery.models import BenefitsPlan, Lot
+from cpmo.finance.realisation import unaccounted
 from cpmo.portfolios.models import Programme
 from cpmo.strategy.models import Milestone
 from cpmo.users.models import User
@@ -76,6 +77,7 @@ class GateFacts:
     lots: list[LotFact] = field(default_factory=list)
     milestones_done: list[bool] = field(default_factory=list)
     has_benefits_plan: bool = False
+    unaccounted_benefits: list[str] = field(default_factory=list)
     # usernames who created or edited any version of each kind of case
     case_authors: dict[str, frozenset[str]] = field(default_factory=dict)
 
@@ -119,6 +121,7 @@ def context_from(
         lots=list(facts.lots),
         milestones_done=list(facts.milestones_done),
         has_benefits_plan=facts.has_benefits_plan,
+        unaccounted_benefits=list(facts.unaccounted_benefits),
         accept_cost_growth=accept_cost_growth,
     )
 
@@ -157,6 +160,7 @@ def build_context(
         lots=[LotFact(lot.name, lot.supplier, lot.contract_value_gbp) for lot in lots],
         milestones_done=[done is not None for done in milestones],
         has_benefits_plan=plan is not None,
+        unaccounted_benefits=unaccounted(session, programme=programme),
         case_authors={
             kind: frozenset(names[i] for i in ids if i in names) for kind, ids in author_ids.items()
         },

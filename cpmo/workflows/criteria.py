@@ -7,7 +7,7 @@ Reasons are split: ``forbidden`` (403: role, separation of duties, missing endor
 """
 
 from cpmo.vocabulary import Role
-from cpmo.workflows.checks import GateContext, LotFact
+from cpmo.workflows.checks import GateContext, LotFact, benefits_accounted
 from cpmo.workflows.gates import above_delegated_limit
 from cpmo.workflows.lifecycle import EVENTS, EventSpec, Refusals
 
@@ -98,6 +98,8 @@ def refusals_for(event: str, ctx: GateContext) -> Refusals:
         return Refusals(unmet=[r for check in gate.submit_checks for r in check(gate.name, ctx)])
     if spec.verb == "approve":
         return _approval(spec, ctx)
+    if spec.verb == "close":
+        return Refusals(unmet=benefits_accounted(ctx))
     if spec.verb in ("return", "endorse"):
         forbidden = _separation(spec, ctx)
         if forbidden:

@@ -16,7 +16,7 @@ from cpmo.business_cases import service as cases
 from cpmo.config import GovernanceLimits
 from cpmo.delivery.models import BenefitsPlan, Lot
 from cpmo.graph.models import GraphEdge
-from cpmo.models import Condition, Milestone, Programme
+from cpmo.models import Benefit, Condition, Milestone, Programme
 from cpmo.plans import owners as plan_owners
 from cpmo.portfolios import service as portfolios
 from cpmo.portfolios.inputs import ProgrammeCreate
@@ -182,6 +182,13 @@ EXAMPLES: dict[str, Callable[[str], Call]] = {
         f"{OWNED}/forecast", {"years": {"2021": 10}, "rationale": f"set by {role}"}
     ),
     "finance.portfolio_finance": lambda role: Call("/api/v1/portfolios/goj-change/finance"),
+    "finance.programme_benefits": lambda role: Call(f"{OWNED}/benefits"),
+    "finance.put_benefit_years": lambda role: Call(
+        "/api/v1/benefits/matrix-b1/years", {"planned": {"2024": 5}}
+    ),
+    "finance.put_not_realised": lambda role: Call(
+        "/api/v1/benefits/matrix-b1/not-realised", {"rationale": f"withdrawn ({role})"}
+    ),
     "plans.list_plans": lambda role: Call("/api/v1/plans"),
     "plans.get_plan": lambda role: Call(f"{HR_PLAN}"),
     "plans.plan_progress": lambda role: Call(f"{HR_PLAN}/progress?as_of=2013-09-30"),
@@ -288,6 +295,7 @@ def owned_programme(seeded: Session) -> None:
     seeded.add(Lot(programme_id=owned.id, name="Software"))
     seeded.add(BenefitsPlan(programme_id=owned.id, benefits=[], updated_by_id=pm.id))
     milestone = Milestone(code="matrix-m1", programme_id=owned.id, title="Go live")
+    seeded.add(Benefit(code="matrix-b1", title="Savings", programme_id=owned.id, value_gbp=5))
     open_condition = Condition(
         programme_id=owned.id, gate="obc", text="Open", set_by="cpmo", audit_sequence=1
     )

@@ -111,3 +111,79 @@ class PortfolioFinanceRead(StrictSchema):
         required=True, metadata={"description": "spent on stopped and closed programmes, apart"}
     )
     start_month = fields.Integer(required=True)
+
+
+def _year_figures(description: str) -> fields.Dict:
+    return fields.Dict(
+        keys=fields.String(validate=validate.Regexp(r"^\d{4}$", error="a year like 2021")),
+        values=fields.Integer(
+            strict=True, allow_none=True, validate=validate.Range(min=0, max=MAX_MONEY_GBP)
+        ),
+        load_default=dict,
+        validate=validate.Length(max=100),
+        metadata={"description": description},
+    )
+
+
+class BenefitYearsPut(StrictSchema):
+    planned = _year_figures("financial year → £ planned (null clears a year)")
+    actual = _year_figures("financial year → £ realised (null clears a year)")
+
+
+class NotRealisedPut(StrictSchema):
+    rationale = Text(
+        max_length=5_000,
+        required=True,
+        allow_none=True,
+        metadata={"description": "why it will not be realised; null withdraws the declaration"},
+    )
+
+
+class BenefitYearRead(StrictSchema):
+    year = fields.Integer(required=True)
+    label = fields.String(required=True)
+    planned_gbp = fields.Integer(allow_none=True)
+    actual_gbp = fields.Integer(allow_none=True)
+
+
+class BenefitRealisationRead(StrictSchema):
+    code = fields.String(attribute="benefit.code", required=True)
+    title = fields.String(attribute="benefit.title", required=True)
+    benefit_type = fields.String(attribute="benefit.benefit_type", allow_none=True)
+    value_gbp = fields.Integer(attribute="benefit.value_gbp", allow_none=True)
+    per_year = fields.Boolean(attribute="benefit.per_year", required=True)
+    period_text = fields.String(attribute="benefit.period_text", allow_none=True)
+    owner = fields.String(attribute="benefit.owner", allow_none=True)
+    measure = fields.String(attribute="benefit.measure", allow_none=True)
+    not_realised = fields.String(attribute="benefit.not_realised", allow_none=True)
+    illustrative = fields.Boolean(attribute="benefit.illustrative", required=True)
+    part_of = fields.String(allow_none=True, metadata={"description": "the containing benefit"})
+    years = fields.List(fields.Nested(BenefitYearRead), required=True)
+    planned_to_date_gbp = fields.Integer(required=True)
+    actual_to_date_gbp = fields.Integer(required=True)
+    realisation = fields.Float(
+        allow_none=True, metadata={"description": "actual ÷ planned to date"}
+    )
+    accounted_for = fields.Boolean(required=True)
+
+
+class BenefitTotalsRead(StrictSchema):
+    one_off_gbp = fields.Integer(
+        required=True, metadata={"description": "one-off and cumulative, each benefit once"}
+    )
+    per_year_gbp = fields.Integer(
+        required=True, metadata={"description": "yearly rates, never added to one_off_gbp"}
+    )
+    counted = fields.List(fields.String(), required=True)
+    contained = fields.Dict(keys=fields.String(), values=fields.String(), required=True)
+    planned_by_year = fields.Dict(keys=fields.String(), values=fields.Integer(), required=True)
+    actual_by_year = fields.Dict(keys=fields.String(), values=fields.Integer(), required=True)
+    horizon = fields.List(fields.Integer(), allow_none=True)
+    illustrative = fields.Boolean(required=True)
+
+
+class ProgrammeBenefitsRead(StrictSchema):
+    programme = fields.String(required=True)
+    benefits = fields.List(fields.Nested(BenefitRealisationRead), required=True)
+    totals = fields.Nested(BenefitTotalsRead, required=True)
+    start_month = fields.Integer(required=True)
