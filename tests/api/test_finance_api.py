@@ -65,6 +65,10 @@ def test_bad_actuals_are_refused_in_plain_words_and_nothing_is_written(
     bad_month = {"entries": [{"month": "2021-13", "amount_gbp": 1}]}
     answer = client.post(f"{PAYROLL}/actuals", json=bad_month, headers=auth("cpmo"))
     assert answer.status_code == 422 and "YYYY-MM" in str(answer.json)
+    year_zero = {"entries": [{"month": "0000-01", "amount_gbp": 0}]}  # found by schemathesis
+    assert (
+        client.post(f"{PAYROLL}/actuals", json=year_zero, headers=auth("cpmo")).status_code == 422
+    )
     assert client.get(f"{PAYROLL}/actuals", headers=auth("cpmo")).json == []
 
 

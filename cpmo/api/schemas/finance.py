@@ -4,7 +4,7 @@ from marshmallow import ValidationError, fields, validate, validates
 
 from cpmo.api.schemas.common import MAX_MONEY_GBP, StrictSchema, Text
 
-YEARS = validate.Range(min=1900, max=2999)
+YEAR = r"(19|2\d)\d\d"  # 1900 to 2999
 
 
 def _signed_money(**kwargs: object) -> fields.Integer:
@@ -19,7 +19,9 @@ def _signed_money(**kwargs: object) -> fields.Integer:
 class SpendEntrySchema(StrictSchema):
     month = fields.String(
         required=True,
-        validate=validate.Regexp(r"^\d{4}-(0[1-9]|1[0-2])$", error="give the month as YYYY-MM"),
+        validate=validate.Regexp(
+            rf"^{YEAR}-(0[1-9]|1[0-2])$", error="give the month as YYYY-MM, from 1900 to 2999"
+        ),
         metadata={"description": "the month the spend belongs to, YYYY-MM", "example": "2021-04"},
     )
     amount_gbp = _signed_money(required=True)
@@ -48,7 +50,9 @@ class SpendRead(StrictSchema):
 
 class ForecastPut(StrictSchema):
     years = fields.Dict(
-        keys=fields.String(validate=validate.Regexp(r"^\d{4}$", error="a year like 2021")),
+        keys=fields.String(
+            validate=validate.Regexp(rf"^{YEAR}$", error="a year from 1900 to 2999, like 2021")
+        ),
         values=fields.Integer(strict=True, validate=validate.Range(min=0, max=MAX_MONEY_GBP)),
         required=True,
         metadata={"description": "financial year (the calendar year it starts in) → £"},
@@ -115,7 +119,9 @@ class PortfolioFinanceRead(StrictSchema):
 
 def _year_figures(description: str) -> fields.Dict:
     return fields.Dict(
-        keys=fields.String(validate=validate.Regexp(r"^\d{4}$", error="a year like 2021")),
+        keys=fields.String(
+            validate=validate.Regexp(rf"^{YEAR}$", error="a year from 1900 to 2999, like 2021")
+        ),
         values=fields.Integer(
             strict=True, allow_none=True, validate=validate.Range(min=0, max=MAX_MONEY_GBP)
         ),
