@@ -3,6 +3,9 @@
 from datetime import date
 from typing import Any
 
+from flask import request
+from werkzeug.datastructures import FileStorage
+
 from cpmo.api.auth import current_user
 from cpmo.api.blueprints import make_blueprint
 from cpmo.api.schemas.finance import (
@@ -16,8 +19,11 @@ from cpmo.api.schemas.finance import (
     ProgrammeBenefitsRead,
     SpendRead,
 )
+from cpmo.api.schemas.workshop_reads import ImportRead
+from cpmo.api.schemas.workshops import FileUpload
 from cpmo.app import governance_limits, request_session
-from cpmo.finance import realisation, service
+from cpmo.errors import InvalidInput
+from cpmo.finance import realisation, service, spend_import
 
 blp = make_blueprint("finance", "", "Budget, actual and forecast; benefits realisation")
 
@@ -132,3 +138,28 @@ def put_not_realised(data: dict[str, Any], code: str) -> Any:
 
 def _programme_code(benefit: Any) -> str:
     return realisation.programme_of(request_session(), benefit).code
+
+
+@blp.post(
+    "/portfolios/<code>/actuals/import",
+    form=FileUpload,
+    status=201,
+    schema=ImportRead,
+    errors=(404, 413, 422),
+)
+def import_actuals(data: dict[str, Any], code: str) -> Any:
+    """Record many programmes' spend from the sheet 'Actuals' of an .xlsx (or a .csv): columns
+    programme, month (YYYY-MM), amount (whole pounds), note. All rows or none; each problem
+    names its sheet, row and column."""
+    upload = request.files.get("file")
+    if not isinstance(upload, FileStorage):
+        message = "Attach the .xlsx or .csv as the multipart field 'file'."
+        raise InvalidInput(message, errors={"file": ["an .xlsx or .csv file is required"]})
+    n = spend_import.import_actuals(
+        request_session(),
+        actor=current_user(),
+        portfolio=code,
+        content=upload.read(),
+        filename=upload.filename,
+    )
+    return {"imported": n, "what": "actuals"}

@@ -71,6 +71,7 @@ POLICY: dict[str, frozenset[Role]] = {
     "finance.get_forecast": ALL,
     "finance.put_forecast": PROGRAMME_WRITERS,
     "finance.portfolio_finance": ALL,
+    "finance.import_actuals": PROGRAMME_WRITERS,
     "finance.programme_benefits": ALL,
     "finance.put_benefit_years": PROGRAMME_WRITERS,
     "finance.put_not_realised": PROGRAMME_WRITERS,

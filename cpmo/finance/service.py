@@ -68,9 +68,15 @@ def _audit(session: Session, actor: User, code: str, event: str, rationale, deta
 
 
 def record_actuals(
-    session: Session, *, actor: User, code: str, entries: list[SpendEntry]
+    session: Session,
+    *,
+    actor: User,
+    code: str,
+    entries: list[SpendEntry],
+    file_sha256: str | None = None,
 ) -> list[ProgrammeSpend]:
-    """Record (or correct) spend by month; one audit entry holds every month's old and new."""
+    """Record (or correct) spend by month; one audit entry holds every month's old and new
+    (and the SHA-256 of the file they came from, for an import)."""
     programme = _locked(session, code)
     check_may_write(actor, programme)
     months = [e.month.replace(day=1) for e in entries]
@@ -100,7 +106,10 @@ def record_actuals(
         rows.append(row)
         changes[month.isoformat()[:7]] = {"old": old, "new": entry.amount_gbp}
     session.flush()
-    _audit(session, actor, code, "record_actuals", None, {"actuals": changes})
+    details: dict[str, object] = {"actuals": changes}
+    if file_sha256:
+        details["file_sha256"] = file_sha256
+    _audit(session, actor, code, "record_actuals", None, details)
     return sorted(rows, key=lambda r: r.month)
 
 

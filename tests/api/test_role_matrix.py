@@ -62,6 +62,13 @@ def _docx_form() -> dict[str, Any]:
 HR_PLAN = "/api/v1/plans/kcc-hr-2013-14"
 
 
+def _actuals_form() -> dict[str, Any]:
+    import io
+
+    sheet = b"programme,month,amount\nmatrix-owned,2021-04,10\n"
+    return {"file": (io.BytesIO(sheet), "actuals.csv")}
+
+
 def _plan_form(role: str) -> dict[str, Any]:
     import io
     import json
@@ -182,6 +189,9 @@ EXAMPLES: dict[str, Callable[[str], Call]] = {
         f"{OWNED}/forecast", {"years": {"2021": 10}, "rationale": f"set by {role}"}
     ),
     "finance.portfolio_finance": lambda role: Call("/api/v1/portfolios/goj-change/finance"),
+    "finance.import_actuals": lambda role: Call(
+        "/api/v1/portfolios/goj-change/actuals/import", form=_actuals_form()
+    ),
     "finance.programme_benefits": lambda role: Call(f"{OWNED}/benefits"),
     "finance.put_benefit_years": lambda role: Call(
         "/api/v1/benefits/matrix-b1/years", {"planned": {"2024": 5}}
