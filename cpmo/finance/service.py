@@ -165,7 +165,7 @@ def list_forecast(session: Session, *, code: str) -> list[ProgrammeForecast]:
     return list(session.exec(query.order_by(ProgrammeForecast.year)))
 
 
-def _by_year(
+def figures_by_year(
     session: Session, ids: list[int], start_month: int
 ) -> tuple[dict[int, dict[int, int]], dict[int, dict[int, int]]]:
     """Actuals and forecasts by programme id and financial year (two queries)."""
@@ -190,7 +190,7 @@ def programme_finance(
     month = _portfolio_of(session, programme).year_start_month
     (own,) = cost_inputs(session, [programme])
     lines = roll_up([own], month).lines
-    actuals, forecasts = _by_year(session, [programme.id or 0], month)
+    actuals, forecasts = figures_by_year(session, [programme.id or 0], month)
     return finance_view(
         lines,
         actuals.get(programme.id or 0, {}),
@@ -213,7 +213,7 @@ def portfolio_finance(
         )
     )
     cost = roll_up(cost_inputs(session, programmes), month)
-    actuals, forecasts = _by_year(session, [p.id or 0 for p in programmes], month)
+    actuals, forecasts = figures_by_year(session, [p.id or 0 for p in programmes], month)
     current = financial_year(today, month)
     views = {}
     for p in programmes:

@@ -113,3 +113,21 @@ def test_portfolio_finance_counts_each_pound_once_beside_the_allocation(
     assert finance["totals"]["actual_gbp"] == 2_000_000
     assert finance["allocations"]["2020"] == 15_870_000  # O13 lines, document 000 Table 6
     assert set(finance["programmes"]) == {"ttp", "ttp-its"}
+
+
+def test_a_forecast_beyond_tolerance_is_an_exception_in_the_board_pack(
+    client, seeded, auth
+) -> None:
+    _cost(seeded, "ttp-its", 1_000_000)
+    before = client.get(
+        "/api/v1/reports/oversight?portfolio=goj-change", headers=auth("oversight")
+    ).json
+    assert not [e for e in before["exceptions"] if e["kind"] == "forecast_growth"]
+    forecast = {"years": {"2030": 1_300_000}, "rationale": "scope added by the minister"}
+    client.put(f"{PAYROLL}/forecast", json=forecast, headers=auth("cpmo"))
+    report = client.get(
+        "/api/v1/reports/oversight?portfolio=goj-change", headers=auth("oversight")
+    ).json
+    (growth,) = [e for e in report["exceptions"] if e["kind"] == "forecast_growth"]
+    assert growth["programme"] == "ttp-its"
+    assert "£2,300,000 is 130% above the baseline of £1,000,000" in growth["detail"]

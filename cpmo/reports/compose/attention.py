@@ -13,7 +13,14 @@ from cpmo.reports.gather.facts import DecisionFact, ProgrammeFacts
 from cpmo.vocabulary import rag_label
 from cpmo.workflows.gates import above_delegated_limit, gate_in_review
 
-EXCEPTION_KINDS = ("rag", "cost_growth", "envelope", "overdue_gate", "open_condition")
+EXCEPTION_KINDS = (
+    "rag",
+    "cost_growth",
+    "forecast_growth",
+    "envelope",
+    "overdue_gate",
+    "open_condition",
+)
 
 
 def exceptions_for(p: ProgrammeFacts, *, as_of: date, tolerance: float) -> list[ExceptionItem]:

@@ -1,9 +1,13 @@
 """The report's money and benefit figures, each from the finance module's rules (pure)."""
 
 from collections.abc import Iterable
+from dataclasses import replace
+from datetime import date
 
 from cpmo.finance.benefits import BenefitInput, BenefitTotals, benefit_totals
 from cpmo.finance.costs import CostInput, EnvelopeException, PortfolioCost, roll_up
+from cpmo.finance.variance import finance_view
+from cpmo.finance.years import financial_year
 from cpmo.money import money
 from cpmo.reports.compose.content import ExceptionItem
 from cpmo.reports.gather.facts import BenefitFact, ProgrammeFacts
@@ -47,6 +51,39 @@ def benefits_of(benefits: Iterable[BenefitFact], among: Iterable[str]) -> Benefi
         for b in benefits
     ]
     return benefit_totals(inputs, among=among)
+
+
+def forecast_exceptions(
+    programmes: Iterable[ProgrammeFacts], *, as_of: date, start_month: int, tolerance: float
+) -> list[ExceptionItem]:
+    """Programmes whose forecast whole-life cost has grown beyond the tolerance."""
+    found = []
+    for p in programmes:
+        if not p.forecast_by_year or p.stage in ENDED_STAGES:
+            continue
+        own = cost_of([replace(p, parent=None)], start_month).lines
+        view = finance_view(
+            own,
+            p.actuals_by_year or {},
+            p.forecast_by_year,
+            current_year=financial_year(as_of, start_month),
+            start_month=start_month,
+            tolerance=tolerance,
+        )
+        if view.growth_beyond_tolerance:
+            found.append(
+                ExceptionItem(
+                    p.code,
+                    p.name,
+                    p.rag,
+                    "forecast_growth",
+                    f"The forecast whole-life cost of {money(view.forecast_gbp)} is "
+                    f"{view.variance_pct:.0%} above the baseline of {money(view.baseline_gbp)} "
+                    f"(tolerance {tolerance:.0%}). Ask for a recovery plan or a re-baselined "
+                    "business case.",
+                )
+            )
+    return found
 
 
 def envelope_exceptions(

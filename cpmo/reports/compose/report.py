@@ -14,7 +14,12 @@ from cpmo.reports.compose.attention import (
 )
 from cpmo.reports.compose.budget import budget_profile
 from cpmo.reports.compose.content import Headline, OversightReport, ProgrammeLine, TrendPoint
-from cpmo.reports.compose.finance import benefits_of, cost_of, envelope_exceptions
+from cpmo.reports.compose.finance import (
+    benefits_of,
+    cost_of,
+    envelope_exceptions,
+    forecast_exceptions,
+)
 from cpmo.reports.compose.honesty import honesty_flags
 from cpmo.reports.compose.register import register_section
 from cpmo.reports.compose.rules import rag_change
@@ -86,6 +91,7 @@ def build_report(
     exceptions = order_exceptions(
         [e for p in facts for e in exceptions_for(p, as_of=as_of, tolerance=tol)]
         + envelope_exceptions(cost.exceptions, facts)
+        + forecast_exceptions(facts, as_of=as_of, start_month=info.year_start_month, tolerance=tol)
     )
     awaiting = [
         a

@@ -16,6 +16,7 @@ SEVERITY = {"red": 0, "amber_red": 1, "amber": 2, "amber_green": 3, "green": 4, 
 EXCEPTION_LABELS = {
     "rag": "red or amber/red",
     "cost_growth": "cost growth",
+    "forecast_growth": "forecast above the baseline",
     "envelope": "children exceed the parent's envelope",
     "overdue_gate": "overdue gate",
     "open_condition": "open condition",

@@ -87,6 +87,8 @@ class ProgrammeFacts:
     approved_profile: dict[int, int] | None = None  # the latest approved case's, by year
     approved_source: str | None = None  # e.g. "approved FBC, version 2"
     illustrative: bool = False
+    actuals_by_year: dict[int, int] | None = None  # recorded spend by financial year
+    forecast_by_year: dict[int, int] | None = None  # the forecast set, by financial year
 
     @property
     def current_cost_gbp(self) -> int | None:

@@ -14,6 +14,7 @@ from sqlmodel import Session, select
 from cpmo.business_cases.completeness import whole_life_cost
 from cpmo.business_cases.models import BusinessCase
 from cpmo.finance.facts import approved_profiles
+from cpmo.finance.service import figures_by_year
 from cpmo.portfolios.models import Programme
 from cpmo.portfolios.service import PortfolioStatus
 from cpmo.reports.gather.facts import (
@@ -159,6 +160,9 @@ def programme_facts(
     milestones, conditions = _milestones(session, pid), _conditions(session, pid)
     entries, costs = _entries(session, pid), _case_costs(session, pid)
     approved = approved_profiles(session, [v.programme for v in status.programmes])
+    actuals, forecasts = figures_by_year(
+        session, [v.programme.id or 0 for v in status.programmes], status.portfolio.year_start_month
+    )
     ups = upstream_chains(session, [v.programme.code for v in status.programmes])
     needed = {code for chains in ups.values() for code, _ in chains}
     rags = (
@@ -206,6 +210,8 @@ def programme_facts(
                 approved_profile=approved.get(p.code, (None, None))[0],
                 approved_source=approved.get(p.code, (None, None))[1],
                 illustrative=p.illustrative,
+                actuals_by_year=actuals.get(p.id or 0),
+                forecast_by_year=forecasts.get(p.id or 0),
             )
         )
     return out
