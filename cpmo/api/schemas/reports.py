@@ -185,6 +185,30 @@ class ReportDependency(Schema):
     source, target = _s(), _s()
 
 
+class ReportBenefitLine(Schema):
+    benefit, title = _s(), _s()
+    programme = _n()
+    value_gbp = _i(allow_none=True)
+    per_year = fields.Boolean()
+    counted_in = _n(metadata={"description": "the larger benefit it is counted inside"})
+    planned_gbp, actual_gbp = _i(), _i()
+    illustrative = fields.Boolean()
+
+
+class ReportBenefits(Schema):
+    lines = fields.List(fields.Nested(ReportBenefitLine))
+    one_off_gbp = _i(metadata={"description": "one-off and cumulative values, each once"})
+    per_year_gbp = _i(metadata={"description": "yearly rates, never added to one_off_gbp"})
+    planned_by_year = fields.Dict(keys=fields.String(), values=fields.Integer())
+    actual_by_year = fields.Dict(keys=fields.String(), values=fields.Integer())
+    horizon = _n(metadata={"description": "the years the planned profiles cover"})
+    realisation = fields.Float(
+        allow_none=True, metadata={"description": "actual ÷ planned to date"}
+    )
+    note = _s()
+    illustrative = fields.Boolean()
+
+
 class OversightRead(Schema):
     portfolio, portfolio_name, organisation = _s(), _s(), _n()
     as_of = fields.Date()
@@ -208,6 +232,7 @@ class OversightRead(Schema):
     top_risks = fields.List(fields.Nested(ReportRisk))
     register = fields.Nested(ReportRegister, allow_none=True)
     notes = Names
+    benefits = fields.Nested(ReportBenefits, allow_none=True)
 
 
 class SnapshotCreate(StrictSchema):

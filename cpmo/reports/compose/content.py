@@ -55,6 +55,37 @@ class BudgetProfile:
 
 
 @dataclass(frozen=True)
+class BenefitLine:
+    """One of the portfolio's benefits as the benefits section lists it."""
+
+    benefit: str
+    title: str
+    programme: str | None
+    value_gbp: int | None
+    per_year: bool
+    counted_in: str | None  # the container it is counted inside, if any
+    planned_gbp: int  # its planned profile, all years
+    actual_gbp: int  # realised so far
+    illustrative: bool = False
+
+
+@dataclass(frozen=True)
+class BenefitsSection:
+    """The portfolio's benefits, each once: one-off and cumulative values, yearly rates apart,
+    and the plan against the actuals where profiles are recorded."""
+
+    lines: list[BenefitLine]
+    one_off_gbp: int
+    per_year_gbp: int
+    planned_by_year: dict[int, int]
+    actual_by_year: dict[int, int]
+    horizon: str | None  # e.g. "2021 to 2024", where planned profiles exist
+    realisation: float | None  # actual ÷ planned up to the report's year
+    note: str
+    illustrative: bool = False
+
+
+@dataclass(frozen=True)
 class BenefitAtRisk:
     benefit: str
     title: str
@@ -263,3 +294,4 @@ class OversightReport:
     top_risks: list[RiskLine]
     register: Register | None = None
     notes: list[str] = field(default_factory=list)
+    benefits: BenefitsSection | None = None

@@ -9,7 +9,7 @@ from cpmo.finance.costs import CostInput, EnvelopeException, PortfolioCost, roll
 from cpmo.finance.variance import finance_view
 from cpmo.finance.years import financial_year
 from cpmo.money import money
-from cpmo.reports.compose.content import ExceptionItem
+from cpmo.reports.compose.content import BenefitLine, BenefitsSection, ExceptionItem
 from cpmo.reports.gather.facts import BenefitFact, ProgrammeFacts
 from cpmo.vocabulary import ENDED_STAGES
 
@@ -46,11 +46,53 @@ def benefits_of(benefits: Iterable[BenefitFact], among: Iterable[str]) -> Benefi
             per_year=b.per_year,
             part_of=b.part_of,
             programme=b.programme,
+            planned=b.planned,
+            actual=b.actual,
             illustrative=b.illustrative,
         )
         for b in benefits
     ]
     return benefit_totals(inputs, among=among)
+
+
+BENEFITS_NOTE = (
+    "Each benefit is counted once: one counted inside a larger target (part of it) is listed "
+    "but not added again. Yearly rates are a separate figure, never added to one-off and "
+    "cumulative values, which are each stated over their own period."
+)
+
+
+def benefits_section(
+    own: dict[str, BenefitFact], containers: dict[str, BenefitFact], year: int
+) -> BenefitsSection:
+    """The portfolio's own benefits with the totals every other figure agrees with."""
+    totals = benefits_of([*own.values(), *containers.values()], own)
+    horizon = totals.horizon
+    lines = [
+        BenefitLine(
+            benefit=b.code,
+            title=b.title,
+            programme=b.programme,
+            value_gbp=b.value_gbp,
+            per_year=b.per_year,
+            counted_in=totals.contained.get(b.code),
+            planned_gbp=sum((b.planned or {}).values()),
+            actual_gbp=sum((b.actual or {}).values()),
+            illustrative=b.illustrative,
+        )
+        for b in sorted(own.values(), key=lambda b: (-(b.value_gbp or 0), b.code))
+    ]
+    return BenefitsSection(
+        lines=lines,
+        one_off_gbp=totals.one_off_gbp,
+        per_year_gbp=totals.per_year_gbp,
+        planned_by_year=totals.planned_by_year,
+        actual_by_year=totals.actual_by_year,
+        horizon=f"{horizon[0]} to {horizon[1]}" if horizon else None,
+        realisation=totals.realisation(year),
+        note=BENEFITS_NOTE,
+        illustrative=totals.illustrative,
+    )
 
 
 def forecast_exceptions(

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from cpmo.config import GovernanceLimits
+from cpmo.finance.years import financial_year
 from cpmo.reports.compose import sections
 from cpmo.reports.compose.attention import (
     awaiting_endorsement,
@@ -16,6 +17,7 @@ from cpmo.reports.compose.budget import budget_profile
 from cpmo.reports.compose.content import Headline, OversightReport, ProgrammeLine, TrendPoint
 from cpmo.reports.compose.finance import (
     benefits_of,
+    benefits_section,
     cost_of,
     envelope_exceptions,
     forecast_exceptions,
@@ -108,7 +110,9 @@ def build_report(
     reached = benefits_of(known, [b.benefit for b in benefits if b.benefit in ctx.reachable])
     published = [b for b in benefits if b.benefit not in ctx.reachable]  # imported registers
     at_risk_gbp = reached.one_off_gbp + sections.at_risk_total(published)
-    own = benefits_of([*ctx.benefits.values(), *ctx.containers.values()], ctx.benefits)
+    own = benefits_section(
+        ctx.benefits, ctx.containers, financial_year(as_of, info.year_start_month)
+    )
     rag_counts = Counter(p.rag for p in facts)
     costed = [p.whole_life_cost_gbp for p in facts if p.whole_life_cost_gbp is not None]
     headline = Headline(
@@ -124,7 +128,7 @@ def build_report(
         honesty_flags=len(flags),
         awaiting_endorsement=len(awaiting),
         stopped_closed_gbp=cost.apart_gbp,
-        benefits_contained=len(own.contained),
+        benefits_contained=sum(1 for line in own.lines if line.counted_in),
         illustrative=cost.illustrative or own.illustrative,
     )
     rag_distribution = {r: rag_counts.get(r, 0) for r in RAGS}
@@ -168,4 +172,5 @@ def build_report(
         progress=sections.progress(facts, ctx.kpis, as_of),
         top_risks=ctx.risks[:TOP_RISKS],
         register=register_section(facts, register) if register else None,
+        benefits=own,
     )

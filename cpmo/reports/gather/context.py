@@ -4,6 +4,7 @@ snapshots. One query per table; the graph comes from the graph cache."""
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, select
 
+from cpmo.finance.models import BenefitYear
 from cpmo.graph.analysis import impact
 from cpmo.graph.store import get_graph
 from cpmo.portfolios.models import FundingAllocation, PortfolioFunnelStage, Programme
@@ -22,8 +23,20 @@ def _benefits(session: Session, codes: set[str]) -> dict[str, BenefitFact]:
     query = select(*columns, container.code, Benefit.illustrative)
     query = query.outerjoin(Programme, Programme.id == Benefit.programme_id)
     query = query.outerjoin(container, container.id == Benefit.part_of_id)
-    rows = session.exec(query.where(Benefit.code.in_(sorted(codes))))  # type: ignore[attr-defined]
-    return {row[0]: BenefitFact(*row) for row in rows}
+    rows = list(session.exec(query.where(Benefit.code.in_(sorted(codes)))))  # type: ignore[attr-defined]
+    years = select(Benefit.code, BenefitYear.year, BenefitYear.planned_gbp, BenefitYear.actual_gbp)
+    years = years.join(Benefit, Benefit.id == BenefitYear.benefit_id)
+    planned: dict[str, dict[int, int]] = {}
+    actual: dict[str, dict[int, int]] = {}
+    for code, year, plan, done in session.exec(years.where(Benefit.code.in_(sorted(codes)))):  # type: ignore[attr-defined]
+        if plan is not None:
+            planned.setdefault(code, {})[year] = plan
+        if done is not None:
+            actual.setdefault(code, {})[year] = done
+    return {
+        row[0]: BenefitFact(*row, planned=planned.get(row[0]), actual=actual.get(row[0]))
+        for row in rows
+    }
 
 
 def _containers(session: Session, found: dict[str, BenefitFact]) -> dict[str, BenefitFact]:

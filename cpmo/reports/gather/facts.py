@@ -119,6 +119,8 @@ class BenefitFact:
     programme: str | None
     part_of: str | None = None  # the benefit containing this one
     illustrative: bool = False
+    planned: dict[int, int] | None = None  # planned profile by financial year
+    actual: dict[int, int] | None = None  # realised by financial year
 
 
 @dataclass

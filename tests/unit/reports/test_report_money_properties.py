@@ -3,17 +3,21 @@ other and with an independent reading of the roll-up rules (README "Money and be
 
 import io
 import json
+import shutil
+import subprocess
 from datetime import UTC, date, datetime
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 from cpmo.config import GovernanceLimits
+from cpmo.money import money
 from cpmo.reports.compose.report import PortfolioInfo, build_report
 from cpmo.reports.gather.facts import BenefitFact, PortfolioContext
 from cpmo.reports.render.xlsx.workbook import render_xlsx
-from cpmo.reports.service import to_json
+from cpmo.reports.service import render_report, to_json
 from tests.support.report_facts import AS_OF, programme
 
 STAGES = ["proposed", "delivery", "stopped", "closed", "fbc_review"]
@@ -117,7 +121,41 @@ def test_every_money_headline_reconciles_in_json_and_workbook(portfolio, month) 
     one_off, per_year = independent_benefits(benefits)
     assert (headline["benefits_gbp"], headline["benefits_per_year_gbp"]) == (one_off, per_year)
 
-    sheet = load_workbook(io.BytesIO(render_xlsx(report)))["Budget profile"]
-    rows = list(sheet.iter_rows(min_row=2, values_only=True))
+    assert data["benefits"]["one_off_gbp"] == one_off  # the section agrees with the headline
+
+    book = load_workbook(io.BytesIO(render_xlsx(report)))
+    rows = list(book["Budget profile"].iter_rows(min_row=2, values_only=True))
     assert rows[-1][:2] == ("Whole-life cost, live programmes", live)
     assert sum(r[1] or 0 for r in rows[:-1]) == live  # the years and "not phased" add up
+    totals = [r for r in book["Benefits"].iter_rows(min_row=2, values_only=True) if r[0] == "Total"]
+    assert [t[3] for t in totals] == [one_off, per_year]
+
+
+PDFTOTEXT = shutil.which("pdftotext")
+
+
+@pytest.mark.skipif(PDFTOTEXT is None, reason="pdftotext (poppler-utils) is not installed")
+@settings(max_examples=4, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(portfolios())
+def test_the_pdf_states_the_same_money_headline(portfolio) -> None:
+    facts, benefits = portfolio
+    report = build_report(
+        info=PortfolioInfo("x", "X", None, None, "test"),
+        facts=facts,
+        ctx=PortfolioContext(benefits=benefits, reachable=benefits),
+        register=None,
+        as_of=AS_OF,
+        limits=GovernanceLimits(),
+        generated_at=datetime(2026, 7, 1, tzinfo=UTC),
+    )
+    text = subprocess.run(
+        [PDFTOTEXT, "-layout", "-", "-"],
+        input=render_report(report, "pdf"),
+        capture_output=True,
+        check=True,
+    ).stdout.decode()
+    flat = " ".join(text.split())
+    live, _ = independent_total(facts)
+    one_off, _ = independent_benefits(benefits)
+    assert money(live) in flat  # the budget table's total row
+    assert f"{money(one_off)} one-off and cumulative benefits" in flat

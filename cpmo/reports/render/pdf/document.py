@@ -62,6 +62,7 @@ def render_pdf(report: OversightReport, charts: dict[str, tuple[str, Any]]) -> b
         *portfolio.rag_section(report, charts),
         *portfolio.funnel_section(report, charts),
         *portfolio.budget_section(report, charts),
+        *portfolio.benefit_totals_section(report),
         *portfolio.benefits_section(report, charts),
         *portfolio.dependencies_section(report, charts),
         *registers.progress_section(report),

@@ -108,6 +108,43 @@ def budget_section(r: OversightReport, charts: Charts) -> list[Flowable]:
     ]
 
 
+def benefit_totals_section(r: OversightReport) -> list[Flowable]:
+    """The portfolio's benefits, each once, with the totals the headline gives."""
+    bs = r.benefits
+    if bs is None:
+        return []
+    summary = f"{money(bs.one_off_gbp)} one-off and cumulative benefits, each over its own period"
+    if bs.per_year_gbp:
+        summary += f"; separately, {money(bs.per_year_gbp)} a year"
+    if bs.horizon:
+        summary += (
+            f". Planned {money(sum(bs.planned_by_year.values()))} from {bs.horizon}; "
+            f"realised {money(sum(bs.actual_by_year.values()))}"
+        )
+    if bs.illustrative:
+        summary += ". Illustrative: some figures come from records not stated by a source document"
+    rows = [
+        [
+            b.title,
+            b.programme or "—",
+            money(b.value_gbp) + (" a year" if b.per_year else ""),
+            f"inside {b.counted_in}" if b.counted_in else "",
+        ]
+        for b in bs.lines[:40]
+    ]
+    out: list[Flowable] = [para("Benefits", "h2"), para(summary + ".")]
+    if rows:
+        out.append(
+            table(
+                ["Benefit", "Programme", "Value", "Counted"],
+                rows,
+                [330, 150, 140, 150],
+                numeric=(2,),
+            )
+        )
+    return [*out, para(bs.note, "note")]
+
+
 def benefits_section(r: OversightReport, charts: Charts) -> list[Flowable]:
     out: list[Flowable] = [
         *chart(charts, "benefit_trajectory", 220, para("Benefits at risk", "h2")),

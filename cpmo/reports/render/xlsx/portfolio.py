@@ -45,6 +45,37 @@ def portfolio_sheets(book: Workbook, r: OversightReport) -> None:
         budget_rows(r),
         money=["Planned", "Allocation"],
     )
+    if r.benefits is not None:
+        write_sheet(
+            book,
+            "Benefits",
+            [
+                "Benefit",
+                "Title",
+                "Programme",
+                "Value",
+                "Per year",
+                "Counted inside",
+                "Planned",
+                "Realised",
+            ],
+            [
+                (
+                    b.benefit,
+                    b.title,
+                    b.programme,
+                    b.value_gbp,
+                    b.per_year,
+                    b.counted_in,
+                    b.planned_gbp,
+                    b.actual_gbp,
+                )
+                for b in r.benefits.lines
+            ]
+            + [("Total", "one-off and cumulative, each once", None, r.benefits.one_off_gbp, False)]
+            + [("Total", "yearly rates", None, r.benefits.per_year_gbp, True)],
+            money=["Value", "Planned", "Realised"],
+        )
     write_sheet(
         book,
         "Benefits at risk",
