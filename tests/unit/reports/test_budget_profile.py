@@ -76,3 +76,31 @@ def test_stopped_and_closed_programmes_are_shown_apart() -> None:
     profile = _profile([stopped, live])
     assert profile.total_gbp == 1_000 and profile.stopped_closed_gbp == 400_000
     assert [s.programme for s in profile.stopped_closed] == ["old"]
+
+
+def test_a_figure_from_an_illustrative_record_is_marked_in_the_pack() -> None:
+    import subprocess
+    from dataclasses import replace
+
+    from cpmo.reports.service import render_report, to_json
+    from tests.support.report_sample import sample_report
+
+    report = sample_report()
+    assert '"illustrative": false' in to_json(report)
+    marked = replace(report, headline=replace(report.headline, illustrative=True))
+    html = render_report(marked, "html").decode()
+    assert "<strong>Illustrative:</strong>" in html
+    pdf = subprocess.run(
+        ["pdftotext", "-", "-"], input=render_report(marked, "pdf"), capture_output=True
+    )
+    if pdf.returncode == 0:  # poppler-utils present
+        assert "Illustrative:" in pdf.stdout.decode()
+
+
+def test_an_illustrative_cost_makes_the_headline_illustrative() -> None:
+    from cpmo.reports.compose.finance import cost_of
+
+    real = programme("a", whole_life_cost_gbp=10)
+    assert not cost_of([real], 1).illustrative
+    made_up = programme("b", whole_life_cost_gbp=10, illustrative=True)
+    assert cost_of([real, made_up], 1).illustrative

@@ -60,7 +60,16 @@ def headline(r: OversightReport) -> list[Flowable]:
         (str(h.awaiting_endorsement), "awaiting endorsement"),
     ]
     cells = [[para(v, "big") for v, _ in figures], [para(t, "note") for _, t in figures]]
-    return [para("Headline figures", "h2"), Table(cells, colWidths=[WIDTH / 7] * 7, hAlign="LEFT")]
+    out = [para("Headline figures", "h2"), Table(cells, colWidths=[WIDTH / 7] * 7, hAlign="LEFT")]
+    if h.illustrative:
+        out.append(para(ILLUSTRATIVE_NOTE, "note"))
+    return out
+
+
+ILLUSTRATIVE_NOTE = (
+    "Illustrative: some headline figures come from records marked illustrative "
+    "(not stated by a source document)."
+)
 
 
 def exceptions(r: OversightReport) -> list[Flowable]:
