@@ -22,6 +22,7 @@ from datetime import date
 from typing import Literal
 
 from cpmo.finance.years import JANUARY, spread_evenly
+from cpmo.money import money
 
 Phasing = Literal["approved_profile", "planned_profile", "spread_evenly", "unphased"]
 LineKind = Literal["own", "remainder"]
@@ -148,7 +149,9 @@ def _own_phasing(item: CostInput, amount: int, start_month: int) -> tuple[Phasin
             continue
         if sum(profile.values()) == amount:
             return phasing, source, dict(sorted(profile.items()))  # type: ignore[return-value]
-        mismatch = mismatch or f"{source} adds up to £{sum(profile.values()):,}, not £{amount:,}"
+        mismatch = (
+            mismatch or f"{source} adds up to {money(sum(profile.values()))}, not {money(amount)}"
+        )
     if item.planned_start and item.planned_end:
         years = spread_evenly(amount, item.planned_start, item.planned_end, start_month)
         return "spread_evenly", SPREAD_NOTE, years

@@ -209,6 +209,19 @@ class ReportBenefits(Schema):
     illustrative = fields.Boolean()
 
 
+class ReportStatementRow(Schema):
+    label = _s()
+    amounts = fields.Dict(keys=fields.String(), values=fields.Integer())
+
+
+class ReportDepartmentStatement(Schema):
+    department, title = _s(), _s()
+    years = fields.List(fields.Integer())
+    rows = fields.List(fields.Nested(ReportStatementRow))
+    source = _n()
+    illustrative = fields.Boolean()
+
+
 class OversightRead(Schema):
     portfolio, portfolio_name, organisation = _s(), _s(), _n()
     as_of = fields.Date()
@@ -233,6 +246,10 @@ class OversightRead(Schema):
     register = fields.Nested(ReportRegister, allow_none=True)
     notes = Names
     benefits = fields.Nested(ReportBenefits, allow_none=True)
+    department_budget = fields.List(
+        fields.Nested(ReportDepartmentStatement),
+        metadata={"description": "the departments' budgets as their plans state them (apart)"},
+    )
 
 
 class SnapshotCreate(StrictSchema):

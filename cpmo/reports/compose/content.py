@@ -55,6 +55,24 @@ class BudgetProfile:
 
 
 @dataclass(frozen=True)
+class StatementRow:
+    label: str
+    amounts: dict[int, int]  # financial year → £ (signed, as the document shows it)
+
+
+@dataclass(frozen=True)
+class DepartmentStatement:
+    """One table of a department's budget as its business plan states it."""
+
+    department: str
+    title: str
+    years: list[int]
+    rows: list[StatementRow]
+    source: str | None
+    illustrative: bool = False
+
+
+@dataclass(frozen=True)
 class BenefitLine:
     """One of the portfolio's benefits as the benefits section lists it."""
 
@@ -295,3 +313,4 @@ class OversightReport:
     register: Register | None = None
     notes: list[str] = field(default_factory=list)
     benefits: BenefitsSection | None = None
+    department_budget: list[DepartmentStatement] = field(default_factory=list)

@@ -9,8 +9,14 @@ from cpmo.finance.costs import CostInput, EnvelopeException, PortfolioCost, roll
 from cpmo.finance.variance import finance_view
 from cpmo.finance.years import financial_year
 from cpmo.money import money
-from cpmo.reports.compose.content import BenefitLine, BenefitsSection, ExceptionItem
-from cpmo.reports.gather.facts import BenefitFact, ProgrammeFacts
+from cpmo.reports.compose.content import (
+    BenefitLine,
+    BenefitsSection,
+    DepartmentStatement,
+    ExceptionItem,
+    StatementRow,
+)
+from cpmo.reports.gather.facts import BenefitFact, BudgetLineFact, ProgrammeFacts
 from cpmo.vocabulary import ENDED_STAGES
 
 
@@ -145,3 +151,36 @@ def envelope_exceptions(
         )
         for e in found
     ]
+
+
+STATEMENT_TITLES = {
+    "service_analysis": "Net revenue expenditure by service area",
+    "comprehensive_net_expenditure": "Statement of comprehensive net expenditure",
+    "reconciliation": "Reconciliation of net revenue expenditure",
+    "efficiency_targets": "Efficiency targets",
+}
+
+
+def department_budget(lines: Iterable[BudgetLineFact]) -> list[DepartmentStatement]:
+    """The departments' budget lines as their documents' tables, to read beside the
+    programmes' figures (they are the department's whole budget, not the portfolio's cost)."""
+    tables: dict[tuple[str, str], list[BudgetLineFact]] = {}
+    for line in lines:
+        tables.setdefault((line.department, line.statement), []).append(line)
+    out = []
+    for (department, statement), group in tables.items():
+        rows: dict[tuple[int, str], dict[int, int]] = {}
+        for line in sorted(group, key=lambda g: (g.sequence, g.year)):
+            rows.setdefault((line.sequence, line.label), {})[line.year] = line.amount_gbp
+        sources = sorted({g.source for g in group if g.source})
+        out.append(
+            DepartmentStatement(
+                department=department,
+                title=STATEMENT_TITLES.get(statement, statement.replace("_", " ").capitalize()),
+                years=sorted({g.year for g in group}),
+                rows=[StatementRow(label, amounts) for (_, label), amounts in rows.items()],
+                source="; ".join(sources) or None,
+                illustrative=any(g.illustrative for g in group),
+            )
+        )
+    return out

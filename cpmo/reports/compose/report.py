@@ -19,6 +19,7 @@ from cpmo.reports.compose.finance import (
     benefits_of,
     benefits_section,
     cost_of,
+    department_budget,
     envelope_exceptions,
     forecast_exceptions,
 )
@@ -173,4 +174,5 @@ def build_report(
         top_risks=ctx.risks[:TOP_RISKS],
         register=register_section(facts, register) if register else None,
         benefits=own,
+        department_budget=department_budget(ctx.budget_lines),
     )

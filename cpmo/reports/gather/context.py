@@ -4,12 +4,22 @@ snapshots. One query per table; the graph comes from the graph cache."""
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, select
 
-from cpmo.finance.models import BenefitYear
+from cpmo.finance.models import BenefitYear, BudgetLine
 from cpmo.graph.analysis import impact
 from cpmo.graph.store import get_graph
-from cpmo.portfolios.models import FundingAllocation, PortfolioFunnelStage, Programme
+from cpmo.portfolios.models import (
+    Department,
+    FundingAllocation,
+    PortfolioFunnelStage,
+    Programme,
+)
 from cpmo.reports.compose.content import Edge, FunnelStep, KpiLine, RiskLine
-from cpmo.reports.gather.facts import BenefitFact, PortfolioContext, SnapshotFact
+from cpmo.reports.gather.facts import (
+    BenefitFact,
+    BudgetLineFact,
+    PortfolioContext,
+    SnapshotFact,
+)
 from cpmo.reports.models import ReportSnapshot
 from cpmo.strategy.models import Benefit, Kpi, Risk
 
@@ -117,6 +127,25 @@ def _allocations(session: Session, ctx: PortfolioContext, pid: int) -> None:
     for row in rows:
         ctx.allocations[row.year] = ctx.allocations.get(row.year, 0) + row.amount_gbp
     ctx.allocation_lines = sorted({f"{r.reference} {r.title}" for r in rows})
+    lines = session.exec(
+        select(BudgetLine, Department.name)
+        .join(Department, Department.id == BudgetLine.department_id)
+        .where(BudgetLine.department_id.in_(departments))  # type: ignore[attr-defined]
+        .order_by(Department.name, BudgetLine.statement, BudgetLine.sequence, BudgetLine.year)
+    )
+    ctx.budget_lines = [
+        BudgetLineFact(
+            name,
+            line.statement,
+            line.label,
+            line.sequence,
+            line.year,
+            line.amount_gbp,
+            line.source,
+            line.illustrative,
+        )
+        for line, name in lines
+    ]
 
 
 def gather_context(session: Session, *, portfolio_id: int, codes: list[str]) -> PortfolioContext:

@@ -123,6 +123,20 @@ class BenefitFact:
     actual: dict[int, int] | None = None  # realised by financial year
 
 
+@dataclass(frozen=True)
+class BudgetLineFact:
+    """A department's budget figure for a year, as its business plan states it."""
+
+    department: str
+    statement: str
+    label: str
+    sequence: int
+    year: int
+    amount_gbp: int
+    source: str | None = None
+    illustrative: bool = False
+
+
 @dataclass
 class PortfolioContext:
     benefits: dict[str, BenefitFact] = field(default_factory=dict)  # the portfolio's own
@@ -136,6 +150,7 @@ class PortfolioContext:
     allocation_lines: list[str] = field(default_factory=list)
     funnel: list[FunnelStep] = field(default_factory=list)
     snapshots: list[SnapshotFact] = field(default_factory=list)
+    budget_lines: list[BudgetLineFact] = field(default_factory=list)
 
 
 @dataclass

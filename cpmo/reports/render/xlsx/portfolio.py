@@ -45,6 +45,19 @@ def portfolio_sheets(book: Workbook, r: OversightReport) -> None:
         budget_rows(r),
         money=["Planned", "Allocation"],
     )
+    if r.department_budget:
+        write_sheet(
+            book,
+            "Department budget",
+            ["Department", "Statement", "Line", "Year", "Amount", "Source"],
+            [
+                (t.department, t.title, row.label, year, amount, t.source)
+                for t in r.department_budget
+                for row in t.rows
+                for year, amount in sorted(row.amounts.items())
+            ],
+            money=["Amount"],
+        )
     if r.benefits is not None:
         write_sheet(
             book,
