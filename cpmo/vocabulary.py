@@ -1,5 +1,6 @@
 """The domain's fixed words (architecture brief §2, §3): one place, used everywhere."""
 
+from datetime import date, datetime
 from enum import StrEnum
 
 
@@ -66,6 +67,28 @@ RAG_LABELS = {
     "red": "Red",
     "unrated": "Unrated",
 }
+STAGE_LABELS = {
+    "proposed": "Proposed",
+    "obc_review": "OBC review",
+    "fbc_development": "FBC development",
+    "fbc_review": "FBC review",
+    "supplier_selection": "Supplier selection",
+    "supplier_selection_review": "Supplier selection review",
+    "delivery": "Delivery",
+    "delivery_review": "Delivery review",
+    "benefits_realisation": "Benefits realisation",
+    "closed": "Closed",
+    "on_hold": "On hold",
+    "stopped": "Stopped",
+}
+ROLE_LABELS = {
+    "admin": "Administrator",
+    "cpmo": "CPMO officer",
+    "programme_manager": "Programme manager",
+    "oversight": "Oversight group member",
+    "facilitator": "Workshop facilitator",
+    "scorer": "Scorer",
+}
 GATE_LABELS = {
     "obc": "OBC",
     "fbc": "FBC",
@@ -82,3 +105,34 @@ def rag_label(rag: str | None) -> str:
 def gate_label(gate: str | None) -> str:
     """Readable gate text ("OBC", "supplier selection"); "—" when there is none."""
     return GATE_LABELS.get(str(gate or ""), str(gate or "—"))
+
+
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def stage_label(stage: str | None) -> str:
+    return STAGE_LABELS.get(stage or "", (stage or "—").replace("_", " "))
+
+
+def role_label(role: str | None) -> str:
+    return ROLE_LABELS.get(role or "", role or "—")
+
+
+def long_date(value: date | datetime | None) -> str:
+    """GOV.UK style: 5 January 2026."""
+    if value is None:
+        return "—"
+    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"

@@ -7,6 +7,8 @@ check is declared once, in :mod:`cpmo.workflows.gates`.
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from cpmo.money import money
+
 
 @dataclass(frozen=True)
 class LotFact:
@@ -67,7 +69,8 @@ def lots(_gate: str, ctx: GateContext) -> list[str]:
     total = sum(lot.contract_value_gbp or 0 for lot in ctx.lots)
     if ctx.fbc_cost is not None and total > ctx.fbc_cost:
         unmet.append(
-            f"contracts total £{total:,}, above the FBC whole-life cost of £{ctx.fbc_cost:,}"
+            f"the contracts total {money(total)}, above the FBC's whole-life cost of "
+            f"{money(ctx.fbc_cost)}"
         )
     return unmet
 
@@ -94,9 +97,9 @@ def cost_growth(_gate: str, ctx: GateContext) -> list[str]:
         return []
     growth = (ctx.fbc_cost - ctx.approved_obc_cost) / max(ctx.approved_obc_cost, 1)
     return [
-        f"FBC whole-life cost £{ctx.fbc_cost:,} is {growth:.0%} above the approved OBC's "
-        f"£{ctx.approved_obc_cost:,} (tolerance {ctx.cost_tolerance:.0%}): approve with an "
-        "accept_cost_growth rationale"
+        f"the FBC's whole-life cost of {money(ctx.fbc_cost)} is {growth:.0%} above the "
+        f"approved OBC's {money(ctx.approved_obc_cost)} (tolerance {ctx.cost_tolerance:.0%}): "
+        "to approve it anyway, give the reason for accepting the cost growth"
     ]
 
 

@@ -6,7 +6,8 @@ Reasons are split: ``forbidden`` (403: role, separation of duties, missing endor
 ``unmet`` (422: the gate's criteria, declared per gate in :mod:`cpmo.workflows.gates`).
 """
 
-from cpmo.vocabulary import Role
+from cpmo.money import money
+from cpmo.vocabulary import Role, gate_label
 from cpmo.workflows.checks import GateContext, LotFact, benefits_accounted
 from cpmo.workflows.gates import above_delegated_limit
 from cpmo.workflows.lifecycle import EVENTS, EventSpec, Refusals
@@ -76,9 +77,9 @@ def _approval(spec: EventSpec, ctx: GateContext) -> Refusals:
     refusals = Refusals(forbidden=_separation(spec, ctx))
     if needs_endorsement(gate, ctx):
         refusals.forbidden.append(
-            f"whole-life cost £{cost_under_review(gate, ctx):,} is above the delegated limit "
-            f"of £{ctx.delegated_limit:,}: an oversight endorsement (endorse_{gate}) is "
-            "needed first"
+            f"the whole-life cost of {money(cost_under_review(gate, ctx))} is above the "
+            f"delegated limit of {money(ctx.delegated_limit)}: an oversight group member must "
+            f"endorse the {gate_label(gate)} first"
         )
     assert spec.gate_spec is not None  # every approve event belongs to a gate
     for check in spec.gate_spec.approve_checks:

@@ -61,7 +61,18 @@ def build(
         timeline = lay_out(rng, steps, plan.target)
         first_year = clock.day(timeline.gates["delivery"]).year
         fact = programme_facts(rng, plan, strategy, first_year=first_year)
-        stories.append(narrate(plan, steps, timeline, fact.case, cast=cast, limits=limits, rng=rng))
+        stories.append(
+            narrate(
+                plan,
+                steps,
+                timeline,
+                fact.case,
+                cast=cast,
+                limits=limits,
+                rng=rng,
+                benefits=fact.benefits,
+            )
+        )
         timelines.append(timeline)
         gate_dates.append(planned_gates(rng, timeline))
         facts.append(fact)

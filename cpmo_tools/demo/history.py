@@ -35,6 +35,16 @@ class Facts:
     lots: list[LotFact] = field(default_factory=list)
     milestones_done: list[bool] = field(default_factory=list)
     has_benefits_plan: bool = False
+    unaccounted_benefits: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Realised:
+    """What a benefit realised in one year, recorded when."""
+
+    year: int
+    amount_gbp: int
+    at: datetime
 
 
 @dataclass
@@ -50,6 +60,8 @@ class Story:
     lots: list[LotRow] = field(default_factory=list)
     milestones: list[MilestoneRow] = field(default_factory=list)
     benefits_plan: tuple[list[dict[str, Any]], datetime] | None = None
+    benefits: list[dict[str, Any]] = field(default_factory=list)  # the programme's Benefit rows
+    realised: dict[str, Realised] = field(default_factory=dict)  # benefit code → actual
     stage: str = Stage.PROPOSED.value
     held_from: str | None = None
     whole_life_cost: int | None = None
@@ -74,7 +86,19 @@ class Story:
             ],
             milestones_done=[m.completed_on is not None for m in self.milestones],
             has_benefits_plan=self.benefits_plan is not None,
+            unaccounted_benefits=sorted(
+                b["title"]
+                for b in self.benefits
+                if b.get("value_gbp") is not None and b["code"] not in self.realised
+            ),
         )
+
+    def realise_benefits(self, at: datetime) -> None:
+        """Record nine tenths of each valued benefit as realised in ``at``'s year (a close
+        needs every valued benefit accounted for)."""
+        for b in self.benefits:
+            if b.get("value_gbp") is not None and b["code"] not in self.realised:
+                self.realised[b["code"]] = Realised(at.year, b["value_gbp"] * 9 // 10, at)
 
     def gate_context(self, event: str, growth: str | None = None) -> GateContext:
         """The context the workflow service would check ``event`` against now."""
@@ -88,6 +112,7 @@ class Story:
                 lots=facts.lots,
                 milestones_done=facts.milestones_done,
                 has_benefits_plan=facts.has_benefits_plan,
+                unaccounted_benefits=facts.unaccounted_benefits,
                 case_authors={c.kind: frozenset({facts.manager}) for c in self.record.cases},
             ),
             actor=actor,

@@ -3,6 +3,7 @@ the rationale, conditions, endorsements and cost-growth acceptance the rules ask
 
 import random
 from datetime import datetime
+from typing import Any
 
 from cpmo.config import GovernanceLimits
 from cpmo.workflows.gates import gate_in_review
@@ -81,6 +82,8 @@ def _event(story: Story, rng: random.Random, step: Step, at: datetime) -> None:
             _endorse_between(story, rng, gate, at)
         conditions = tuple(rng.sample(words.CONDITIONS, step.conditions))
         growth = _growth(story) if gate == "fbc" else None
+    if spec.verb == "close":
+        story.realise_benefits(at)
     story.fire(
         step.action,
         at,
@@ -99,9 +102,10 @@ def narrate(
     cast: Cast,
     limits: GovernanceLimits,
     rng: random.Random,
+    benefits: list[dict[str, Any]] | None = None,
 ) -> Story:
     """The programme's history, every event checked by the lifecycle's rules."""
-    story = Story(plan, cast, limits)
+    story = Story(plan, cast, limits, benefits=list(benefits or []))
     approvals = [i for i, s in enumerate(steps) if s.action.startswith("approve_")]
     last_approval = approvals[-1] if approvals else -1
     for index, (step, offset) in enumerate(zip(steps, timeline.offsets, strict=True)):

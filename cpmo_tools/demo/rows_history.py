@@ -94,6 +94,24 @@ def delivery_rows(built: Built, ids: Ids) -> dict[str, list[dict[str, Any]]]:
     return {"lots": lots, "milestones": milestones, "benefits_plans": plans}
 
 
+def benefit_year_rows(
+    built: Built, benefit_ids: dict[str, int], usernames: dict[str, str]
+) -> list[dict[str, Any]]:
+    """What closed programmes' benefits realised (recorded before each close)."""
+    manager = usernames[Role.PROGRAMME_MANAGER]
+    return [
+        {
+            "benefit_id": benefit_ids[code],
+            "year": r.year,
+            "actual_gbp": r.amount_gbp,
+            "updated_by": manager,
+            "updated_at": r.at,
+        }
+        for story in built.stories
+        for code, r in sorted(story.realised.items())
+    ]
+
+
 def edge_rows(built: Built, ids: Ids, actor: str) -> list[dict[str, Any]]:
     p = provenance(built)
     return [

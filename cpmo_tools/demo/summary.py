@@ -16,6 +16,7 @@ class DemoSummary:
     objectives: int
     kpis: int
     benefits: int
+    benefit_actuals: int  # realised figures recorded before each close
     risks: int
     gate_plans: int
     business_cases: int

@@ -12,6 +12,7 @@ from cpmo.models import (
     AuditEntry,
     Benefit,
     BenefitsPlan,
+    BenefitYear,
     BusinessCase,
     Condition,
     CspPriority,
@@ -94,6 +95,11 @@ def write(
     counts["gate_plans"] = insert_rows(session, GatePlan, rp.gate_plan_rows(built, ids))
     extra = rp.benefit_and_risk_rows(built, ids)
     counts["benefits"] = insert_rows(session, Benefit, extra["benefits"])
+    codes = [b["code"] for b in extra["benefits"]]
+    benefit_ids = ids_by(session, Benefit, Benefit.code, Benefit.code.in_(codes))  # type: ignore[attr-defined]
+    counts["benefit_actuals"] = insert_rows(
+        session, BenefitYear, rh.benefit_year_rows(built, benefit_ids, usernames)
+    )
     counts["risks"] = insert_rows(session, Risk, extra["risks"])
     counts["business_cases"] = insert_rows(session, BusinessCase, rh.case_rows(built, ids))
     chained = chain(built.stories, audit_store.claim_head(session), audit_store.keyring_of(session))

@@ -208,7 +208,7 @@ def test_above_the_delegated_limit_approval_needs_an_oversight_endorsement(drive
     driver.case(complete_case("obc", cost=7_500_000))
     driver.ok("submit_obc", "programme_manager")
     refused = driver.fire("approve_obc", "cpmo")
-    assert refused.status_code == 403 and "endorse_obc" in refused.json["detail"]
+    assert refused.status_code == 403 and "must endorse the OBC first" in refused.json["detail"]
     assert driver.ok("endorse_obc", "oversight")["stage"] == "obc_review"
     assert driver.fire("endorse_obc", "oversight").status_code == 422
     assert driver.ok("approve_obc", "cpmo")["stage"] == "fbc_development"
@@ -247,7 +247,7 @@ def test_supplier_selection_needs_a_supplier_for_every_lot(driver: Driver) -> No
         headers=driver.auth("programme_manager"),
     )
     over = driver.fire("submit_supplier_selection", "programme_manager")
-    assert over.status_code == 422 and "above the FBC whole-life cost" in over.json["unmet"][0]
+    assert over.status_code == 422 and "above the FBC's whole-life cost" in over.json["unmet"][0]
 
 
 def test_a_submitted_case_is_immutable_and_a_return_needs_a_new_version(driver: Driver):

@@ -108,7 +108,7 @@ def test_a_refused_approval_shows_the_reasons_in_an_error_summary(page: Any, liv
     page.get_by_role("button", name="Confirm: Approve OBC").click()
     summary = page.locator(".govuk-error-summary")
     expect(summary).to_be_visible()
-    assert "an oversight endorsement (endorse_obc) is needed first" in summary.inner_text()
+    assert "an oversight group member must endorse the OBC first" in summary.inner_text()
     assert page.evaluate("document.activeElement.closest('.govuk-error-summary') !== null")
 
 

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from flask import request
 from sqlmodel import Session
 
 from cpmo.business_cases import service as cases
@@ -18,8 +19,28 @@ from cpmo.users import service as users
 from cpmo.users.models import User
 from cpmo.workflows import service as workflow
 from tests.support.cases import complete_case
+from tests.support.page_words import leaks
 
 PASSWORD = "correct horse battery"
+
+
+@pytest.fixture(autouse=True)
+def pages_say_nothing_a_person_should_not_read(app: Any) -> Any:
+    """Every HTML page a page test renders is read for event codes, field names and library
+    messages (ARCHITECTURE.md §5b); the test fails if any page says one."""
+    seen: list[str] = []
+
+    def read(response: Any) -> Any:
+        if response.mimetype == "text/html" and not response.direct_passthrough:
+            for leak in leaks(response.get_data(as_text=True)):
+                seen.append(f"{request.path}: {leak}")
+        return response
+
+    app.after_request_funcs.setdefault(None, []).append(read)
+    yield
+    assert not seen, "pages say what a person should not read:\n" + "\n".join(sorted(set(seen)))
+
+
 TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
 
 

@@ -52,7 +52,7 @@ def test_the_queue_flags_submissions_above_the_delegated_limit(
     page = signed_in("cpmo").get("/approvals").get_data(as_text=True)
     assert "Above limit: needs endorsement" in page
     assert "/programmes/web-prog/decide/approve_obc" not in page
-    assert "an oversight endorsement (endorse_obc) is needed first" in page
+    assert "an oversight group member must endorse the OBC first" in page
     assert "£7,000,000" in page
 
 

@@ -34,5 +34,5 @@ def test_the_dashboard_lists_next_gates_and_exceptions(signed_in, seeded) -> Non
     gates = page.split("Next gates due")[1].split('id="programmes"')[0]
     assert gates.index("31 March 2020") < gates.index("31 December 2020")
     exceptions = page.split(">Exceptions<")[1].split("Next gates due")[0]
-    assert "the FBC gate was planned for 2020-03-31" in exceptions
+    assert "the FBC gate was planned for 31 March 2020" in exceptions
     assert 'href="/programmes/ttp-cyber"' in exceptions

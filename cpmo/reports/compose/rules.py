@@ -8,7 +8,7 @@ from datetime import date
 
 from cpmo.money import money
 from cpmo.reports.gather.facts import Baseline, ProgrammeFacts
-from cpmo.vocabulary import gate_label, rag_label
+from cpmo.vocabulary import gate_label, long_date, rag_label, stage_label
 
 # 0 is best; unrated has no place on the scale
 RAG_RANK = {"green": 0, "amber_green": 1, "amber": 2, "amber_red": 3, "red": 4}
@@ -62,15 +62,21 @@ def cost_growth(current: int | None, baseline: Baseline | None, tolerance: float
     )
 
 
+def _in_sentence(label: str) -> str:
+    """A label inside a sentence: "Delivery" → "delivery", "FBC review" stays."""
+    return label if label[:2].isupper() else label[:1].lower() + label[1:]
+
+
 def missed_gate(p: ProgrammeFacts, as_of: date) -> str | None:
     """Evidence that the next gate's planned date has passed, or None."""
     if p.next_gate is None or p.next_gate_date is None or p.next_gate_date >= as_of:
         return None
-    when = p.next_gate_date.isoformat() + (f" ({p.next_gate_text})" if p.next_gate_text else "")
+    when = long_date(p.next_gate_date) + (f" ({p.next_gate_text})" if p.next_gate_text else "")
     days = (as_of - p.next_gate_date).days
     return (
-        f"the {gate_label(p.next_gate)} gate was planned for {when}, {days:,} days ago; "
-        f"the programme is still at {p.stage}"
+        f"the {gate_label(p.next_gate)} gate was planned for {when}, {days:,} days ago, and the "
+        f"programme is still at the {_in_sentence(stage_label(p.stage))} stage: agree a new date "
+        "with the SRO or escalate"
     )
 
 
@@ -81,7 +87,7 @@ def overdue_milestones(p: ProgrammeFacts, as_of: date) -> list[str]:
         if m.due_date is not None and m.due_date < as_of and m.completed_on is None:
             days = (as_of - m.due_date).days
             out.append(
-                f"milestone '{m.title}' was due {m.due_date.isoformat()} and is not complete "
+                f"milestone '{m.title}' was due {long_date(m.due_date)} and is not complete "
                 f"({days:,} days overdue)"
             )
     return out

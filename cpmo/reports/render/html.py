@@ -9,15 +9,11 @@ from markupsafe import Markup
 from cpmo.money import money, short_money
 from cpmo.reports.compose.content import OversightReport
 from cpmo.reports.compose.rules import EXCEPTION_LABELS
-from cpmo.vocabulary import gate_label, rag_label
+from cpmo.vocabulary import gate_label, rag_label, stage_label
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 _PROLOGUE = re.compile(r"^.*?(?=<svg\b)", re.DOTALL)
 _METADATA = re.compile(r"<metadata>.*?</metadata>\s*", re.DOTALL)
-
-
-def stage_label(stage: str | None) -> str:
-    return (stage or "—").replace("_", " ")
 
 
 def inline_svg(svg: str, title: str) -> Markup:

@@ -76,7 +76,10 @@ def test_cost_growth_is_measured_against_the_approved_obc() -> None:
     ctx = replace(BASE, approved_obc_cost=1_000_000, fbc_cost=1_100_000)
     assert refusals_for("approve_fbc", ctx).unmet == []
     grown = replace(ctx, fbc_cost=1_100_001)
-    assert "accept_cost_growth" in refusals_for("approve_fbc", grown).unmet[0]
+    assert (
+        "give the reason for accepting the cost growth"
+        in refusals_for("approve_fbc", grown).unmet[0]
+    )
     assert refusals_for("approve_fbc", replace(grown, accept_cost_growth="why")).unmet == []
 
 
@@ -92,7 +95,7 @@ def test_every_lot_needs_a_supplier_and_a_value_within_the_fbc_cost() -> None:
     assert unmet == [
         "lot 'A' has no selected supplier",
         "lot 'A' has no contract value",
-        "contracts total £150, above the FBC whole-life cost of £100",
+        "the contracts total £150, above the FBC's whole-life cost of £100",
     ]
 
 
