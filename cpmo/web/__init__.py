@@ -16,6 +16,7 @@ from cpmo.api.headers import strict_transport
 from cpmo.money import money
 from cpmo.vocabulary import gate_label, rag_label
 from cpmo.web import labels
+from cpmo.web.case_errors import readable
 
 
 def secure_cookies(app: Flask) -> bool:
@@ -104,6 +105,7 @@ def init_app(app: Flask) -> None:
         long_date=labels.long_date,
         date_time=labels.date_time,
         first_upper=labels.first_upper,
+        readable=readable,
         stage_option=lambda s: (s, labels.stage_label(s)),
         rag_option=lambda r: (r, rag_label(r)),
         same_option=lambda v: (v, v),

@@ -7,14 +7,9 @@ from typing import Any
 from marshmallow import ValidationError
 
 from cpmo.api.schemas.business_cases import FiveCases, to_content
-from cpmo.web.case_form import ROWS, SCALARS, CaseForm
+from cpmo.web.case_form import ROW_NOUNS, ROWS, SCALARS, CaseForm
+from cpmo.web.messages import plain
 
-FRIENDLY = {
-    "Not a valid integer.": "Enter the {lower} as a whole number, like 2500000",
-    "Not a valid date.": "Enter the {lower} as a date, like 2027-03-31",
-    "Missing data for required field.": "Enter the {lower}",
-    "Unknown field.": "{label} is not part of a business case",
-}
 # the order of the form's parts on the page (error summaries follow it)
 PAGE_ORDER = (
     "strategic-case_for_change",
@@ -56,10 +51,7 @@ def _field_errors(form: CaseForm, messages: Any) -> dict[str, list[str]]:
             else:
                 fid = _field_id(form, path)
                 label = form.labels.get(fid, fid)
-                text = FRIENDLY.get(str(message), "{label}: " + str(message)).format(
-                    label=label, lower=label[:1].lower() + label[1:]
-                )
-                found.setdefault(fid, []).append(text)
+                found.setdefault(fid, []).append(plain(str(message), label))
 
     walk(messages, [])
     return dict(sorted(found.items(), key=lambda kv: _position(kv[0])))
@@ -100,7 +92,7 @@ def unmet_links(form: CaseForm, unmet: list[str]) -> tuple[dict[str, list[str]],
     hrefs: dict[str, str] = {}
     for index, reason in enumerate(unmet):
         key = f"unmet-{index}"
-        errors[key] = [reason]
+        errors[key] = [readable(reason)]
         match = UNMET_PATH.match(reason)
         if match:
             fid = match.group(1).replace(".", "-")
@@ -125,3 +117,45 @@ def _all_ids(form: CaseForm) -> set[str]:
         for row in range(form.row_count(section, name)):
             ids |= {f"{section}-{name}-{row}-{col}" for col, _, _ in columns}
     return ids
+
+
+REASON = re.compile(
+    r"^(?:(?P<gate>[A-Z]+) incomplete: )?(?P<path>[a-z_]+(?:\.[a-z_0-9]+)*): (?P<text>.+)$"
+)
+CASE_NAMES = {
+    "strategic": "the strategic case",
+    "economic": "the economic case",
+    "commercial": "the commercial case",
+    "financial": "the financial case",
+    "management": "the management case",
+}
+
+
+def _path_label(path: str) -> str:
+    """What a case path names, as the form labels it ("financial.funding_source" → "Funding
+    source (the financial case)")."""
+    section, _, rest = path.partition(".")
+    name = rest.split(".")[0]
+    labels = {n: label for n, _, label in SCALARS.get(section, ())}
+    noun = ROW_NOUNS.get(name)
+    where = CASE_NAMES.get(section, section.replace("_", " "))
+    if name in labels:
+        return f"{labels[name]} ({where})"
+    if noun:
+        return f"{noun}s ({where})"
+    return where[:1].upper() + where[1:]
+
+
+def readable(reason: str) -> str:
+    """A gate reason or a .docx note without its schema path, naming what the form calls it:
+    "OBC incomplete: economic.preferred_option: the preferred option is missing" → "The OBC
+    is not complete: the preferred option is missing"."""
+    match = REASON.match(reason)
+    if match is None:
+        return reason
+    text = match["text"]
+    if len(text.split()) < 3:  # "not found", "no profile": say what was not found
+        text = f"{_path_label(match['path'])}: {text}"
+    if match["gate"]:
+        return f"The {match['gate']} is not complete: {text}"
+    return text[:1].upper() + text[1:]

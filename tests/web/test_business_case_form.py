@@ -74,7 +74,7 @@ def test_a_draft_is_saved_and_shown_again(signed_in, programme, seeded) -> None:
     assert "Draft saved (OBC version 1)" in page
     assert "You are editing draft version 1" in page
     assert "Paper forms cost islanders time." in page
-    assert "economic: the economic case is missing" in page
+    assert "The economic case is missing" in page
     _post(client, {"strategic-case_for_change": "Second thoughts."})
     versions = cases.list_versions(seeded, code=programme)
     assert [(v.number, v.status) for v in versions] == [(1, "draft")]
@@ -109,9 +109,9 @@ def test_submitting_an_incomplete_case_keeps_the_draft_and_lists_what_is_missing
     assert response.status_code == 422
     page = response.get_data(as_text=True)
     assert "Your draft was saved as OBC version 1" in page
-    assert "OBC incomplete: economic.options: at least 3 options are needed" in page
+    assert "The OBC is not complete: at least 3 options are needed" in page
     assert 'href="#economic-options-0-name"' in page
-    assert "OBC incomplete: commercial: the commercial case is missing" in page
+    assert "The OBC is not complete: the commercial case is missing" in page
     assert 'href="#commercial"' in page
     assert 'href="#strategic-objectives"' in page
     assert portfolios.get_programme_or_raise(seeded, code=programme).stage == "proposed"

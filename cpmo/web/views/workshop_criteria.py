@@ -12,12 +12,23 @@ from cpmo.errors import DomainError
 from cpmo.web.auth import acting_user
 from cpmo.web.blueprint import bp
 from cpmo.web.forms import small_int
+from cpmo.web.messages import plain
 from cpmo.workshops import service as workshops
 from cpmo.workshops import setup
 from cpmo.workshops.read_models import workshop_view
 
 CRITERION_FIELDS = ("key", "name", "description", "weight", "scale_min", "scale_max", "direction")
 SPARE_CRITERIA = 2
+# as the form labels them (messages name the field the way the page does)
+CRITERION_LABELS = {
+    "key": "key",
+    "name": "name",
+    "description": "description",
+    "weight": "weight",
+    "scale_min": "lowest score",
+    "scale_max": "highest score",
+    "direction": "direction",
+}
 
 
 def _criteria_rows(form: Any) -> tuple[list[dict[str, Any]], dict[str, str]]:
@@ -73,9 +84,8 @@ def workshop_criteria(code: str) -> Any:
             else:
                 for index, fields in messages.items():
                     for field, msgs in fields.items():
-                        errors[f"criterion:{index}:{field}"] = [
-                            f"Criterion {int(index) + 1} {field.replace('_', ' ')}: {msgs[0]}"
-                        ]
+                        label = f"Criterion {int(index) + 1} {CRITERION_LABELS.get(field, field)}"
+                        errors[f"criterion:{index}:{field}"] = [plain(msgs[0], label)]
         except DomainError as exc:
             session.rollback()
             errors["criterion:0:key"] = [exc.detail]
