@@ -119,6 +119,37 @@ def test_000_kpi_and_strategy_tables_and_the_risk_cycle_are_held(seeded):
     )
 
 
+def test_000_the_enable_protect_influence_lists_of_each_directorate_are_held(seeded):
+    doc = lines("000")
+    section = doc[doc.index("COO Functions") : doc.index("COO Top Tier Structure")]
+    directorates = ("People and Corporate Services", "Modernisation and Digital")
+    directorates += ("Commercial Services",)
+    stated, directorate, kind = [], None, None
+    for line in (raw.strip() for raw in section):
+        if line in directorates:
+            directorate, kind = line, None
+        elif line.rstrip(":") in ("Enable", "Protect", "Influence"):
+            kind = line.rstrip(":").lower()
+        elif (item := re.match(r"(\d+)\. (.+)", line)) and directorate and kind:
+            stated.append((directorate, kind, item[1], item[2].strip()))
+
+    plan = Plan(seeded, "goj-coo-2020")
+    kinds = ("enable", "protect", "influence")
+    held = [
+        (s.heading, s.kind, s.number, s.text)
+        for s in sorted(plan.rows(PlanStatement), key=lambda s: s.sequence)
+        if s.kind in kinds
+    ]
+    assert held == stated
+    assert len(held) == 35
+    assert Counter(kind for _, kind, _, _ in held) == {"enable": 20, "protect": 13, "influence": 2}
+    sources = {s.source for s in plan.rows(PlanStatement) if s.kind in kinds}
+    assert all(
+        x.startswith("000_098c8a075ef0603b.txt §Department Overview > COO Functions > ")
+        for x in sources
+    )
+
+
 # --- 001: Jersey COO summary ----------------------------------------------------------------
 
 
