@@ -44,7 +44,12 @@ class PortfolioFunnelStage(Provenance, table=True):
 
 
 class Programme(Provenance, table=True):
-    """A governed initiative. ``stage`` changes only through lifecycle events."""
+    """A governed initiative. ``stage`` changes only through lifecycle events.
+
+    ``stage`` is None when the source of an imported record states none ("not stated"), and
+    ``outside_gates`` says why gate events never apply to a programme (e.g. one imported from
+    published data, whose lifecycle is governed elsewhere); None for the programmes cpmo governs.
+    """
 
     id: int | None = Field(default=None, primary_key=True)
     code: str = Field(max_length=80, unique=True, index=True)
@@ -56,7 +61,8 @@ class Programme(Provenance, table=True):
     group: str | None = Field(default=None, max_length=40)
     description: str | None = None
     senior_responsible_owner: str | None = Field(default=None, max_length=300)
-    stage: str = Field(default="proposed", max_length=40, index=True)
+    stage: str | None = Field(default="proposed", max_length=40, index=True)
+    outside_gates: str | None = Field(default=None, max_length=300)
     version: int = Field(default=1)
     held_from_stage: str | None = Field(default=None, max_length=40)
     rag: str = Field(default="unrated", max_length=20, index=True)

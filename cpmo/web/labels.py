@@ -71,6 +71,8 @@ MONTHS = (
 
 
 def stage_label(stage: str | None) -> str:
+    if stage is None:  # an imported record whose source states no stage
+        return "Not stated"
     return STAGE_LABELS.get(stage or "", (stage or "—").replace("_", " "))
 
 

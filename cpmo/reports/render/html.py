@@ -17,6 +17,8 @@ _METADATA = re.compile(r"<metadata>.*?</metadata>\s*", re.DOTALL)
 
 
 def stage_label(stage: str | None) -> str:
+    if stage is None:  # an imported record whose source states no stage
+        return "not stated"
     return (stage or "—").replace("_", " ")
 
 
