@@ -142,6 +142,9 @@ def test_an_imported_gmpp_project_refuses_lifecycle_events_with_a_reason(
     offered = client.get(f"/api/v1/programmes/{code}/workflow", headers=auth("cpmo"))
     assert offered.status_code == 200 and offered.json["available_events"] == []
     version = offered.json["version"]
+    read = client.get(f"/api/v1/programmes/{code}", headers=auth("cpmo"))
+    assert read.status_code == 200 and read.json["stage"] is None
+    assert "gate events do not apply" in read.json["outside_gates"]
     for event in ("submit_obc", "pause"):
         fired = client.post(
             f"/api/v1/programmes/{code}/events",
