@@ -4,6 +4,7 @@ The stated totals below are copied from the document (£'000); the seed holds on
 rows, so a mistyped cell (or a missing or doubled line) turns one of these red.
 """
 
+import re
 from collections import defaultdict
 from pathlib import Path
 
@@ -151,3 +152,79 @@ def test_efficiency_targets_add_up_to_the_2020_efficiency_programme() -> None:
     assert sum(x["amount_gbp"] for x in targets) == 1_523 * K
     for year in YEARS:
         assert amount("recon-2020-efficiency-programme", year) == -1_523 * K
+
+
+def _num(cell: str) -> int:
+    cell = cell.strip().replace(",", "")
+    return -int(cell[1:-1]) if cell.startswith("(") else int(cell)
+
+
+def _amount(cell: str) -> bool:
+    return bool(re.fullmatch(r"\(?[\d,]+\)?", cell.strip()))
+
+
+def _document_cells() -> dict[tuple[str, str, int], int]:
+    """Every cell of the four tables read mechanically from document 000's text (£'000)."""
+    from tests.conftest import REPO_ROOT, SHARED_DIR
+
+    folder = next(
+        f
+        for f in (SHARED_DIR / "seed-documents", REPO_ROOT / "tests/data/seed-documents")
+        if f.is_dir()
+    )
+    doc = next(folder.glob("000_*.txt")).read_text(encoding="utf-8").splitlines()
+    cells: dict[tuple[str, str, int], int] = {}
+    service_end = doc.index("Table 1-4 Detailed service analysis")
+    socne_end = doc.index("Table 5 - Statement of Comprehensive Net Expenditure")
+    recon_end = doc.index("Table 6 - Reconciliation of Net Revenue Expenditure")
+    year = None
+    for row in (r.split("\t") for r in doc[doc.index("Financial Overview") : service_end]):
+        if heading := re.match(r"(\d{4}) Net Revenue", row[-1]):
+            year = int(heading[1])
+        elif len(row) == 6 and year and row[1] != "Net Revenue Expenditure" and _amount(row[2]):
+            for column, value in zip(SERVICE_COLUMNS, row[2:5], strict=True):
+                cells["service_analysis", f"{row[1]}: {column}", year] = _num(value)
+            if year == 2020:
+                label = f"{row[1]}: net revenue expenditure (no breakdown given for 2019)"
+                cells["service_analysis", label, 2019] = _num(row[0])
+    group = None
+    for row in (r.split("\t") for r in doc[service_end:socne_end]):
+        if len(row) >= 2 and row[0] == "" and row[1] in ("Income", "Expenditure"):
+            group = row[1]
+        elif len(row) == 6 and group and not row[1].startswith(("Total", "Net")):
+            for y, value in zip(range(2019, 2024), [row[0], *row[2:]], strict=True):
+                cells["comprehensive_net_expenditure", f"{group}: {row[1]}", y] = _num(value)
+    group = None
+    for row in (r.split("\t") for r in doc[socne_end:recon_end]):
+        if len(row) == 5 and row[0] and not any(row[1:]):
+            group = row[0]
+        elif len(row) == 5 and row[0] and not row[0].startswith("Net Revenue"):
+            label = row[0] if row[0] in RECONCILIATION_TOP else f"{group}: {row[0]}"
+            for y, value in zip(YEARS, row[1:], strict=True):
+                cells["reconciliation", label, y] = _num(value)
+    targets = doc.index("Efficiency Targets\t£'000")
+    for row in doc[targets + 1 : targets + 4]:
+        label, value = row.split("\t")
+        cells["efficiency_targets", label, 2020] = _num(value)
+    return cells
+
+
+SERVICE_COLUMNS = (
+    "income",
+    "Annually Managed Expenditure (AME)",
+    "Departmental Expenditure Limit (DEL)",
+)
+RECONCILIATION_TOP = (
+    "Base Department Budget as per Government Plan",
+    "Inflation and Legislative Decisions",
+    "Efficiency Programme",
+    "Departmental transfers",
+    "Other Variations",
+    "2020 Efficiency Programme",
+)
+
+
+def test_every_line_matches_the_cell_read_mechanically_from_the_document() -> None:
+    seeded = {(x["statement"], x["label"], x["year"]): x["amount_gbp"] for x in LINES}
+    stated = {key: value * K for key, value in _document_cells().items()}
+    assert seeded == stated
