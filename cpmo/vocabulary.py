@@ -124,7 +124,9 @@ MONTHS = (
 
 
 def stage_label(stage: str | None) -> str:
-    return STAGE_LABELS.get(stage or "", (stage or "—").replace("_", " "))
+    if stage is None:  # an imported record whose source states no stage
+        return "Not stated"
+    return STAGE_LABELS.get(stage, stage.replace("_", " "))
 
 
 def role_label(role: str | None) -> str:

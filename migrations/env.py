@@ -47,7 +47,25 @@ def render_item(type_, obj, autogen_context):  # type: ignore[no-untyped-def]
     return False
 
 
+def _sqlite_foreign_keys(connection, on: bool) -> None:  # type: ignore[no-untyped-def]
+    """Batch mode rebuilds a SQLite table to alter a column: with foreign keys enforced the
+    rebuild of a table other rows refer to fails, so they are off while migrating (a PRAGMA
+    only takes effect outside a transaction) and checked before the migration commits."""
+    if connection.dialect.name != "sqlite" or connection.in_transaction():
+        return
+    connection.connection.dbapi_connection.execute(f"PRAGMA foreign_keys={'ON' if on else 'OFF'}")
+
+
+def _check_foreign_keys(connection) -> None:  # type: ignore[no-untyped-def]
+    """Before the migration commits: no row may refer to a row that is not there."""
+    if connection.dialect.name == "sqlite":
+        broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+        if broken:
+            raise RuntimeError(f"the migration left rows referring to nothing: {broken[:5]}")
+
+
 def _run_with(connection) -> None:  # type: ignore[no-untyped-def]
+    _sqlite_foreign_keys(connection, on=False)
     context.configure(
         connection=connection,
         target_metadata=metadata,
@@ -57,8 +75,10 @@ def _run_with(connection) -> None:  # type: ignore[no-untyped-def]
     )
     with context.begin_transaction():
         context.run_migrations()
+        _check_foreign_keys(connection)
     if connection.in_transaction():
         connection.commit()
+    _sqlite_foreign_keys(connection, on=True)
 
 
 if context.is_offline_mode():

@@ -47,7 +47,12 @@ class PortfolioFunnelStage(Provenance, table=True):
 
 
 class Programme(CodedRecord, table=True):
-    """A governed initiative. ``stage`` changes only through lifecycle events."""
+    """A governed initiative. ``stage`` changes only through lifecycle events.
+
+    ``stage`` is None when the source of an imported record states none ("not stated"), and
+    ``outside_gates`` says why gate events never apply to a programme (e.g. one imported from
+    published data, whose lifecycle is governed elsewhere); None for the programmes cpmo governs.
+    """
 
     name: str = Field(max_length=300)
     portfolio_id: int = Field(foreign_key="portfolio.id", index=True)
@@ -57,7 +62,8 @@ class Programme(CodedRecord, table=True):
     group: str | None = Field(default=None, max_length=40)
     description: str | None = None
     senior_responsible_owner: str | None = Field(default=None, max_length=300)
-    stage: str = Field(default="proposed", max_length=40, index=True)
+    stage: str | None = Field(default="proposed", max_length=40, index=True)
+    outside_gates: str | None = Field(default=None, max_length=300)
     version: int = Field(default=1)
     held_from_stage: str | None = Field(default=None, max_length=40)
     rag: str = Field(default="unrated", max_length=20, index=True)

@@ -9,6 +9,7 @@ from sqlmodel import Session, SQLModel
 
 from cpmo.models import (
     Benefit,
+    BudgetLine,
     CspPriority,
     Department,
     FundingAllocation,
@@ -163,5 +164,12 @@ SEED_KINDS: tuple[SeedKind, ...] = (
         key=("workshop_id", "candidate_key", "criterion_key", "scorer"),
         refs={"workshop": WORKSHOP},
         check=check_workshop_scores,
+    ),
+    SeedKind(
+        "budget_lines",
+        s.BudgetLineSeed,
+        BudgetLine,
+        key=("code", "year"),
+        refs={"department": DEPT},
     ),
 )

@@ -280,3 +280,30 @@ class WorkshopScoreSeed(SeedRecord):
     scorer = _text(200, required=True)
     value = fields.Float(required=True, validate=FINITE)
     comment = _text()
+
+
+# --- department budget lines ----------------------------------------------------------------
+
+# which table of a business plan a budget line comes from (seeds/README.md)
+BUDGET_STATEMENTS = [
+    "service_analysis",
+    "comprehensive_net_expenditure",
+    "reconciliation",
+    "efficiency_targets",
+]
+
+
+class BudgetLineSeed(SeedRecord):
+    code = _code(required=True)
+    department = fields.String(required=True)
+    statement = fields.String(required=True, validate=validate.OneOf(BUDGET_STATEMENTS))
+    label = _text(300, required=True)
+    sequence = fields.Integer(strict=True, load_default=0, validate=validate.Range(min=0))
+    year = fields.Integer(strict=True, required=True, validate=validate.Range(min=1990, max=2100))
+    amount_gbp = fields.Integer(
+        strict=True,
+        required=True,
+        validate=validate.Range(
+            min=-(10**15), max=10**15, error="must be a whole number of pounds"
+        ),
+    )

@@ -10,6 +10,7 @@ from sqlmodel import Session
 from cpmo.config import GovernanceLimits
 from cpmo.db import utcnow
 from cpmo.errors import (
+    InvalidEvent,
     StaleVersion,
 )
 from cpmo.portfolios.models import Programme
@@ -70,6 +71,7 @@ def fire_event(
     conditions = conditions or []
     planner.check_request(event, rationale, conditions)
     programme = get_programme_or_raise(session, code=code)
+    refuse_outside_gates(programme, event)
     with session.begin_nested():  # a refused event leaves nothing behind, not even the claim
         _claim(session, programme, version)
         return _fire(
@@ -82,6 +84,16 @@ def fire_event(
             rationale=rationale,
             conditions=conditions,
             accept_cost_growth=accept_cost_growth,
+        )
+
+
+def refuse_outside_gates(programme: Programme, event: str) -> None:
+    """409 for any lifecycle event on a programme cpmo does not govern (e.g. one imported from
+    the GMPP data): no gate event is offered for it, and none is accepted."""
+    if programme.outside_gates:
+        raise InvalidEvent(
+            f"{event} is not possible for {programme.code!r}. {programme.outside_gates}",
+            stage=programme.stage,
         )
 
 
@@ -207,6 +219,8 @@ def workflow_view(
     them), each with its refusals, and the submission under review."""
     programme = get_programme_or_raise(session, code=code)
     record = load_record(session, programme)
+    if programme.outside_gates or programme.stage is None:  # no event is offered
+        return WorkflowView(programme, record, [], None)
     ctx = _context(session, programme, actor, record, limits)
     flow, machine = planner.flow_for(programme.stage, programme.held_from_stage, ctx)
     events = []

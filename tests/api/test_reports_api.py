@@ -129,3 +129,29 @@ def test_a_pack_bigger_than_a_request_can_build_is_refused_with_what_to_do(
     assert client.get(f"{REPORT}{query}", headers=auth("oversight")).status_code == 200
     app.config["CPMO_REPORT_MAX_PROGRAMMES"] = 14
     assert client.get(f"{REPORT}.xlsx{query}", headers=auth("oversight")).status_code == 200
+
+
+def test_an_imported_gmpp_project_refuses_lifecycle_events_with_a_reason(
+    client, session, auth
+) -> None:
+    data = (EXCERPTS / "gmpp_2022_23.csv").read_bytes()
+    assert _upload(client, auth, "gmpp_2022_23.csv", data).status_code == 201
+    listed = client.get("/api/v1/portfolios/gmpp-2022-23/status", headers=auth("cpmo"))
+    code = listed.json["programmes"][0]["code"]
+    assert listed.json["programmes"][0]["stage"] is None
+    offered = client.get(f"/api/v1/programmes/{code}/workflow", headers=auth("cpmo"))
+    assert offered.status_code == 200 and offered.json["available_events"] == []
+    version = offered.json["version"]
+    read = client.get(f"/api/v1/programmes/{code}", headers=auth("cpmo"))
+    assert read.status_code == 200 and read.json["stage"] is None
+    assert "gate events do not apply" in read.json["outside_gates"]
+    for event in ("submit_obc", "pause"):
+        fired = client.post(
+            f"/api/v1/programmes/{code}/events",
+            json={"event": event, "version": version},
+            headers=auth("cpmo"),
+        )
+        assert fired.status_code == 409, fired.json
+        assert "gate events do not apply" in fired.json["detail"]
+    report = client.get(f"{REPORT}?portfolio=gmpp-2022-23", headers=auth("oversight"))
+    assert report.json["stage_funnel"]["not_stated"] == len(report.json["programmes"])

@@ -6,6 +6,7 @@ personal names; its report's figures match an independent reading of the raw fil
 
 import csv
 import io
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -146,3 +147,93 @@ def test_departments_are_created_once_and_shared_by_the_years(session: Session) 
     )
     mod = session.exec(select(Department).where(Department.code == "uk-mod")).first()
     assert mod is None or mod.name == "MOD"
+
+
+# --- stage, gate workflows and the year's money ---------------------------------------------
+
+
+def _with_stage_column(path: Path, stages: list[str]) -> bytes:
+    """The excerpt re-written with a "Project Stage" column (no published year has one)."""
+    header, rows = independent.table(path)
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow([*header, "Project Stage"])
+    for i, row in enumerate(rows):
+        writer.writerow([*row, stages[i % len(stages)]])
+    return out.getvalue().encode("utf-8-sig")
+
+
+@pytest.mark.parametrize("year", YEARS)
+def test_no_year_states_a_stage_so_every_imported_stage_is_not_stated(
+    session: Session, year: str
+) -> None:
+    load(session, year)
+    rows = session.exec(
+        select(Programme, GmppRecord).join(GmppRecord, GmppRecord.programme_id == Programme.id)
+    ).all()
+    assert rows
+    assert {p.stage for p, _ in rows} == {None}  # not "delivery": the data does not say
+    assert {r.stage_raw for _, r in rows} == {None}
+    assert all(p.outside_gates and "GMPP" in p.outside_gates for p, _ in rows)
+
+
+def test_a_stated_stage_is_taken_where_its_meaning_is_clear(session: Session) -> None:
+    path = excerpt("2023-24")
+    data = _with_stage_column(path, ["Delivery", "Pre-SOC", "Closed", ""])
+    import_gmpp(session, data=data, filename=path.name, actor="test")
+    rows = session.exec(
+        select(GmppRecord.source_row, GmppRecord.stage_raw, Programme.stage)
+        .join(Programme, GmppRecord.programme_id == Programme.id)
+        .order_by(GmppRecord.source_row)
+    ).all()
+    stated = [(raw, stage) for _, raw, stage in rows]
+    assert stated[:4] == [
+        ("Delivery", "delivery"),
+        ("Pre-SOC", None),
+        ("Closed", "closed"),
+        (None, None),
+    ]
+
+
+@pytest.mark.parametrize("year", YEARS)
+def test_each_years_budget_forecast_and_whole_life_cost_are_kept_on_the_record(
+    session: Session, year: str
+) -> None:
+    load(session, year)
+    header, rows = independent.table(excerpt(year))
+    forecast = next(i for i, h in enumerate(header) if h.startswith("Financial Year Forecast"))
+    stated = sum(1 for row in rows if re.fullmatch(r"-?£?[\d,]*\.?\d+", row[forecast].strip()))
+    records = session.exec(
+        select(GmppRecord, Programme).join(Programme, GmppRecord.programme_id == Programme.id)
+    ).all()
+    assert sum(1 for r, _ in records if r.budget_forecast_gbp is not None) == stated > 0
+    assert all(r.whole_life_cost_gbp == p.whole_life_cost_gbp for r, p in records)
+    assert all(r.budget_forecast_gbp is not None or r.budget_forecast_reason for r, _ in records)
+
+
+def test_an_imported_project_is_offered_no_event_and_accepts_none(session: Session) -> None:
+    from cpmo.config import GovernanceLimits
+    from cpmo.errors import InvalidEvent
+    from cpmo.users import service as users
+    from cpmo.workflows import service as workflow
+
+    load(session, "2021-22")
+    actor, _ = users.create(session, username="gmpp-cpmo", role="cpmo")
+    programme = session.exec(select(Programme).where(Programme.outside_gates.is_not(None))).first()
+    assert programme is not None
+    limits = GovernanceLimits()
+    view = workflow.workflow_view(session, actor=actor, code=programme.code, limits=limits)
+    assert view.events == [] and view.review is None
+    for event in ("submit_obc", "pause", "stop"):
+        with pytest.raises(InvalidEvent, match="gate events do not apply"):
+            workflow.fire_event(
+                session,
+                actor=actor,
+                code=programme.code,
+                event=event,
+                version=programme.version,
+                limits=limits,
+                rationale="because",
+            )
+    session.refresh(programme)
+    assert programme.stage is None

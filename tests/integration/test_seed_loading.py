@@ -172,3 +172,41 @@ def test_reset_starts_over_but_keeps_users(session: Session) -> None:
     assert service.get(session, username="keeper") is not None
     load_seeds(session)
     assert len(session.exec(select(Programme)).all()) >= 11
+
+
+def test_seeds_document_000s_budget_lines_by_statement(session: Session) -> None:
+    from collections import Counter
+
+    from cpmo.models import BudgetLine, Department
+
+    counts = load_seeds(session)
+    lines = session.exec(select(BudgetLine)).all()
+    assert counts["budget_lines"] == len(lines) == 194
+    assert Counter(x.statement for x in lines) == {
+        "service_analysis": 52,
+        "comprehensive_net_expenditure": 75,
+        "reconciliation": 64,
+        "efficiency_targets": 3,
+    }
+    coo = session.exec(select(Department).where(Department.code == "coo")).one()
+    assert {x.department_id for x in lines} == {coo.id}
+    recon_2020 = [x for x in lines if x.statement == "reconciliation" and x.year == 2020]
+    net_2020 = sum(x.amount_gbp for x in recon_2020)
+    assert net_2020 == 36_181_000
+
+
+def test_a_budget_line_outside_the_vocabulary_is_refused_by_name(
+    seed_copy: Path, session: Session
+) -> None:
+    path = seed_copy / "budget_lines.yaml"
+    document = yaml.safe_load(path.read_text())
+    document["records"][0]["statement"] = "balance_sheet"
+    document["records"][1]["amount_gbp"] = "1,640"
+    path.write_text(yaml.safe_dump(document, allow_unicode=True))
+    with pytest.raises(SeedError) as caught:
+        load_seeds(session, seed_copy)
+    problems = "\n".join(caught.value.problems)
+    assert "budget_lines.yaml: record 1 (sa-coo-directorate-net): statement: Must be one of" in (
+        problems
+    )
+    assert "record 2 (sa-commercial-services-net): amount_gbp: Not a valid integer." in problems

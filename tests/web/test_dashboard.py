@@ -36,3 +36,22 @@ def test_the_dashboard_lists_next_gates_and_exceptions(signed_in, seeded) -> Non
     exceptions = page.split(">Exceptions<")[1].split("Next gates due")[0]
     assert "the FBC gate was planned for 31 March 2020" in exceptions
     assert 'href="/programmes/ttp-cyber"' in exceptions
+
+
+def test_an_imported_gmpp_project_page_says_its_stage_is_not_stated_and_offers_no_decision(
+    seeded, signed_in
+) -> None:
+    from pathlib import Path
+
+    from sqlmodel import select
+
+    from cpmo.imports.gmpp.service import import_gmpp
+    from cpmo.models import Programme
+
+    path = Path(__file__).resolve().parents[1] / "data" / "gmpp" / "gmpp_2021_22.csv"
+    import_gmpp(seeded, data=path.read_bytes(), filename=path.name, actor="test")
+    seeded.commit()
+    code = seeded.exec(select(Programme.code).where(Programme.outside_gates.is_not(None))).first()
+    page = signed_in("cpmo").get(f"/programmes/{code}").get_data(as_text=True)
+    assert "Not stated" in page and "gate events do not apply here" in page
+    assert "/decide/" not in page and "Stage timeline" not in page

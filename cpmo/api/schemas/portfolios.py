@@ -22,7 +22,11 @@ class StatusProgramme(StrictSchema):
     name = fields.String(required=True)
     parent = fields.String(allow_none=True)
     department = fields.String(allow_none=True)
-    stage = fields.String(required=True)
+    stage = fields.String(
+        required=True,
+        allow_none=True,
+        metadata={"description": "null: not stated (an imported record whose source states none)"},
+    )
     rag = fields.String(required=True)
     rag_reason = fields.String(allow_none=True)
     whole_life_cost_gbp = fields.Integer(allow_none=True)

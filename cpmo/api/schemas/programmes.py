@@ -65,7 +65,16 @@ class ProgrammeRead(StrictSchema):
     group = fields.String(allow_none=True)
     description = fields.String(allow_none=True)
     senior_responsible_owner = fields.String(allow_none=True)
-    stage = fields.String(required=True, validate=validate.OneOf(STAGES))
+    stage = fields.String(
+        required=True,
+        allow_none=True,
+        validate=validate.OneOf(STAGES),
+        metadata={"description": "null: not stated (an imported record whose source states none)"},
+    )
+    outside_gates = fields.String(
+        allow_none=True,
+        metadata={"description": "why gate events do not apply (e.g. imported GMPP data)"},
+    )
     version = fields.Integer(required=True)
     rag = fields.String(required=True, validate=validate.OneOf(RAGS))
     rag_reason = fields.String(allow_none=True)

@@ -67,7 +67,11 @@ class DecisionRead(StrictSchema):
 
 class WorkflowRead(StrictSchema):
     programme = fields.String(required=True)
-    stage = fields.String(required=True)
+    stage = fields.String(
+        required=True,
+        allow_none=True,
+        metadata={"description": "null: not stated (an imported record whose source states none)"},
+    )
     version = fields.Integer(required=True)
     available_events = fields.List(fields.Nested(AvailableEventRead), required=True)
     history = fields.List(fields.Nested(DecisionRead), required=True)

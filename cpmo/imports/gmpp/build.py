@@ -7,6 +7,7 @@ from cpmo.imports.gmpp.dates import UNPARSEABLE, DateValue, parse_date
 from cpmo.imports.gmpp.headers import MONEY_FIELDS, money_unit
 from cpmo.imports.gmpp.money import Money, parse_money
 from cpmo.imports.gmpp.records import GmppProblem, GmppProject
+from cpmo.imports.gmpp.stages import stage_of
 from cpmo.imports.gmpp.values import Rating, clean, delivery_confidence, normalise_rating
 
 # From the 2024-25 report the independent assessment is NISTA's (the IPA's before).
@@ -88,6 +89,7 @@ def build_project(year: str, reader: RowReader) -> GmppProject | None:
         return None
     published_id = (reader.text("project_id") or "").upper()
     wlc, budget, benefits = money["whole_life_cost"], money["budget"], money["benefits"]
+    forecast, stage_raw = money["budget_forecast"], reader.text("stage")
     return GmppProject(
         year=year,
         row=reader.row,
@@ -120,4 +122,9 @@ def build_project(year: str, reader: RowReader) -> GmppProject | None:
         end_date_raw=reader.raw("end_date"),
         end_date_reason=end.reason,
         raw=dict(zip(reader.headers, reader.cells, strict=False)),
+        budget_forecast_gbp=forecast.gbp,
+        budget_forecast_withheld=forecast.withheld,
+        budget_forecast_reason=forecast.reason,
+        stage_raw=stage_raw[:300] if stage_raw else None,
+        stage=stage_of(stage_raw),
     )

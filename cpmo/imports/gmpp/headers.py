@@ -18,10 +18,13 @@ FIELD_PATTERNS: dict[str, tuple[str, ...]] = {
     "start_date": (r"(project - )?start date( \(.*)?",),
     "end_date": (r"(project - )?end date( \(.*)?",),
     "budget": (r"financial year baseline \(.*",),
+    "budget_forecast": (r"financial year forecast \(.*",),
     "whole_life_cost": (r"(total baseline )?whole life costs? \(.*",),
     "benefits": (r"(total baseline )?benefits \(.*",),
+    # no year published so far has one; a later year's "Project Stage" would be read
+    "stage": (r"(project |delivery |lifecycle )?(stage|phase)( \(.*)?",),
 }
-MONEY_FIELDS = ("budget", "whole_life_cost", "benefits")
+MONEY_FIELDS = ("budget", "budget_forecast", "whole_life_cost", "benefits")
 
 # Unit written in a money header → pounds per unit; the first match wins.
 MONEY_UNITS: tuple[tuple[str, int], ...] = (

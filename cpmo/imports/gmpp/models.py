@@ -55,6 +55,14 @@ class GmppRecord(SQLModel, table=True):
     budget_gbp: int | None = Field(default=None, sa_type=BigInteger)
     budget_withheld: bool = Field(default=False)
     budget_reason: str | None = None
+    # the year's budget forecast and the whole-life cost as published (for reference-class
+    # analysis; the programme's whole-life cost may later be changed in cpmo)
+    budget_forecast_gbp: int | None = Field(default=None, sa_type=BigInteger)
+    budget_forecast_withheld: bool = Field(default=False)
+    budget_forecast_reason: str | None = None
+    whole_life_cost_gbp: int | None = Field(default=None, sa_type=BigInteger)
+    # the stage or phase exactly as the year's file states it; None: the file states none
+    stage_raw: str | None = Field(default=None, max_length=300)
     benefits_gbp: int | None = Field(default=None, sa_type=BigInteger)
     benefits_withheld: bool = Field(default=False)
     benefits_range: list[int | None] | None = Field(default=None, sa_type=JSON)

@@ -42,6 +42,11 @@ class GmppProject:
     end_date_raw: str | None
     end_date_reason: str | None
     raw: dict[str, str] = field(hash=False, repr=False)  # published header → published value
+    budget_forecast_gbp: int | None = None  # financial-year forecast
+    budget_forecast_withheld: bool = False
+    budget_forecast_reason: str | None = None
+    stage_raw: str | None = None  # the stage or phase as published; None: the year states none
+    stage: str | None = None  # the cpmo stage it clearly means; None: not stated
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,12 @@ from typing import Any
 from cpmo.imports.gmpp import GmppParseResult, GmppProblem, GmppProject
 from cpmo.imports.gmpp.build import slug
 
-GMPP_STAGE = "delivery"  # the data publishes no lifecycle stage
+# Why gate events never apply to an imported project (its stage is the one the year states,
+# or none: see cpmo/imports/gmpp/stages.py).
+OUTSIDE_GATES = (
+    "Imported from the UK GMPP data: its department governs its lifecycle and the published "
+    "data reports it, so gate events do not apply here."
+)
 MAX_CODE = 80
 OGL = "Open Government Licence v3.0"
 
@@ -60,7 +65,8 @@ def programme_values(
         "portfolio_id": portfolio_id,
         "department_id": department_id,
         "description": project.description,
-        "stage": GMPP_STAGE,
+        "stage": project.stage,
+        "outside_gates": OUTSIDE_GATES,
         "rag": project.rag,
         "rag_reason": project.rag_reason[:500] if project.rag_reason else None,
         "whole_life_cost_gbp": project.whole_life_cost_gbp,
@@ -90,6 +96,11 @@ def record_values(project: GmppProject, import_id: int) -> dict[str, Any]:
         "budget_gbp": project.budget_gbp,
         "budget_withheld": project.budget_withheld,
         "budget_reason": project.budget_reason,
+        "budget_forecast_gbp": project.budget_forecast_gbp,
+        "budget_forecast_withheld": project.budget_forecast_withheld,
+        "budget_forecast_reason": project.budget_forecast_reason,
+        "whole_life_cost_gbp": project.whole_life_cost_gbp,
+        "stage_raw": project.stage_raw,
         "benefits_gbp": project.benefits_gbp,
         "benefits_withheld": project.benefits_withheld,
         "benefits_range": list(project.benefits_range) if project.benefits_range else None,

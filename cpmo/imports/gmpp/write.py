@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from sqlalchemy import null
 from sqlmodel import Session, select
 
 from cpmo.db import utcnow
@@ -46,6 +47,8 @@ def write_programmes(
         programme = existing.get(code)
         if programme is None:
             programme = Programme(code=code, **values)
+            if programme.stage is None:  # "not stated": NULL, not the column's default
+                programme.stage = null()  # type: ignore[assignment]
             session.add(programme)
             pending.append((programme, project, True))
             continue

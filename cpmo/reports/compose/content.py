@@ -235,7 +235,7 @@ class ProgrammeLine:
     name: str
     department: str | None
     parent: str | None
-    stage: str
+    stage: str | None  # None: the source states none (imported records)
     rag: str
     rag_reason: str | None
     previous_rag: str | None

@@ -163,7 +163,7 @@ def build_report(
         ),
         rag_distribution=rag_distribution,
         programmes=_lines(facts, previous, flags, exceptions),
-        stage_funnel={s: stage_counts.get(s, 0) for s in STAGES},
+        stage_funnel=_funnel(stage_counts),
         consolidation=ctx.funnel,
         budget=budget_profile(cost, ctx.allocations, ctx.allocation_lines),
         benefits_at_risk=benefits,
@@ -176,3 +176,11 @@ def build_report(
         benefits=own,
         department_budget=department_budget(ctx.budget_lines),
     )
+
+
+def _funnel(stage_counts: Counter[str | None]) -> dict[str, int]:
+    """Programmes at each stage in lifecycle order, then those whose source states none."""
+    funnel = {s: stage_counts.get(s, 0) for s in STAGES}
+    if stage_counts.get(None):
+        funnel["not_stated"] = stage_counts[None]
+    return funnel

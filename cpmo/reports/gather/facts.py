@@ -65,7 +65,7 @@ class UpstreamFact:
 class ProgrammeFacts:
     code: str
     name: str
-    stage: str
+    stage: str | None
     rag: str
     department: str | None = None
     parent: str | None = None

@@ -51,7 +51,8 @@ def decide(code: str, event: str) -> Any:
     view = workflow.workflow_view(session, actor=actor, code=code, limits=governance_limits())
     if view.event(event) is None:
         raise InvalidEvent(
-            f"{event_label(event)} is not possible while the programme is at "
+            view.programme.outside_gates
+            or f"{event_label(event)} is not possible while the programme is at "
             f"{view.programme.stage}.",
             stage=view.programme.stage,
         )

@@ -67,7 +67,11 @@ def test_replaces_and_records_a_byte_that_is_not_even_cp1252():
         ("Project - End Date \n(Latest Approved End Date)", "end_date"),
         ("Financial Year Baseline (£m) (including Non-Government Costs)", "budget"),
         ("Financial Year Baseline (£m, Presented in 2024/25 Real Prices)", "budget"),
-        ("Financial Year Forecast (£m)", None),
+        ("Financial Year Forecast (£m)", "budget_forecast"),
+        ("Financial Year Forecast (£m, Presented in 2024/25 Real Prices)", "budget_forecast"),
+        ("Project Stage", "stage"),
+        ("Delivery Phase", "stage"),
+        ("Financial Year Variance (%)", None),
         (
             "TOTAL Baseline Whole Life Costs (£m) (including Non-Government Costs)",
             "whole_life_cost",

@@ -33,7 +33,7 @@ def rag_section(r: OversightReport, charts: Charts) -> list[Flowable]:
         [
             f"{p.name} ({p.code})",
             p.department or "—",
-            p.stage.replace("_", " "),
+            (p.stage or "not stated").replace("_", " "),
             rag(p.rag),
             f"{p.change.arrow} {p.change.text}".strip(),
             money(p.whole_life_cost_gbp),
