@@ -1,5 +1,6 @@
 """The report's money and benefit figures, each from the finance module's rules (pure)."""
 
+import re
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
@@ -161,6 +162,13 @@ STATEMENT_TITLES = {
 }
 
 
+def _citation(source: str) -> str:
+    """A line's source cut to its document, section and table (rows and years dropped)."""
+    head, _, detail = source.partition(" (")
+    table = re.split(r"[:,]", detail, maxsplit=1)[0].strip(" )") if detail else ""
+    return f"{head} ({table})" if table else head
+
+
 def department_budget(lines: Iterable[BudgetLineFact]) -> list[DepartmentStatement]:
     """The departments' budget lines as their documents' tables, to read beside the
     programmes' figures (they are the department's whole budget, not the portfolio's cost)."""
@@ -168,11 +176,18 @@ def department_budget(lines: Iterable[BudgetLineFact]) -> list[DepartmentStateme
     for line in lines:
         tables.setdefault((line.department, line.statement), []).append(line)
     out = []
-    for (department, statement), group in tables.items():
+    order = list(STATEMENT_TITLES)
+
+    def in_document_order(key: tuple[str, str]) -> tuple[str, int, str]:
+        department, statement = key
+        return department, order.index(statement) if statement in order else len(order), statement
+
+    for department, statement in sorted(tables, key=in_document_order):
+        group = tables[(department, statement)]
         rows: dict[tuple[int, str], dict[int, int]] = {}
         for line in sorted(group, key=lambda g: (g.sequence, g.year)):
             rows.setdefault((line.sequence, line.label), {})[line.year] = line.amount_gbp
-        sources = sorted({g.source for g in group if g.source})
+        sources = sorted({_citation(g.source) for g in group if g.source})
         out.append(
             DepartmentStatement(
                 department=department,
