@@ -48,3 +48,10 @@ def test_budget_lines_are_shown_by_statement_and_year_and_leave_the_totals_alone
     assert ("Test sales line", 2020, -611_000) in [r[2:5] for r in rows]
     statements = json.loads(render_report(report, "json"))["department_budget"]
     assert {s["title"] for s in statements} == titles
+
+
+def test_the_pack_names_departments_and_dates_as_people_read_them(seeded: Session) -> None:
+    report = assemble(seeded, code="goj-change", limits=GovernanceLimits())
+    html = render_report(report, "html").decode()
+    assert "<td>Chief Operating Office</td>" in html and "<td>coo</td>" not in html
+    assert "by 31 March 2020" in html and "by 2020-03-31" not in html

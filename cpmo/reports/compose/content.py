@@ -314,3 +314,4 @@ class OversightReport:
     notes: list[str] = field(default_factory=list)
     benefits: BenefitsSection | None = None
     department_budget: list[DepartmentStatement] = field(default_factory=list)
+    departments: dict[str, str] = field(default_factory=dict)  # code → name, for people

@@ -175,6 +175,7 @@ def build_report(
         register=register_section(facts, register) if register else None,
         benefits=own,
         department_budget=department_budget(ctx.budget_lines),
+        departments=dict(ctx.departments),
     )
 
 

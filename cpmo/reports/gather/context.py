@@ -133,6 +133,11 @@ def _allocations(session: Session, ctx: PortfolioContext, pid: int) -> None:
         .where(BudgetLine.department_id.in_(departments))  # type: ignore[attr-defined]
         .order_by(Department.name, BudgetLine.statement, BudgetLine.sequence, BudgetLine.year)
     )
+    ctx.departments = dict(
+        session.exec(
+            select(Department.code, Department.name).where(Department.id.in_(departments))  # type: ignore[union-attr]
+        ).all()
+    )
     ctx.budget_lines = [
         BudgetLineFact(
             name,

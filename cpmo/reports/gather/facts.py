@@ -151,6 +151,7 @@ class PortfolioContext:
     funnel: list[FunnelStep] = field(default_factory=list)
     snapshots: list[SnapshotFact] = field(default_factory=list)
     budget_lines: list[BudgetLineFact] = field(default_factory=list)
+    departments: dict[str, str] = field(default_factory=dict)  # code → name, for people
 
 
 @dataclass

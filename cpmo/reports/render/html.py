@@ -9,7 +9,7 @@ from markupsafe import Markup
 from cpmo.money import money, short_money
 from cpmo.reports.compose.content import OversightReport
 from cpmo.reports.compose.rules import EXCEPTION_LABELS
-from cpmo.vocabulary import gate_label, rag_label, stage_label
+from cpmo.vocabulary import gate_label, long_date, rag_label, stage_label
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 _PROLOGUE = re.compile(r"^.*?(?=<svg\b)", re.DOTALL)
@@ -33,7 +33,12 @@ def _environment() -> Environment:
     )
     env.globals["exception_labels"] = EXCEPTION_LABELS
     env.filters.update(
-        money=money, short_money=short_money, rag=rag_label, gate=gate_label, stage=stage_label
+        money=money,
+        short_money=short_money,
+        rag=rag_label,
+        gate=gate_label,
+        stage=stage_label,
+        long_date=long_date,
     )
     return env
 

@@ -9,7 +9,7 @@ from reportlab.platypus.flowables import Flowable
 from cpmo.money import money
 from cpmo.reports.compose.content import OversightReport
 from cpmo.reports.render.pdf.sections import chart, para, rag, table
-from cpmo.vocabulary import gate_label, rag_label
+from cpmo.vocabulary import gate_label, long_date, rag_label, stage_label
 
 Charts = dict[str, tuple[str, Any]]
 BUDGET_ROWS = 16
@@ -32,12 +32,17 @@ def rag_section(r: OversightReport, charts: Charts) -> list[Flowable]:
     rows = [
         [
             f"{p.name} ({p.code})",
-            p.department or "—",
-            (p.stage or "not stated").replace("_", " "),
+            r.departments.get(p.department or "", p.department) or "—",
+            stage_label(p.stage),
             rag(p.rag),
             f"{p.change.arrow} {p.change.text}".strip(),
             money(p.whole_life_cost_gbp),
-            f"{gate_label(p.next_gate)} {p.next_gate_date or ''}" if p.next_gate else "—",
+            (
+                f"{gate_label(p.next_gate)}"
+                + (f" by {long_date(p.next_gate_date)}" if p.next_gate_date else "")
+                if p.next_gate
+                else "—"
+            ),
             str(p.flags),
         ]
         for p in r.programmes
