@@ -253,7 +253,7 @@ class ProgrammeLine:
             self.name,
             self.department,
             self.parent,
-            self.stage,
+            self.stage or "not stated",  # an imported record whose source gives none
             self.rag,
             self.rag_reason,
             self.previous_rag,
