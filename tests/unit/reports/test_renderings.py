@@ -81,3 +81,10 @@ def test_the_json_is_plain_and_dates_are_iso() -> None:
     data = json.loads(to_json(sample_report()))
     assert data["as_of"] == "2026-06-30" and data["headline"]["programmes"] == 4
     assert data["programmes"][0]["change"]["arrow"] == "↓"
+
+
+def test_a_programme_without_a_stated_stage_reads_not_stated_in_the_status_table() -> None:
+    from dataclasses import replace
+
+    line = replace(sample_report().programmes[0], stage=None)
+    assert line.status_cells()[4] == "not stated"
