@@ -4,7 +4,8 @@ from matplotlib.figure import Figure
 
 from cpmo.reports.compose.content import OversightReport
 from cpmo.reports.render.palette import RAG_COLOURS, new_figure
-from cpmo.vocabulary import rag_label
+from cpmo.money import short_money
+from cpmo.vocabulary import rag_label, stage_label
 
 
 def stage_funnel(report: OversightReport) -> Figure:
@@ -13,7 +14,7 @@ def stage_funnel(report: OversightReport) -> Figure:
     counts = [report.stage_funnel[s] for s in stages]
     fig, ax = new_figure(9, 0.45 * len(stages) + 1.2)
     ax.barh(range(len(stages)), counts, color="#1d70b8")
-    ax.set_yticks(range(len(stages)), [s.replace("_", " ") for s in stages])
+    ax.set_yticks(range(len(stages)), [stage_label(s) for s in stages])
     ax.invert_yaxis()
     for i, n in enumerate(counts):
         ax.text(n, i, f" {n}", va="center")
@@ -80,9 +81,9 @@ def budget_profile(report: OversightReport) -> Figure:
         label="CSP allocation",
     )
     step = max(1, -(-len(years) // 14))
-    ax.set_xticks(list(xs)[::step], [str(y.year) for y in years][::step], rotation=45)
+    ax.set_xticks(list(xs)[::step], [y.label or str(y.year) for y in years][::step], rotation=45)
     ax.set_ylabel("£m")
-    unphased = f"; £{_millions(report.budget.unphased_gbp):,.1f}m not phased"
+    unphased = f"; {short_money(report.budget.unphased_gbp)} not phased"
     ax.set_title("Budget profile by year" + (unphased if report.budget.unphased_gbp else ""))
     ax.legend(fontsize=8)
     return fig
