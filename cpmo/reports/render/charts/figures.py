@@ -2,9 +2,9 @@
 
 from matplotlib.figure import Figure
 
+from cpmo.money import short_money
 from cpmo.reports.compose.content import OversightReport
 from cpmo.reports.render.palette import RAG_COLOURS, new_figure
-from cpmo.money import short_money
 from cpmo.vocabulary import rag_label, stage_label
 
 
