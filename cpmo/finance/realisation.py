@@ -19,12 +19,12 @@ from cpmo.finance.benefits import (
     unaccounted_for_close,
 )
 from cpmo.finance.models import BenefitYear
+from cpmo.finance.service import audit
 from cpmo.finance.years import year_label
 from cpmo.portfolios.models import Portfolio, Programme
 from cpmo.portfolios.service import get_programme_or_raise
 from cpmo.strategy.models import Benefit
 from cpmo.users.models import User
-from cpmo.workflows import audit_store
 
 
 @dataclass(frozen=True)
@@ -86,23 +86,6 @@ def _years(session: Session, benefit_ids: list[int]) -> dict[int, list[BenefitYe
     return rows
 
 
-def _audit(
-    session: Session, actor: User, programme: str, event: str, details, rationale=None
-) -> None:  # type: ignore[no-untyped-def]
-    audit_store.append(
-        session,
-        programme_code=programme,
-        event=event,
-        from_stage="",
-        to_stage="",
-        actor=actor.username,
-        role=str(actor.role),
-        rationale=rationale,
-        business_case_version=None,
-        details=details,
-    )
-
-
 def record_years(
     session: Session,
     *,
@@ -135,7 +118,7 @@ def record_years(
             session.add(row)
             changes.setdefault(str(year), {})[field] = {"old": old, "new": amount}
     session.flush()
-    _audit(session, actor, programme.code, "record_benefit", {"benefit": code, "years": changes})
+    audit(session, actor, programme.code, "record_benefit", {"benefit": code, "years": changes})
     return benefit
 
 
@@ -150,7 +133,7 @@ def declare_not_realised(
     session.add(benefit)
     session.flush()
     details = {"benefit": code, "not_realised": {"old": old, "new": reason}}
-    _audit(session, actor, programme.code, "declare_not_realised", details, rationale=reason)
+    audit(session, actor, programme.code, "declare_not_realised", details, rationale=reason)
     return benefit
 
 

@@ -52,7 +52,15 @@ def _locked(session: Session, code: str) -> Programme:
     return programme
 
 
-def _audit(session: Session, actor: User, code: str, event: str, rationale, details) -> None:  # type: ignore[no-untyped-def]
+def audit(
+    session: Session,
+    actor: User,
+    code: str,
+    event: str,
+    details: dict[str, object],
+    rationale: str | None = None,
+) -> None:
+    """One audit entry for a change to a programme's figures (no stage change)."""
     audit_store.append(
         session,
         programme_code=code,
@@ -109,7 +117,7 @@ def record_actuals(
     details: dict[str, object] = {"actuals": changes}
     if file_sha256:
         details["file_sha256"] = file_sha256
-    _audit(session, actor, code, "record_actuals", None, details)
+    audit(session, actor, code, "record_actuals", details)
     return sorted(rows, key=lambda r: r.month)
 
 
@@ -148,13 +156,13 @@ def set_forecast(
     session.add_all(rows)
     session.flush()
     new = {str(y): a for y, a in sorted(years.items())}
-    _audit(
+    audit(
         session,
         actor,
         code,
         "set_forecast",
-        rationale.strip(),
         {"forecast": {"old": old, "new": new}},
+        rationale.strip(),
     )
     return rows
 
