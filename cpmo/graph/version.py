@@ -23,7 +23,7 @@ PROVENANCE = ("source", "illustrative")
 TRACKED: dict[str, tuple[str, ...] | None] = {
     "programme": ("code", "name", "planned_start", "planned_end", *PROVENANCE),
     "objective": ("code", "title", *PROVENANCE),
-    "benefit": ("code", "title", "value_gbp", *PROVENANCE),
+    "benefit": ("code", "title", "value_gbp", "per_year", "part_of_id", *PROVENANCE),
     "csp_priority": ("code", "name", *PROVENANCE),
     "kpi": ("code", "name", *PROVENANCE),
     "graph_node": None,

@@ -244,3 +244,18 @@ def test_two_writers_cannot_together_close_a_cycle(fresh_database_url: str) -> N
         assert not graph.has_edge("programme:ttp-edrm", CRM)
     finally:
         engine.dispose()
+
+
+def test_a_change_to_what_a_benefit_is_part_of_or_its_rate_reaches_the_graph(
+    seeded: Session,
+) -> None:
+    from cpmo.models import Benefit
+
+    key = "benefit:ben-efficiencies-2021-20m"
+    assert store.get_graph(seeded).nodes[key]["part_of"] == "ben-efficiencies-100m"
+    part = seeded.exec(select(Benefit).where(Benefit.code == "ben-efficiencies-2021-20m")).one()
+    part.part_of_id, part.per_year = None, True
+    seeded.add(part)
+    seeded.flush()
+    node = store.get_graph(seeded).nodes[key]
+    assert node["part_of"] is None and node["per_year"] is True
