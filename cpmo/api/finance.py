@@ -3,9 +3,6 @@
 from datetime import date
 from typing import Any
 
-from flask import request
-from werkzeug.datastructures import FileStorage
-
 from cpmo.api.auth import current_user
 from cpmo.api.blueprints import make_blueprint
 from cpmo.api.schemas.finance import (
@@ -21,8 +18,8 @@ from cpmo.api.schemas.finance import (
 )
 from cpmo.api.schemas.workshop_reads import ImportRead
 from cpmo.api.schemas.workshops import FileUpload
+from cpmo.api.uploads import required_file
 from cpmo.app import governance_limits, request_session
-from cpmo.errors import InvalidInput
 from cpmo.finance import realisation, service, spend_import
 
 blp = make_blueprint("finance", "", "Budget, actual and forecast; benefits realisation")
@@ -151,10 +148,7 @@ def import_actuals(data: dict[str, Any], code: str) -> Any:
     """Record many programmes' spend from the sheet 'Actuals' of an .xlsx (or a .csv): columns
     programme, month (YYYY-MM), amount (whole pounds), note. All rows or none; each problem
     names its sheet, row and column."""
-    upload = request.files.get("file")
-    if not isinstance(upload, FileStorage):
-        message = "Attach the .xlsx or .csv as the multipart field 'file'."
-        raise InvalidInput(message, errors={"file": ["an .xlsx or .csv file is required"]})
+    upload = required_file("file", what="the .xlsx or .csv", expected="an .xlsx or .csv file")
     n = spend_import.import_actuals(
         request_session(),
         actor=current_user(),

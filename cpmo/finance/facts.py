@@ -94,12 +94,19 @@ def cost_inputs(session: Session, programmes: list[Programme]) -> list[CostInput
     ]
 
 
-def portfolio_cost(session: Session, portfolio: Portfolio) -> PortfolioCost:
+def portfolio_programmes(session: Session, portfolio: Portfolio) -> list[Programme]:
+    """The portfolio's programmes, by code."""
+    query = select(Programme).where(Programme.portfolio_id == portfolio.id)
+    return list(session.exec(query.order_by(Programme.code)))
+
+
+def portfolio_cost(
+    session: Session, portfolio: Portfolio, programmes: list[Programme] | None = None
+) -> PortfolioCost:
     """The portfolio's whole-life costs, rolled up and phased by its financial year."""
-    programmes = session.exec(
-        select(Programme).where(Programme.portfolio_id == portfolio.id).order_by(Programme.code)
-    ).all()
-    return roll_up(cost_inputs(session, list(programmes)), portfolio.year_start_month)
+    if programmes is None:
+        programmes = portfolio_programmes(session, portfolio)
+    return roll_up(cost_inputs(session, programmes), portfolio.year_start_month)
 
 
 def benefit_inputs(session: Session, codes: Iterable[str]) -> list[BenefitInput]:

@@ -149,9 +149,14 @@ def programme_benefits(
             select(Benefit).where(Benefit.programme_id == programme.id).order_by(Benefit.code)
         )
     )
+    containers = {b.part_of_id for b in benefits if b.part_of_id}
     codes = (
-        {b.id: b.code for b in session.exec(select(Benefit.id, Benefit.code)).all()}
-        if benefits
+        dict(
+            session.exec(
+                select(Benefit.id, Benefit.code).where(Benefit.id.in_(sorted(containers)))  # type: ignore[union-attr]
+            ).all()
+        )
+        if containers
         else {}
     )
     years = _years(session, [b.id or 0 for b in benefits])

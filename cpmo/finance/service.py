@@ -13,8 +13,8 @@ from sqlmodel import Session, select
 from cpmo.business_cases.service import check_may_write
 from cpmo.config import GovernanceLimits
 from cpmo.errors import RuleViolation
-from cpmo.finance.costs import roll_up
-from cpmo.finance.facts import cost_inputs
+from cpmo.finance.costs import CostLine, roll_up
+from cpmo.finance.facts import cost_inputs, portfolio_cost, portfolio_programmes
 from cpmo.finance.models import ProgrammeForecast, ProgrammeSpend
 from cpmo.finance.variance import FinanceView, combine, finance_view
 from cpmo.finance.years import financial_year
@@ -215,19 +215,18 @@ def portfolio_finance(
     """The portfolio's figures by the roll-up rule, beside its departments' allocations."""
     portfolio = get_portfolio_or_raise(session, code=code)
     month = portfolio.year_start_month
-    programmes = list(
-        session.exec(
-            select(Programme).where(Programme.portfolio_id == portfolio.id).order_by(Programme.code)
-        )
-    )
-    cost = roll_up(cost_inputs(session, programmes), month)
+    programmes = portfolio_programmes(session, portfolio)
+    cost = portfolio_cost(session, portfolio, programmes)
+    lines_of: dict[str, list[CostLine]] = {}
+    for line in cost.forward:
+        lines_of.setdefault(line.code, []).append(line)
     actuals, forecasts = figures_by_year(session, [p.id or 0 for p in programmes], month)
     current = financial_year(today, month)
     views = {}
     for p in programmes:
         if p.stage in ENDED_STAGES:
             continue
-        lines = [line for line in cost.forward if line.code == p.code]
+        lines = lines_of.get(p.code, [])
         mine_a, mine_f = actuals.get(p.id or 0, {}), forecasts.get(p.id or 0, {})
         if lines or mine_a or mine_f:
             views[p.code] = finance_view(

@@ -19,13 +19,12 @@ from cpmo.finance.service import SpendEntry, record_actuals
 from cpmo.portfolios.models import Programme
 from cpmo.portfolios.service import get_portfolio_or_raise
 from cpmo.users.models import User
-from cpmo.workshops.sheet_cells import Cells, text
+from cpmo.workshops.sheet_cells import MAX_MONEY_GBP, Cells, text
 from cpmo.workshops.sheet_cells import code as code_cell
 from cpmo.workshops.spreadsheets import Problems, number_cell, read_sheet
 
 COLUMNS = {"programme", "month", "amount", "note"}
 MONTH = re.compile(r"^((?:19|2\d)\d\d)-(0[1-9]|1[0-2])(?:-\d\d)?$")
-MAX_MONEY_GBP = 10**13
 
 
 def month_cell(value: Any) -> date:

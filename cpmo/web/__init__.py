@@ -14,7 +14,7 @@ from werkzeug.wrappers import Response
 from cpmo.api.auth import API_PREFIX
 from cpmo.api.headers import strict_transport
 from cpmo.money import money
-from cpmo.vocabulary import gate_label, rag_label
+from cpmo.vocabulary import gate_label, long_date, rag_label, role_label, stage_label
 from cpmo.web import labels
 from cpmo.web.case_errors import readable
 
@@ -96,17 +96,17 @@ def init_app(app: Flask) -> None:
     app.after_request(_security_headers)
     app.context_processor(_template_globals)
     app.jinja_env.filters.update(
-        stage=labels.stage_label,
+        stage=stage_label,
         rag=rag_label,
         gate=gate_label,
-        role=labels.role_label,
+        role=role_label,
         event=labels.event_label,
         money=money,
-        long_date=labels.long_date,
+        long_date=long_date,
         date_time=labels.date_time,
         first_upper=labels.first_upper,
         readable=readable,
-        stage_option=lambda s: (s, labels.stage_label(s)),
+        stage_option=lambda s: (s, stage_label(s)),
         rag_option=lambda r: (r, rag_label(r)),
         same_option=lambda v: (v, v),
     )

@@ -5,14 +5,7 @@ Colour is never the only signal: every tag carries its text.
 
 from datetime import datetime
 
-from cpmo.vocabulary import (  # noqa: F401  (the pages' labels, re-exported)
-    ROLE_LABELS,
-    STAGE_LABELS,
-    gate_label,
-    long_date,
-    role_label,
-    stage_label,
-)
+from cpmo.vocabulary import gate_label, long_date
 from cpmo.workflows.lifecycle import EVENTS
 
 STAGE_TAGS = {
