@@ -21,6 +21,7 @@ from cpmo.api.schemas.graph import (
     OrderRead,
     OrphansRead,
     PictureQuery,
+    ScopeQuery,
 )
 from cpmo.app import request_session
 from cpmo.graph import edits, service
@@ -71,35 +72,39 @@ def delete_edge(edge_id: int) -> Response:
     return no_content()
 
 
-@blp.get("/impact/<key>", schema=ImpactRead, refused=(404,))
-def impact(key: str) -> Any:
-    """Everything that depends on a node, by kind, with the benefit value at risk."""
-    return service.get_impact(request_session(), key=key)
+@blp.get("/impact/<key>", query=ScopeQuery, schema=ImpactRead, refused=(404,))
+def impact(args: dict[str, Any], key: str) -> Any:
+    """Everything that depends on a node, by kind, with the benefit value at risk; with
+    `portfolio`, only within that portfolio (edges leaving it are listed, not followed)."""
+    return service.get_impact(request_session(), key=key, portfolio=args.get("portfolio"))
 
 
-@blp.get("/order", schema=OrderRead)
-def order() -> Any:
+@blp.get("/order", query=ScopeQuery, schema=OrderRead, refused=(404,))
+def order(args: dict[str, Any]) -> Any:
     """Programmes in delivery order: generations that can each run in parallel."""
-    return {"generations": service.get_order(request_session())}
+    return service.get_order(request_session(), portfolio=args.get("portfolio"))
 
 
-@blp.get("/critical-path", schema=CriticalPathRead)
-def critical_path() -> Any:
+@blp.get("/critical-path", query=ScopeQuery, schema=CriticalPathRead, refused=(404,))
+def critical_path(args: dict[str, Any]) -> Any:
     """The chain of enabling programmes with the greatest total duration (planned dates, else
     duration_days; programmes with neither count as 0 days and are listed)."""
-    return service.get_critical_path(request_session())
+    return service.get_critical_path(request_session(), portfolio=args.get("portfolio"))
 
 
-@blp.get("/orphans", schema=OrphansRead)
-def orphans() -> Any:
-    """Programmes serving no objective, objectives no programme reaches, undelivered benefits."""
-    return service.get_orphans(request_session())
+@blp.get("/orphans", query=ScopeQuery, schema=OrphansRead, refused=(404,))
+def orphans(args: dict[str, Any]) -> Any:
+    """Programmes serving no objective, objectives no programme reaches, undelivered benefits;
+    with `portfolio`, the objectives of the departments its programmes belong to."""
+    return service.get_orphans(request_session(), portfolio=args.get("portfolio"))
 
 
-@blp.get("/enablers", query=EnablerQuery, schema=EnablerRead(many=True))
+@blp.get("/enablers", query=EnablerQuery, schema=EnablerRead(many=True), refused=(404,))
 def enablers(args: dict[str, Any]) -> Any:
-    """Programmes ranked by the benefit value they unlock downstream."""
-    return service.list_enablers(request_session(), limit=args.get("limit"))
+    """Programmes ranked by the benefit value they unlock downstream (within `portfolio`)."""
+    return service.list_enablers(
+        request_session(), limit=args.get("limit"), portfolio=args.get("portfolio")
+    )
 
 
 @blp.get(

@@ -1,13 +1,13 @@
 """Impact and orphans: what depends on what in a built graph."""
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import networkx as nx
 
 from cpmo.finance.benefits import BenefitInput, BenefitTotals, benefit_totals
 from cpmo.graph.keys import node_key
-from cpmo.graph.network import kind_of, nodes_of_kind
+from cpmo.graph.network import CrossingEdge, kind_of, nodes_of_kind
 
 
 @dataclass(frozen=True)
@@ -23,6 +23,9 @@ class ImpactReport:
     benefits_at_risk: list[str]
     benefit_value_at_risk: int  # one-off and cumulative, each benefit once
     benefit_value_at_risk_per_year: int = 0  # yearly rates, never added to the above
+    illustrative: bool = False  # a node or edge it reached is a judgement, not a source's word
+    portfolio: str | None = None  # read within this portfolio (None: every portfolio)
+    cross_portfolio_edges: list[CrossingEdge] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -32,6 +35,8 @@ class Orphans:
     programmes: list[str]
     objectives: list[str]
     benefits: list[str]
+    portfolio: str | None = None
+    cross_portfolio_edges: list[CrossingEdge] = field(default_factory=list)
 
 
 def impact(graph: nx.DiGraph, key: str) -> ImpactReport:
@@ -43,6 +48,10 @@ def impact(graph: nx.DiGraph, key: str) -> ImpactReport:
         by_kind.setdefault(graph.nodes[node]["kind"], []).append(node)
     benefits = sorted(by_kind.get("benefit", []))
     totals = benefit_figures(graph, benefits)
+    reach = graph.subgraph({key, *reached})
+    illustrative = any(flag for _n, flag in reach.nodes(data="illustrative")) or any(
+        flag for _s, _t, flag in reach.edges(data="illustrative")
+    )
     return ImpactReport(
         key=key,
         kind=kind,
@@ -53,6 +62,7 @@ def impact(graph: nx.DiGraph, key: str) -> ImpactReport:
         benefits_at_risk=benefits,
         benefit_value_at_risk=totals.one_off_gbp,
         benefit_value_at_risk_per_year=totals.per_year_gbp,
+        illustrative=illustrative or totals.illustrative,
     )
 
 

@@ -20,6 +20,18 @@ class NodeRecord:
     attrs: Mapping[str, Any] = field(default_factory=dict)
 
 
+@dataclass(frozen=True, order=True)
+class CrossingEdge:
+    """An edge joining a node of one portfolio to a node of another (listed, never followed,
+    when an analysis keeps to one portfolio)."""
+
+    source_key: str
+    target_key: str
+    kind: str
+    source_portfolio: str
+    target_portfolio: str
+
+
 @dataclass(frozen=True)
 class EdgeRecord:
     """A graph edge as stored, pointing the way impact flows (source → target)."""

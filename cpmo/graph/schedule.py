@@ -1,10 +1,11 @@
 """Delivery order and critical path over the programmes and their ``enables`` edges."""
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import networkx as nx
 
+from cpmo.graph.network import CrossingEdge
 from cpmo.graph.rules import programme_duration
 
 
@@ -15,6 +16,17 @@ class CriticalPath:
     path: list[str]
     total_duration_days: int
     missing_durations: list[str]
+    portfolio: str | None = None
+    cross_portfolio_edges: list[CrossingEdge] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class DeliveryOrder:
+    """Programmes in generations that can each run in parallel."""
+
+    generations: list[list[str]]
+    portfolio: str | None = None
+    cross_portfolio_edges: list[CrossingEdge] = field(default_factory=list)
 
 
 def programme_subgraph(graph: nx.DiGraph) -> nx.DiGraph:

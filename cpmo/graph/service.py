@@ -4,21 +4,24 @@ Every function reads the cached graph of the session's database (``store.get_gra
 """
 
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import networkx as nx
 from sqlmodel import Session
 
 from cpmo.errors import NotFound
-from cpmo.graph.analysis import ImpactReport, Orphans, impact, orphans
+from cpmo.graph.analysis import ImpactReport, Orphans, impact
 from cpmo.graph.export import to_graphml
 from cpmo.graph.keys import is_key, node_key
+from cpmo.graph.network import CrossingEdge
 from cpmo.graph.ranking import Enabler, enablers
-from cpmo.graph.schedule import CriticalPath, critical_path, delivery_order
-from cpmo.graph.store import get_graph
+from cpmo.graph.schedule import CriticalPath, DeliveryOrder, critical_path, delivery_order
+from cpmo.graph.scope import Scope, scoped_orphans
+from cpmo.graph.store import get_graph, get_scope
 from cpmo.graph.svg import to_svg
 from cpmo.graph.upstream import Upstream, upstream
+from cpmo.portfolios.service import get_portfolio_or_raise
 
 NODE_FIELDS = (
     "origin",
@@ -68,6 +71,7 @@ class Dependencies:
     key: str
     upstream: list[UpstreamProgramme]
     downstream: Downstream
+    cross_portfolio_edges: list[CrossingEdge] = field(default_factory=list)
 
 
 def graph_node(graph: nx.DiGraph, key: str) -> dict[str, Any]:
@@ -120,30 +124,50 @@ def _known(graph: nx.DiGraph, key: str) -> str:
     return key
 
 
-def get_impact(session: Session, *, key: str) -> ImpactReport:
-    """Everything reachable from key, grouped by kind, with the benefit value at risk."""
-    graph = get_graph(session)
-    return impact(graph, _known(graph, key))
+def _scope(session: Session, portfolio: str | None) -> Scope:
+    """The graph an analysis reads; NotFound for a portfolio that does not exist."""
+    if portfolio is not None:
+        get_portfolio_or_raise(session, code=portfolio)
+    return get_scope(session, portfolio)
 
 
-def get_order(session: Session) -> list[list[str]]:
+def get_impact(session: Session, *, key: str, portfolio: str | None = None) -> ImpactReport:
+    """Everything reachable from key (within the portfolio, if given), grouped by kind, with the
+    benefit value at risk and the crossing edges where impact leaves the portfolio."""
+    scope = _scope(session, portfolio)
+    report = impact(scope.graph, _known(scope.graph, key))
+    leaving = scope.leaving({key, *report.affected})
+    return replace(report, portfolio=scope.portfolio, cross_portfolio_edges=leaving)
+
+
+def get_order(session: Session, *, portfolio: str | None = None) -> DeliveryOrder:
     """Programmes in delivery generations (each can run in parallel)."""
-    return delivery_order(get_graph(session))
+    scope = _scope(session, portfolio)
+    return DeliveryOrder(delivery_order(scope.graph), **_read_in(scope))
 
 
-def get_critical_path(session: Session) -> CriticalPath:
+def get_critical_path(session: Session, *, portfolio: str | None = None) -> CriticalPath:
     """The enables chain with the greatest total duration."""
-    return critical_path(get_graph(session))
+    scope = _scope(session, portfolio)
+    return replace(critical_path(scope.graph), **_read_in(scope))
 
 
-def get_orphans(session: Session) -> Orphans:
+def get_orphans(session: Session, *, portfolio: str | None = None) -> Orphans:
     """Programmes, objectives and benefits left unconnected."""
-    return orphans(get_graph(session))
+    scope = _scope(session, portfolio)
+    return replace(scoped_orphans(scope), **_read_in(scope))
 
 
-def list_enablers(session: Session, *, limit: int | None = None) -> list[Enabler]:
-    """Programmes ranked by the benefit value they unlock downstream."""
-    return enablers(get_graph(session), limit)
+def _read_in(scope: Scope) -> dict[str, Any]:
+    """The fields saying which portfolio a result was read in and the edges crossing out."""
+    return {"portfolio": scope.portfolio, "cross_portfolio_edges": scope.cross_portfolio_edges}
+
+
+def list_enablers(
+    session: Session, *, limit: int | None = None, portfolio: str | None = None
+) -> list[Enabler]:
+    """Programmes ranked by the benefit value they unlock downstream (within the portfolio)."""
+    return enablers(_scope(session, portfolio).graph, limit)
 
 
 def export_graphml(session: Session) -> str:
@@ -158,10 +182,19 @@ def picture(session: Session, *, focus: str | None = None) -> str:
 
 
 def programme_dependencies(session: Session, *, code: str) -> Dependencies:
-    """The programmes code needs first (direct or transitive) and a summary of its impact."""
-    graph = get_graph(session)
-    key = _known(graph, node_key("programme", code))
+    """The programmes code needs first (direct or transitive) and a summary of its impact,
+    read within its own portfolio; edges joining these to another portfolio are listed."""
+    key = _known(get_graph(session), node_key("programme", code))
+    scope = get_scope(session, get_graph(session).nodes[key].get("portfolio"))
+    graph = scope.graph
     report = impact(graph, key)
+    before = upstream(graph, key)
+    near = {key, *report.affected, *(found.key for found in before)}
+    crossing = [
+        edge
+        for edge in scope.cross_portfolio_edges
+        if edge.source_key in near or edge.target_key in near
+    ]
     downstream = Downstream(
         programmes=len(report.programmes_affected),
         objectives=len(report.objectives_at_risk),
@@ -172,8 +205,9 @@ def programme_dependencies(session: Session, *, code: str) -> Dependencies:
     )
     return Dependencies(
         key=key,
-        upstream=[_upstream_programme(graph, found) for found in upstream(graph, key)],
+        upstream=[_upstream_programme(graph, found) for found in before],
         downstream=downstream,
+        cross_portfolio_edges=crossing,
     )
 
 

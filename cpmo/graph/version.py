@@ -21,9 +21,27 @@ _TRACKED = "_cpmo_tracks_graph_version"
 PROVENANCE = ("source", "illustrative")
 # table → the attributes a graph node is built from (None: any change counts)
 TRACKED: dict[str, tuple[str, ...] | None] = {
-    "programme": ("code", "name", "planned_start", "planned_end", *PROVENANCE),
-    "objective": ("code", "title", *PROVENANCE),
-    "benefit": ("code", "title", "value_gbp", "per_year", "part_of_id", *PROVENANCE),
+    "programme": (
+        "code",
+        "name",
+        "planned_start",
+        "planned_end",
+        "portfolio_id",
+        "department_id",
+        *PROVENANCE,
+    ),
+    "objective": ("code", "title", "department_id", *PROVENANCE),
+    "benefit": (
+        "code",
+        "title",
+        "value_gbp",
+        "per_year",
+        "part_of_id",
+        "programme_id",
+        *PROVENANCE,
+    ),
+    "portfolio": ("code",),
+    "department": ("code",),
     "csp_priority": ("code", "name", *PROVENANCE),
     "kpi": ("code", "name", *PROVENANCE),
     "graph_node": None,

@@ -57,7 +57,9 @@ def assemble(
     register = gather_register(session, portfolio_id=portfolio.id or 0)
     as_of = as_of or (year_end(register.year) if register else utcnow().date())
     codes = [v.programme.code for v in status.programmes]
-    ctx = gather_context(session, portfolio_id=portfolio.id or 0, codes=codes)
+    ctx = gather_context(
+        session, portfolio_id=portfolio.id or 0, portfolio=portfolio.code, codes=codes
+    )
     fallback = {
         c: Baseline(cost, f"first reported {when}")
         for c, (cost, when) in sections.first_reported(ctx.snapshots, as_of).items()

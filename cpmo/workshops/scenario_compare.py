@@ -9,11 +9,12 @@ from sqlmodel import Session
 
 from cpmo.errors import NotFound, RuleViolation
 from cpmo.graph.keys import node_key
-from cpmo.graph.store import get_graph
+from cpmo.graph.store import get_scope
+from cpmo.portfolios.models import Portfolio
 from cpmo.users.models import User
 from cpmo.workshops.access import require_results
 from cpmo.workshops.candidates import list_candidates
-from cpmo.workshops.models import WorkshopScenario
+from cpmo.workshops.models import Workshop, WorkshopScenario
 from cpmo.workshops.scenarios import list_scenarios
 from cpmo.workshops.service import get_or_raise
 
@@ -40,7 +41,7 @@ def compare(session: Session, *, actor: User, code: str, names: list[str]) -> Co
     chosen = [found[n] for n in names]
     listed = list_candidates(session, workshop=workshop, active_only=False)
     programmes = {c.key: p for c, p in listed}
-    graph = get_graph(session)
+    graph = get_scope(session, _portfolio_code(session, workshop)).graph
     base = set(chosen[0].result["selected"])
     rows = []
     for s in chosen:
@@ -60,6 +61,14 @@ def compare(session: Session, *, actor: User, code: str, names: list[str]) -> Co
             }
         )
     return Comparison(names[0], rows, _matrix(listed, chosen))
+
+
+def _portfolio_code(session: Session, workshop: Workshop) -> str | None:
+    """The code of the workshop's portfolio (None: it serves none, so every one is read)."""
+    if workshop.portfolio_id is None:
+        return None
+    portfolio = session.get(Portfolio, workshop.portfolio_id)
+    return portfolio.code if portfolio else None
 
 
 def _served(graph: nx.DiGraph, programmes: list[str | None]) -> dict[str, Any]:

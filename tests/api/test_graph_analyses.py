@@ -42,6 +42,8 @@ NODES = [
     {"key": "priority:services", "kind": "priority", "label": "Modern services"},
     {"key": "kpi:kpi-cash", "kind": "kpi", "label": "Cash released"},
 ]
+# what an analysis of every portfolio says about its scope
+EVERY_PORTFOLIO = {"portfolio": None, "cross_portfolio_edges": []}
 EDGES = [
     ("programme:found", "programme:cyber", "enables"),
     ("programme:found", "programme:its", "enables"),
@@ -92,6 +94,8 @@ def test_impact_of_the_foundation_reaches_all_it_unlocks(client, small_graph) ->
         "benefits_at_risk": ["benefit:cash", "benefit:service"],
         "benefit_value_at_risk": 70_000_000,
         "benefit_value_at_risk_per_year": 0,
+        "illustrative": False,
+        **EVERY_PORTFOLIO,
     }
 
 
@@ -108,7 +112,8 @@ def test_delivery_order_is_in_generations(client, small_graph) -> None:
             ["programme:found", "programme:hub", "programme:lonely"],
             ["programme:cyber"],
             ["programme:its"],
-        ]
+        ],
+        **EVERY_PORTFOLIO,
     }
 
 
@@ -118,6 +123,7 @@ def test_critical_path_adds_up_dates_and_durations(client, small_graph) -> None:
         "path": ["programme:found", "programme:cyber", "programme:its"],
         "total_duration_days": 365 + 200 + 545,
         "missing_durations": ["programme:hub"],
+        **EVERY_PORTFOLIO,
     }
 
 
@@ -129,6 +135,7 @@ def test_orphans_are_the_unconnected_programmes_objectives_and_benefits(
         "programmes": ["programme:found", "programme:hub", "programme:lonely"],
         "objectives": ["objective:unserved"],
         "benefits": ["benefit:undelivered"],
+        **EVERY_PORTFOLIO,
     }
 
 
@@ -167,3 +174,20 @@ def test_removing_an_edge_changes_the_analyses(client, small_graph, auth) -> Non
         ["programme:found", "programme:hub", "programme:lonely"],
         ["programme:cyber", "programme:its"],
     ]
+
+
+def test_impact_through_a_judgement_is_marked_illustrative(client, small_graph, auth) -> None:
+    before = client.get("/api/v1/graph/impact/programme:lonely", headers=small_graph).json
+    assert before["illustrative"] is False
+    body = {
+        "source_key": "programme:lonely",
+        "target_key": "objective:unserved",
+        "kind": "contributes_to",
+        "source": "a workshop's judgement",
+        "illustrative": True,
+    }
+    assert client.post("/api/v1/graph/edges", json=body, headers=auth("cpmo")).status_code == 201
+    after = client.get("/api/v1/graph/impact/programme:lonely", headers=small_graph).json
+    assert after["illustrative"] is True
+    untouched = client.get("/api/v1/graph/impact/programme:found", headers=small_graph).json
+    assert untouched["illustrative"] is False

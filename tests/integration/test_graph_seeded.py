@@ -69,7 +69,7 @@ def test_cyber_impact_lists_the_programmes_that_need_it_and_the_objectives_and_b
 def test_cyber_and_ms_foundation_come_first_and_e_government_before_the_front_office(
     seeded: Session,
 ) -> None:
-    order = service.get_order(seeded)
+    order = service.get_order(seeded).generations
     assert order[0] == ["programme:ttp-cyber", "programme:ttp-ms-foundation"]
     generation = {key: i for i, keys in enumerate(order) for key in keys}
     for front in ("ttp-crm", "ttp-electronic-patient-records", "ttp-tax-system"):

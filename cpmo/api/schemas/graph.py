@@ -3,7 +3,7 @@
 from marshmallow import fields, validate
 
 from cpmo.api.problems import ProblemSchema
-from cpmo.api.schemas.common import Money, OneOf, StrictSchema, Text
+from cpmo.api.schemas.common import Code, Money, OneOf, StrictSchema, Text
 from cpmo.graph.keys import KEY_PATTERN
 from cpmo.graph.rules import EDGE_KINDS, NODE_KINDS
 
@@ -100,7 +100,39 @@ def _keys(description: str) -> fields.List:
     return fields.List(fields.String(), required=True, metadata={"description": description})
 
 
-class ImpactRead(StrictSchema):
+class CrossingEdgeRead(StrictSchema):
+    source_key = fields.String(required=True)
+    target_key = fields.String(required=True)
+    kind = fields.String(required=True)
+    source_portfolio = fields.String(required=True)
+    target_portfolio = fields.String(required=True)
+
+
+class ReadInPortfolio(StrictSchema):
+    """Which portfolio an analysis kept to, and the edges it did not follow out of it."""
+
+    portfolio = fields.String(
+        allow_none=True,
+        required=True,
+        metadata={"description": "the portfolio asked for; null when every portfolio was read"},
+    )
+    cross_portfolio_edges = fields.List(
+        fields.Nested(CrossingEdgeRead),
+        required=True,
+        metadata={
+            "description": "edges joining the portfolio to another, listed and never followed "
+            "(empty when every portfolio was read)"
+        },
+    )
+
+
+class ScopeQuery(StrictSchema):
+    portfolio = Code(
+        metadata={"description": "keep to this portfolio's programmes and their benefits"}
+    )
+
+
+class ImpactRead(ReadInPortfolio):
     key = fields.String(required=True)
     kind = fields.String(required=True)
     affected = _keys("every node reachable from key")
@@ -119,9 +151,13 @@ class ImpactRead(StrictSchema):
         required=True,
         metadata={"description": "yearly rates among benefits_at_risk, never added to the above"},
     )
+    illustrative = fields.Boolean(
+        required=True,
+        metadata={"description": "true when a node or edge reached is a judgement (illustrative)"},
+    )
 
 
-class OrderRead(StrictSchema):
+class OrderRead(ReadInPortfolio):
     generations = fields.List(
         fields.List(fields.String()),
         required=True,
@@ -129,13 +165,13 @@ class OrderRead(StrictSchema):
     )
 
 
-class CriticalPathRead(StrictSchema):
+class CriticalPathRead(ReadInPortfolio):
     path = _keys("the enables chain with the greatest total duration")
     total_duration_days = fields.Integer(required=True)
     missing_durations = _keys("programmes on no dates or duration (counted as 0 days)")
 
 
-class OrphansRead(StrictSchema):
+class OrphansRead(ReadInPortfolio):
     programmes = _keys("programmes contributing to no objective")
     objectives = _keys("objectives no programme reaches")
     benefits = _keys("benefits no programme delivers")
@@ -148,7 +184,7 @@ class EnablerRead(StrictSchema):
     programmes = fields.Integer(required=True)
 
 
-class EnablerQuery(StrictSchema):
+class EnablerQuery(ScopeQuery):
     limit = fields.Integer(strict=False, validate=validate.Range(min=1, max=100_000))
 
 
@@ -179,3 +215,8 @@ class DownstreamRead(StrictSchema):
 class DependenciesRead(StrictSchema):
     upstream = fields.List(fields.Nested(UpstreamRead), required=True)
     downstream = fields.Nested(DownstreamRead, required=True)
+    cross_portfolio_edges = fields.List(
+        fields.Nested(CrossingEdgeRead),
+        required=True,
+        metadata={"description": "edges joining these programmes to another portfolio's"},
+    )

@@ -1,12 +1,13 @@
 """The portfolio's surroundings: benefits and what reaches them, KPIs, risks, funding, funnel,
 snapshots. One query per table; the graph comes from the graph cache."""
 
+import networkx as nx
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, select
 
 from cpmo.finance.models import BenefitYear, BudgetLine
 from cpmo.graph.analysis import impact
-from cpmo.graph.store import get_graph
+from cpmo.graph.store import get_scope
 from cpmo.portfolios.models import (
     Department,
     FundingAllocation,
@@ -62,8 +63,9 @@ def _containers(session: Session, found: dict[str, BenefitFact]) -> dict[str, Be
     return above
 
 
-def _graph_parts(session: Session, ctx: PortfolioContext, pid: int, codes: list[str]) -> None:
-    graph = get_graph(session)
+def _graph_parts(
+    session: Session, ctx: PortfolioContext, pid: int, graph: nx.DiGraph, codes: list[str]
+) -> None:
     mine = {f"programme:{c}" for c in codes}
     own = set(
         session.exec(
@@ -153,10 +155,13 @@ def _allocations(session: Session, ctx: PortfolioContext, pid: int) -> None:
     ]
 
 
-def gather_context(session: Session, *, portfolio_id: int, codes: list[str]) -> PortfolioContext:
-    """Everything around the portfolio's programmes that the report presents."""
+def gather_context(
+    session: Session, *, portfolio_id: int, portfolio: str, codes: list[str]
+) -> PortfolioContext:
+    """Everything around the portfolio's programmes that the report presents (the graph read
+    within the portfolio: another portfolio's programmes and benefits are not its own)."""
     ctx = PortfolioContext()
-    _graph_parts(session, ctx, portfolio_id, codes)
+    _graph_parts(session, ctx, portfolio_id, get_scope(session, portfolio).graph, codes)
     ctx.risks = _risks(session, portfolio_id)
     _allocations(session, ctx, portfolio_id)
     steps = session.exec(

@@ -163,7 +163,9 @@ def programme_facts(
     actuals, forecasts = figures_by_year(
         session, [v.programme.id or 0 for v in status.programmes], status.portfolio.year_start_month
     )
-    ups = upstream_chains(session, [v.programme.code for v in status.programmes])
+    ups = upstream_chains(
+        session, status.portfolio.code, [v.programme.code for v in status.programmes]
+    )
     needed = {code for chains in ups.values() for code, _ in chains}
     rags = (
         dict(

@@ -4,7 +4,7 @@ from typing import Any
 
 from sqlmodel import Session
 
-from cpmo.graph.store import get_graph
+from cpmo.graph.store import get_scope
 from cpmo.graph.upstream import upstream
 from cpmo.portfolios.models import Programme
 from cpmo.reports.gather.facts import Baseline, DecisionFact
@@ -55,8 +55,11 @@ def workflow_costs(
     return baseline, under_review, accepted
 
 
-def upstream_chains(session: Session, codes: list[str]) -> dict[str, list[tuple[str, tuple]]]:
-    graph = get_graph(session)
+def upstream_chains(
+    session: Session, portfolio: str, codes: list[str]
+) -> dict[str, list[tuple[str, tuple]]]:
+    """Each programme's upstream chains, within its portfolio (crossing edges not followed)."""
+    graph = get_scope(session, portfolio).graph
     found: dict[str, list[tuple[str, tuple]]] = {}
     for code in codes:
         key = f"programme:{code}"
