@@ -82,3 +82,11 @@ def test_an_oversight_reader_opens_the_portfolio_finance_page(page: Any, live: L
     assert _fits(page)
     page.screenshot(path="/tmp/money-portfolio-375.png", full_page=True)
     assert axe_violations(page) == []
+
+    page.get_by_role("link", name="Technology Transformation Programme").click()
+    benefits = page.locator("#benefits ~ .cpmo-benefit")
+    expect(benefits.first).to_contain_text("Owner")
+    expect(page.get_by_role("button", name="Record benefit actual")).to_have_count(0)
+    assert _fits(page)
+    page.screenshot(path="/tmp/money-benefits-375.png", full_page=True)
+    assert axe_violations(page) == []
