@@ -172,6 +172,7 @@ def test_bad_spend_is_shown_back_against_its_field_and_writes_nothing(
     assert response.status_code == 422
     page = response.get_data(as_text=True)
     assert (field, message) in _summary(page)
+    assert f'id="{field}"' in page
     assert f'value="{amount}"' in page  # what was typed is shown again
     assert _entries(seeded, programme) == before
     assert finance.list_actuals(seeded, code=programme) == []
@@ -204,7 +205,9 @@ def test_a_bad_forecast_is_shown_back_and_writes_nothing(
     before = _entries(seeded, programme)
     response = _forecast(client, rows, rationale)
     assert response.status_code == 422
-    assert (field, message) in _summary(response.get_data(as_text=True))
+    page = response.get_data(as_text=True)
+    assert (field, message) in _summary(page)
+    assert f'id="{field}"' in page  # the summary's link has a field to go to
     assert _entries(seeded, programme) == before
     assert finance.list_forecast(seeded, code=programme) == []
 
