@@ -13,7 +13,7 @@ from werkzeug.wrappers import Response
 
 from cpmo.api.auth import API_PREFIX
 from cpmo.api.headers import strict_transport
-from cpmo.money import money
+from cpmo.money import money, short_money
 from cpmo.vocabulary import gate_label, long_date, rag_label, role_label, stage_label
 from cpmo.web import labels
 from cpmo.web.case_errors import readable
@@ -102,6 +102,10 @@ def init_app(app: Flask) -> None:
         role=role_label,
         event=labels.event_label,
         money=money,
+        short_money=short_money,
+        percent=labels.percent,
+        benefit_type=labels.benefit_type,
+        outturn_source=labels.outturn_source,
         long_date=long_date,
         date_time=labels.date_time,
         first_upper=labels.first_upper,

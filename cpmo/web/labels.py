@@ -5,6 +5,7 @@ Colour is never the only signal: every tag carries its text.
 
 from datetime import datetime
 
+from cpmo.money import MINUS
 from cpmo.vocabulary import gate_label, long_date
 from cpmo.workflows.lifecycle import EVENTS
 
@@ -53,3 +54,36 @@ def date_time(value: datetime | None) -> str:
     if value is None:
         return "—"
     return f"{long_date(value)} at {value:%H:%M} UTC"
+
+
+BENEFIT_TYPES = {
+    "non_financial": "Non-financial",
+    "commercial": "Commercial",
+    "efficiency": "Efficiency",
+    "cash_releasing": "Cash-releasing",
+}
+OUTTURN_SOURCES = {
+    "forecast": "Forecast set for the year",
+    "actual": "Actual spend (the year is over)",
+    "baseline": "Baseline (no forecast set)",
+    "mixed": "Forecasts, actuals and baselines",
+}
+
+
+def percent(value: float | None) -> str:
+    """0.125 → "12.5%", −0.03 → "−3.0%"; "—" when there is no baseline to compare with."""
+    if value is None:
+        return "—"
+    return f"{MINUS if value < 0 else ''}{abs(value) * 100:,.1f}%"
+
+
+def benefit_type(value: str | None) -> str:
+    """ "non_financial" → "Non-financial"; "—" when not given."""
+    if not value:
+        return "—"
+    return BENEFIT_TYPES.get(value, first_upper(value.replace("_", " ")))
+
+
+def outturn_source(value: str) -> str:
+    """Where a year's forecast outturn came from, in words."""
+    return OUTTURN_SOURCES.get(value, value.replace("_", " "))

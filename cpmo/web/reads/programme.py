@@ -18,6 +18,7 @@ from cpmo.portfolios.read_models import ProgrammeView
 from cpmo.users.models import User
 from cpmo.workflows import service as workflow
 from cpmo.workflows.gates import MAIN_PATH, gate_prepared_in
+from cpmo.workflows.lifecycle import EVENTS
 from cpmo.workflows.models import Condition
 
 
@@ -80,12 +81,18 @@ def _case_prepared(stage: str) -> str | None:
     return gate.case_kind if gate else None
 
 
+def decisions(history: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Lifecycle decisions only: audit entries that change no stage (spend, forecasts,
+    benefits, details) are kept in the audit chain but are not decisions."""
+    return [d for d in history if d["event"] in EVENTS]
+
+
 def programme_page(
     session: Session, *, actor: User, code: str, limits: GovernanceLimits
 ) -> ProgrammePage:
     view = portfolios.get_programme_view(session, code=code)
     actions, programme, record = _actions(session, actor=actor, code=code, limits=limits)
-    history = workflow.history(record)
+    history = decisions(workflow.history(record))
     try:
         dependencies = graph.programme_dependencies(session, code=code)
     except NotFound:

@@ -1,5 +1,6 @@
 """The programme page and its dependency picture."""
 
+from datetime import date
 from typing import Any
 
 from flask import Response, render_template
@@ -9,15 +10,43 @@ from cpmo.graph import service as graph
 from cpmo.graph.keys import node_key
 from cpmo.web.auth import acting_user
 from cpmo.web.blueprint import bp
+from cpmo.web.reads.money import programme_money
 from cpmo.web.reads.programme import programme_page
+
+
+def render_programme(
+    code: str,
+    status: int = 200,
+    *,
+    form: str | None = None,
+    values: dict[str, str] | None = None,
+    errors: dict[str, list[str]] | None = None,
+) -> Any:
+    """The programme page; ``form`` names the money form re-shown with its ``errors``."""
+    session = request_session()
+    actor = acting_user()
+    page = programme_page(session, actor=actor, code=code, limits=governance_limits())
+    money = programme_money(
+        session,
+        actor=actor,
+        programme=page.view.programme,
+        limits=governance_limits(),
+        today=date.today(),
+    )
+    return render_template(
+        "web/programme.html",
+        page=page,
+        p=page.view,
+        money=money,
+        form=form,
+        values=values or {},
+        errors=errors or {},
+    ), status
 
 
 @bp.route("/programmes/<code>", methods=["GET"])
 def programme(code: str) -> Any:
-    page = programme_page(
-        request_session(), actor=acting_user(), code=code, limits=governance_limits()
-    )
-    return render_template("web/programme.html", page=page, p=page.view)
+    return render_programme(code)
 
 
 @bp.route("/programmes/<code>/impact.svg", methods=["GET"])
