@@ -28,6 +28,7 @@ from cpmo.app import request_session
 from cpmo.prioritisation import FrontierPoint, SelectionResult
 from cpmo.workshops import results, scenario_compare, scenarios, selection_service
 from cpmo.workshops.results import Ranking
+from cpmo.workshops.service import draws_on_illustrative, get_or_raise
 
 blp = make_blueprint(
     "workshop_results",
@@ -48,6 +49,7 @@ def ranking_dict(ranking: Ranking) -> dict[str, Any]:
         "consistency_ratio": workshop.consistency_ratio,
         "weights": ranking.weights,
         "disagreement_threshold": ranking.disagreement_threshold,
+        "illustrative": ranking.illustrative,
         "candidates": [
             {  # shallow copies: asdict's deep copy cost more than the ranking itself
                 **vars(r),
@@ -95,7 +97,8 @@ def ranking(code: str) -> Any:
 def sensitivity(args: dict[str, Any], code: str) -> Any:
     """For each candidate, the probability of staying in the top k and its rank range when
     every weight wobbles by ±perturbation (Monte Carlo; give `seed` to reproduce a run)."""
-    return results.sensitivity(request_session(), actor=current_user(), code=code, **args)
+    found = results.sensitivity(request_session(), actor=current_user(), code=code, **args)
+    return {**vars(found), "illustrative": _illustrative(code)}
 
 
 @blp.get("/<code>/selection", schema=SelectionRead, refused=(404, 422))
@@ -106,7 +109,7 @@ def selection(code: str) -> Any:
     result = selection_service.workshop_selection(
         request_session(), actor=current_user(), code=code
     )
-    return selection_dict(result)
+    return {**selection_dict(result), "illustrative": _illustrative(code)}
 
 
 @blp.get("/<code>/frontier", query=FrontierQuery, schema=FrontierRead, refused=(404, 422))
@@ -115,7 +118,13 @@ def frontier(args: dict[str, Any], code: str) -> Any:
     points = selection_service.workshop_frontier(
         request_session(), actor=current_user(), code=code, factors=args.get("factor")
     )
-    return frontier_dict(points)
+    return {**frontier_dict(points), "illustrative": _illustrative(code)}
+
+
+def _illustrative(code: str) -> bool:
+    """Whether the workshop's results are drawn from an illustrative record."""
+    session = request_session()
+    return draws_on_illustrative(session, workshop=get_or_raise(session, code=code))
 
 
 @blp.post(

@@ -21,6 +21,7 @@ class PortfolioScores:
     workshop_name: str | None
     closed_at: datetime | None
     candidates: list[dict[str, Any]] = field(default_factory=list)
+    illustrative: bool = False  # the workshop's weights, costs or scores are illustrative
 
 
 def latest_scores(session: Session, *, portfolio: str | None = None) -> PortfolioScores:
@@ -50,4 +51,11 @@ def latest_scores(session: Session, *, portfolio: str | None = None) -> Portfoli
         }
         for r in result.candidates
     ]
-    return PortfolioScores(portfolio_code, workshop.code, workshop.name, workshop.closed_at, rows)
+    return PortfolioScores(
+        portfolio_code,
+        workshop.code,
+        workshop.name,
+        workshop.closed_at,
+        rows,
+        illustrative=result.illustrative,
+    )

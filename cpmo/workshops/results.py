@@ -13,7 +13,7 @@ from cpmo.workshops.access import require_results
 from cpmo.workshops.candidates import list_candidates
 from cpmo.workshops.models import Workshop
 from cpmo.workshops.scoring_service import score_table
-from cpmo.workshops.service import get_or_raise
+from cpmo.workshops.service import draws_on_illustrative, get_or_raise
 
 MAX_SAMPLE_CELLS = 5_000_000  # candidates × samples in one sensitivity run
 
@@ -28,6 +28,7 @@ class Ranking:
     names: dict[str, str]
     programmes: dict[str, str | None]
     disagreement_threshold: float = DISAGREEMENT_THRESHOLD
+    illustrative: bool = False  # drawn from an illustrative weight, cost or score
 
 
 def workshop_ranking(session: Session, *, workshop: Workshop) -> Ranking:
@@ -40,6 +41,7 @@ def workshop_ranking(session: Session, *, workshop: Workshop) -> Ranking:
         candidates=rank_table(table),
         names={c.key: c.name for c, _ in listed},
         programmes={c.key: programme for c, programme in listed},
+        illustrative=draws_on_illustrative(session, workshop=workshop),
     )
 
 

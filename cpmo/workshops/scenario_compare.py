@@ -16,7 +16,7 @@ from cpmo.workshops.access import require_results
 from cpmo.workshops.candidates import list_candidates
 from cpmo.workshops.models import Workshop, WorkshopScenario
 from cpmo.workshops.scenarios import list_scenarios
-from cpmo.workshops.service import get_or_raise
+from cpmo.workshops.service import draws_on_illustrative, get_or_raise
 
 
 @dataclass(frozen=True)
@@ -26,6 +26,7 @@ class Comparison:
     baseline: str
     scenarios: list[dict[str, Any]]
     candidates: list[dict[str, Any]]
+    illustrative: bool = False  # the workshop's weights, costs or scores are illustrative
 
 
 def compare(session: Session, *, actor: User, code: str, names: list[str]) -> Comparison:
@@ -60,7 +61,8 @@ def compare(session: Session, *, actor: User, code: str, names: list[str]) -> Co
                 **served,
             }
         )
-    return Comparison(names[0], rows, _matrix(listed, chosen))
+    marked = draws_on_illustrative(session, workshop=workshop)
+    return Comparison(names[0], rows, _matrix(listed, chosen), illustrative=marked)
 
 
 def _portfolio_code(session: Session, workshop: Workshop) -> str | None:

@@ -3,7 +3,7 @@
 from collections.abc import Mapping
 from typing import Any
 
-from sqlalchemy import delete
+from sqlalchemy import delete, exists, or_
 from sqlmodel import Session, select
 
 from cpmo.db import utcnow
@@ -29,6 +29,18 @@ def get_or_raise(session: Session, *, code: str) -> Workshop:
     """The workshop with ``code``; NotFound otherwise."""
     query = select(Workshop).where(Workshop.code == code)
     return one_by_code(session, query, code=code, what="workshop")
+
+
+def draws_on_illustrative(session: Session, *, workshop: Workshop) -> bool:
+    """Whether the workshop's results come from any illustrative record: the workshop itself
+    (its budgets and rules), a criterion (its weight), a candidate (its costs) or a score."""
+    if workshop.illustrative:
+        return True
+    marked = [
+        exists().where(model.workshop_id == workshop.id, model.illustrative.is_(True))  # type: ignore[attr-defined]
+        for model in (WorkshopCriterion, WorkshopCandidate, WorkshopScore)
+    ]
+    return bool(session.execute(select(or_(*marked))).scalar())
 
 
 def lock(session: Session, *, code: str) -> Workshop:

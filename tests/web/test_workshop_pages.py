@@ -194,3 +194,8 @@ def test_criteria_are_set_in_a_draft_workshop(signed_in, seeded, person) -> None
     )
     assert good.status_code == 302
     assert "Value" in client.get("/workshops/draft-ws").get_data(as_text=True)
+
+
+def test_results_from_illustrative_scores_are_marked_so(signed_in, scorer) -> None:
+    page = signed_in("facilitator").get(f"/workshops/{CODE}/results").get_data(as_text=True)
+    assert "Illustrative: some weights, costs or scores behind these results are examples" in page

@@ -37,6 +37,10 @@ class RankingRead(StrictSchema):
     weights = fields.Dict(keys=fields.String(), values=fields.Float())
     disagreement_threshold = fields.Float()
     candidates = fields.List(fields.Nested(RankedRead))
+    illustrative = fields.Boolean(
+        required=True,
+        metadata={"description": "true when drawn from an illustrative weight, cost or score"},
+    )
 
 
 class SensitivityQuery(StrictSchema):
@@ -64,6 +68,10 @@ class SensitivityRead(StrictSchema):
     confidence = fields.Float()
     seed = fields.Integer(allow_none=True)
     candidates = fields.List(fields.Nested(CandidateSensitivityRead))
+    illustrative = fields.Boolean(
+        required=True,
+        metadata={"description": "true when drawn from an illustrative weight, cost or score"},
+    )
 
 
 class GreedyRead(StrictSchema):
@@ -82,6 +90,12 @@ class SelectionRead(StrictSchema):
     budgets = fields.Dict(**YEAR_AMOUNTS)
     mip_gap = fields.Float(allow_none=True)
     greedy = fields.Nested(GreedyRead, allow_none=True)
+    illustrative = fields.Boolean(
+        metadata={
+            "description": "a workshop's result: true when drawn from an illustrative weight, "
+            "cost or score (absent for candidates given in the request)"
+        },
+    )
 
 
 class FrontierPointRead(StrictSchema):
@@ -96,6 +110,12 @@ class FrontierPointRead(StrictSchema):
 
 class FrontierRead(StrictSchema):
     points = fields.List(fields.Nested(FrontierPointRead))
+    illustrative = fields.Boolean(
+        metadata={
+            "description": "a workshop's result: true when drawn from an illustrative weight, "
+            "cost or score (absent for candidates given in the request)"
+        },
+    )
 
 
 FACTORS = fields.List(
@@ -182,6 +202,10 @@ class ComparisonRead(StrictSchema):
     baseline = fields.String()
     scenarios = fields.List(fields.Nested(ComparedRead))
     candidates = fields.List(fields.Nested(CandidateColumn))
+    illustrative = fields.Boolean(
+        required=True,
+        metadata={"description": "true when drawn from an illustrative weight, cost or score"},
+    )
 
 
 # --- stateless selection ------------------------------------------------------------------
@@ -236,3 +260,7 @@ class PortfolioScoresRead(StrictSchema):
     workshop_name = fields.String(allow_none=True)
     closed_at = fields.DateTime(allow_none=True)
     candidates = fields.List(fields.Nested(PortfolioScoreRead))
+    illustrative = fields.Boolean(
+        required=True,
+        metadata={"description": "true when drawn from an illustrative weight, cost or score"},
+    )
