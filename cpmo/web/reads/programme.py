@@ -47,6 +47,7 @@ class ProgrammePage:
     cases: list[BusinessCase]
     dependencies: Dependencies | None
     may_write_cases: bool
+    may_edit: bool  # the details and delivery confidence: its manager or a CPMO officer
     case_kind: str | None  # the business case this stage prepares (obc, fbc), if any
 
 
@@ -105,5 +106,6 @@ def programme_page(
         cases=cases.list_versions(session, code=code),
         dependencies=dependencies,
         may_write_cases=may_write,
+        may_edit=portfolios.may_change(actor, programme),
         case_kind=_case_prepared(programme.stage),
     )
