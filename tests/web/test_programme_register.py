@@ -87,7 +87,8 @@ def test_a_registered_programme_lands_on_its_page_with_a_success_banner(signed_i
     assert response.headers["Location"].endswith("/programmes/web-new")
     page = client.get("/programmes/web-new").get_data(as_text=True)
     assert "govuk-notification-banner--success" in page and "Digital permits" in page
-    assert "Chief Operating Office" in page
+    assert '<dd class="govuk-summary-list__value">Chief Operating Office</dd>' in page
+    assert "Government of Jersey Change Portfolio" in page, "the portfolio by name"
     seeded.expire_all()
     view = portfolios.get_programme_view(seeded, code="web-new")
     assert (view.name, view.portfolio, view.department, view.manager) == (
