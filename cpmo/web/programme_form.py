@@ -43,8 +43,11 @@ DATES = ("planned_start", "planned_end")
 PARTS = ("day", "month", "year")
 # the delivery confidence a person sets (unrated is where a programme starts, not a rating)
 CONFIDENCE = [(rag, label) for rag, label in RAG_LABELS.items() if rag != "unrated"]
-MONEY = re.compile(r"^-?\d{1,20}$")
-DIGITS = re.compile(r"^\d{1,4}$")
+MONEY = re.compile(r"^-?[0-9]{1,20}$")
+DIGITS = re.compile(r"^[0-9]{1,4}$")
+DIGITS_ANY = re.compile(r"^[0-9]{1,9}$")
+# codes that name a page, not a programme (/programmes/new)
+RESERVED_CODES = frozenset({"new"})
 
 
 @dataclass
@@ -124,6 +127,8 @@ def _message(name: str, message: str) -> str:
         return f"Whole-life cost must be £0 or more and {money(MAX_MONEY_GBP)} or less"
     if name == "whole_life_cost_gbp" and message.startswith("Must be less"):
         return f"Whole-life cost must be {money(MAX_MONEY_GBP)} or less"
+    if name == "version":
+        return "The page was out of date: reload it and make your changes again"
     if name in CHOICES and message.startswith("must be a lowercase code"):
         return f"Choose the {LABELS[name].lower()} from the list"
     return plain(message, LABELS.get(name, "This field"))
@@ -166,7 +171,7 @@ def programme_from_form(raw: Mapping[str, str], *, creating: bool, manages: bool
             if text:
                 payload[name] = text
         elif name == "version":
-            payload[name] = int(text) if text.isdigit() and len(text) < 10 else text
+            payload[name] = int(text) if DIGITS_ANY.match(text) else text
         elif name == "whole_life_cost_gbp":
             payload[name] = _cost(text) if text else None
         elif name == "rationale":
@@ -176,6 +181,8 @@ def programme_from_form(raw: Mapping[str, str], *, creating: bool, manages: bool
             payload[name] = text or None
     for name in DATES:
         payload[name] = _date(form, name, raw)
+    if creating and form.values.get("code") in RESERVED_CODES:
+        form.error("code", "Code cannot be “new”: choose another code")
     cost_problem = _cost_messages(payload.get("whole_life_cost_gbp"))
     if cost_problem:
         form.error("whole_life_cost_gbp", cost_problem)
@@ -221,7 +228,7 @@ def confidence_from_form(raw: Mapping[str, str]) -> ProgrammeForm:
         "rag": rag,
         "rag_reason": reason,
         "rationale": reason,
-        "version": int(version) if version.isdigit() and len(version) < 10 else version,
+        "version": int(version) if DIGITS_ANY.match(version) else version,
     }
     _load(form, ProgrammeUpdate(), payload)
     return form

@@ -62,3 +62,30 @@ def test_a_programme_manager_registers_a_programme(page: Any, live: Live) -> Non
     page.set_viewport_size(NARROW)
     assert _fits(page), "the programme page fits a 375 px screen"
     page.screenshot(path="/tmp/register-programme-375.png", full_page=True)
+
+
+def test_the_manager_sets_delivery_confidence_with_commentary(page: Any, live: Live) -> None:
+    sign_in(page, "pat")
+    page.goto("/programmes/new")
+    page.get_by_label("Code").fill("browser-confidence")
+    page.get_by_label("Name", exact=True).fill("Browser confidence")
+    page.get_by_label("Portfolio").select_option(label="Government of Jersey Change Portfolio")
+    page.get_by_role("button", name="Register the programme").click()
+    page.wait_for_url("**/programmes/browser-confidence")
+    page.get_by_role("button", name="Update delivery confidence").click()
+    assert axe_violations(page) == []
+    page.get_by_label("Amber/red").check()
+    page.get_by_role("button", name="Save delivery confidence").click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Enter the commentary")
+    assert axe_violations(page) == []
+    page.screenshot(path="/tmp/register-confidence-error.png", full_page=True)
+    page.get_by_label("Commentary").fill("Supplier late on the design")
+    page.get_by_role("button", name="Save delivery confidence").click()
+    page.wait_for_url("**/programmes/browser-confidence")
+    expect(page.locator(".govuk-notification-banner--success")).to_be_visible()
+    expect(page.locator("main")).to_contain_text("Supplier late on the design")
+    page.goto("/programmes/browser-confidence/edit")
+    assert axe_violations(page) == []
+    page.set_viewport_size(NARROW)
+    assert _fits(page), "the edit form fits a 375 px screen"
+    page.screenshot(path="/tmp/register-edit-375.png", full_page=True)

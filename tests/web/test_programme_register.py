@@ -306,3 +306,31 @@ def test_delivery_confidence_without_commentary_or_rating_is_refused(
     seeded.expire_all()
     assert portfolios.get_programme_or_raise(seeded, code=programme).rag == "unrated"
     assert audit_store.entries_for(seeded, programme_code=programme) == []
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"code": "new"},
+        {"whole_life_cost_gbp": "\u0661\u0662"},
+        {"planned_start-year": "\u0662\u0660\u0662\u0666"},
+        {"planned_start-day": "0", "planned_start-year": "0000"},
+        {"department": "x" * 5000, "parent": "Ünknown"},
+    ],
+)
+def test_crafted_input_is_refused_in_words_never_a_500(signed_in, seeded, changes) -> None:
+    client = signed_in("cpmo")
+    response = _post(client, NEW, _good(**changes))
+    assert response.status_code == 422
+    assert _summary(response)
+    assert not _exists(seeded, "web-new") and not _exists(seeded, "new")
+
+
+def test_a_crafted_version_on_an_edit_is_refused_in_words(signed_in, programme, seeded) -> None:
+    client = signed_in("programme_manager")
+    path = f"/programmes/{programme}/confidence"
+    response = _post(client, path, {"version": "99999999999", "rag": "red", "rag_reason": "Late"})
+    assert response.status_code in (409, 422)
+    assert "out of date" in _summary(response)
+    seeded.expire_all()
+    assert portfolios.get_programme_or_raise(seeded, code=programme).rag == "unrated"
