@@ -58,11 +58,12 @@ class ProgrammeForm:
     values: dict[str, str] = field(default_factory=dict)
     data: dict[str, Any] = field(default_factory=dict)
     errors: dict[str, list[str]] = field(default_factory=dict)
+    # the part of a date input an error is about (day, month or year), by date field
+    errors_of_date: dict[str, str] = field(default_factory=dict)
 
     def error(self, name: str, message: str) -> None:
+        """File ``message`` about field ``name`` under the id the summary links to."""
         self.errors.setdefault(anchor(name, self.errors_of_date.get(name)), []).append(message)
-
-    errors_of_date: dict[str, str] = field(default_factory=dict)
 
 
 def anchor(name: str, part: str | None = None) -> str:
@@ -112,6 +113,7 @@ MESSAGES: dict[tuple[str, str], str] = {
     ("whole_life_cost_gbp", "Not a valid integer."): (
         "Enter the whole-life cost as a whole number of pounds, like 2500000"
     ),
+    ("name", "Length must be between 1 and 300."): "Name must be 300 characters or fewer",
     ("planned_end", "must not be before planned_start"): (
         "Planned end date must be the same as or after the planned start date"
     ),
@@ -170,6 +172,8 @@ def programme_from_form(raw: Mapping[str, str], *, creating: bool, manages: bool
         if name in ("code", "portfolio", "name"):
             if text:
                 payload[name] = text
+            elif name == "name" and not creating:  # a blank name is refused, not kept
+                form.error(name, "Enter the name")
         elif name == "version":
             payload[name] = int(text) if DIGITS_ANY.match(text) else text
         elif name == "whole_life_cost_gbp":

@@ -334,3 +334,16 @@ def test_a_crafted_version_on_an_edit_is_refused_in_words(signed_in, programme, 
     assert "out of date" in _summary(response)
     seeded.expire_all()
     assert portfolios.get_programme_or_raise(seeded, code=programme).rag == "unrated"
+
+
+def test_an_edit_that_blanks_the_name_is_refused(signed_in, programme, seeded) -> None:
+    client = signed_in("programme_manager")
+    path = f"/programmes/{programme}/edit"
+    version = portfolios.get_programme_or_raise(seeded, code=programme).version
+    response = _post(client, path, {"version": str(version), "name": " "})
+    assert response.status_code == 422
+    assert "Enter the name" in _summary(response)
+    response = _post(client, path, {"version": str(version), "name": "n" * 301})
+    assert "Name must be 300 characters or fewer" in _summary(response)
+    seeded.expire_all()
+    assert portfolios.get_programme_or_raise(seeded, code=programme).name == "Web Programme"
