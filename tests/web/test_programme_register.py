@@ -347,3 +347,26 @@ def test_an_edit_that_blanks_the_name_is_refused(signed_in, programme, seeded) -
     assert "Name must be 300 characters or fewer" in _summary(response)
     seeded.expire_all()
     assert portfolios.get_programme_or_raise(seeded, code=programme).name == "Web Programme"
+
+
+def test_a_cpmo_officer_changes_cost_under_review_only_with_a_reason(
+    signed_in, programme, seeded, person
+) -> None:
+    from tests.web.conftest import submitted
+
+    submitted(seeded, person("programme_manager"), programme)
+    client = signed_in("cpmo")
+    path = f"/programmes/{programme}/edit"
+    form = {"name": "Web Programme", "manager": "programme_manager", "whole_life_cost_gbp": "1"}
+    version = portfolios.get_programme_or_raise(seeded, code=programme).version
+    response = _post(client, path, {**form, "version": str(version)})
+    assert response.status_code == 422
+    summary = _summary(response)
+    assert 'href="#rationale"' in summary and "Enter the reason for the change" in summary
+    response = _post(client, path, {**form, "version": str(version), "rationale": "Re-costed"})
+    assert response.status_code == 302
+    seeded.expire_all()
+    assert portfolios.get_programme_or_raise(seeded, code=programme).whole_life_cost_gbp == 1
+    entries = audit_store.entries_for(seeded, programme_code=programme)
+    assert [e.event for e in entries][-1] == "update_programme"
+    assert entries[-1].rationale == "Re-costed"
