@@ -73,6 +73,7 @@ def _template_globals() -> dict[str, object]:
     from flask_login import current_user
 
     from cpmo.web.navigation import navigation
+    from cpmo.web.policy import may_open
 
     if "csp_nonce" not in g:
         g.csp_nonce = secrets.token_urlsafe(16)
@@ -80,6 +81,7 @@ def _template_globals() -> dict[str, object]:
         "csp_nonce": g.csp_nonce,
         "navigation": navigation(request.endpoint, current_user),
         "service_name": "Portfolio governance",
+        "may_open": lambda endpoint: may_open(endpoint, getattr(current_user, "role", None)),
     }
 
 

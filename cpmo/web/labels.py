@@ -34,6 +34,9 @@ VERB_LABELS = {
     "close": "Close the programme",
 }
 
+# audited changes that are not lifecycle events
+OTHER_EVENTS = {"update_programme": "Details changed"}
+
 
 def first_upper(text: str | None) -> str:
     """The first letter in capitals, the rest untouched ("supplier selection" → "Supplier …")."""
@@ -44,7 +47,7 @@ def event_label(event: str) -> str:
     """ "approve_obc" → "Approve OBC"."""
     spec = EVENTS.get(event)
     if spec is None:
-        return event.replace("_", " ")
+        return OTHER_EVENTS.get(event, event.replace("_", " "))
     text = VERB_LABELS[spec.verb].format(gate=gate_label(spec.gate))
     return text[0].upper() + text[1:]
 

@@ -13,6 +13,9 @@ PORTFOLIO_PAGES = (
     "web.business_case",
     "web.edit_business_case",
     "web.upload_business_case",
+    "web.register_programme",
+    "web.edit_programme",
+    "web.programme_confidence",
 )
 WORKSHOP_PAGES = (
     "web.workshops_list",

@@ -4,7 +4,7 @@ dependencies, and the actions this user may take now."""
 from dataclasses import dataclass
 from typing import Any
 
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from cpmo.business_cases import service as cases
 from cpmo.business_cases.models import BusinessCase
@@ -14,6 +14,7 @@ from cpmo.errors import NotFound, NotPermitted
 from cpmo.graph import service as graph
 from cpmo.graph.service import Dependencies
 from cpmo.portfolios import service as portfolios
+from cpmo.portfolios.models import Department, Portfolio, Programme
 from cpmo.portfolios.read_models import ProgrammeView
 from cpmo.users.models import User
 from cpmo.workflows import service as workflow
@@ -48,7 +49,24 @@ class ProgrammePage:
     cases: list[BusinessCase]
     dependencies: Dependencies | None
     may_write_cases: bool
+    may_edit: bool  # the details and delivery confidence: its manager or a CPMO officer
+    names: dict[str, str | None]  # the portfolio, parent and department by name
     case_kind: str | None  # the business case this stage prepares (obc, fbc), if any
+
+
+def _names(session: Session, view: ProgrammeView) -> dict[str, str | None]:
+    """The names of the records the programme refers to by code (people read names)."""
+
+    def name_of(model: Any, code: str | None) -> str | None:
+        if code is None:
+            return None
+        return session.exec(select(model.name).where(model.code == code)).first() or code
+
+    return {
+        "portfolio": name_of(Portfolio, view.portfolio),
+        "parent": name_of(Programme, view.parent),
+        "department": name_of(Department, view.department),
+    }
 
 
 def timeline(stage: str, held_from: str | None, history: list[dict[str, Any]]) -> list[Step]:
@@ -112,5 +130,7 @@ def programme_page(
         cases=cases.list_versions(session, code=code),
         dependencies=dependencies,
         may_write_cases=may_write,
+        may_edit=portfolios.may_change(actor, programme),
+        names=_names(session, view),
         case_kind=_case_prepared(programme.stage),
     )
