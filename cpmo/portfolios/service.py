@@ -280,11 +280,21 @@ def _check_parent(session: Session, programme: Programme, parent_id: int | None)
 REFERENCES = {"portfolio": "portfolio_id", "parent": "parent_id", "department": "department_id"}
 
 
+# codes that name a page, not a programme (/programmes/new)
+RESERVED_CODES = frozenset({"new"})
+
+
 def create_programme(
     session: Session, *, actor: User, programme_in: ProgrammeCreate
 ) -> ProgrammeView:
-    """Register a programme; a programme manager who creates it becomes its manager."""
+    """Register a programme (audited with the details given); a programme manager who creates
+    it becomes its manager."""
     code = programme_in.code
+    if code in RESERVED_CODES:
+        raise RuleViolation(
+            f"Code {code!r} names a page, not a programme: choose another code.",
+            errors={"code": ["names a page: choose another code"]},
+        )
     if session.exec(select(Programme.id).where(Programme.code == code)).first():
         raise DuplicateKey(f"A programme with code {code!r} already exists.")
     portfolio_id = _resolve(session, Portfolio, programme_in.portfolio, "portfolio")
@@ -307,6 +317,17 @@ def create_programme(
     _check_parent(session, programme, parent_id)
     session.add(programme)
     session.flush()
+    audit_store.append(
+        session,
+        programme_code=programme.code,
+        event="register_programme",
+        from_stage=programme.stage,
+        to_stage=programme.stage,
+        actor=actor.username,
+        role=actor.role,
+        rationale=None,
+        details={"registered": {k: _json_safe(v) for k, v in programme_in.details().items()}},
+    )
     return get_programme_view(session, code=programme.code)
 
 

@@ -17,6 +17,7 @@ from cpmo.api.schemas.common import MAX_MONEY_GBP
 from cpmo.api.schemas.programmes import ProgrammeCreate, ProgrammeUpdate
 from cpmo.money import money
 from cpmo.portfolios.read_models import ProgrammeView
+from cpmo.portfolios.service import RESERVED_CODES
 from cpmo.vocabulary import RAG_LABELS
 from cpmo.web.messages import plain
 
@@ -46,8 +47,6 @@ CONFIDENCE = [(rag, label) for rag, label in RAG_LABELS.items() if rag != "unrat
 MONEY = re.compile(r"^-?[0-9]{1,20}$")
 DIGITS = re.compile(r"^[0-9]{1,4}$")
 DIGITS_ANY = re.compile(r"^[0-9]{1,9}$")
-# codes that name a page, not a programme (/programmes/new)
-RESERVED_CODES = frozenset({"new"})
 
 
 @dataclass

@@ -104,6 +104,7 @@ def test_a_programme_walks_from_proposed_to_closed_through_all_four_gates(driver
 
     workflow = client.get("/api/v1/programmes/gate-prog/workflow", headers=auth("oversight")).json
     assert [h["event"] for h in workflow["history"]] == [
+        "register_programme",
         "submit_obc",
         "approve_obc",
         "submit_fbc",
@@ -114,10 +115,10 @@ def test_a_programme_walks_from_proposed_to_closed_through_all_four_gates(driver
         "approve_delivery",
         "close",
     ]
-    assert workflow["history"][1]["conditions"] == ["Confirm the SRO's appointment"]
-    assert workflow["history"][0]["business_case_version"] == 1
+    assert workflow["history"][2]["conditions"] == ["Confirm the SRO's appointment"]
+    assert workflow["history"][1]["business_case_version"] == 1
     verified = client.get("/api/v1/audit/verify", headers=auth("oversight")).json
-    assert verified["ok"] and verified["entries"] == 9
+    assert verified["ok"] and verified["entries"] == 10
 
 
 def test_wrong_roles_are_refused_with_403(driver: Driver) -> None:

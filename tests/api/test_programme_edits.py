@@ -84,7 +84,7 @@ def test_duplicates_and_unknown_references_are_refused(client, pm_programme, aut
     assert dup.status_code == 409
     unknown = client.post(
         "/api/v1/programmes",
-        json={"code": "new", "name": "X", "portfolio": "nowhere"},
+        json={"code": "elsewhere", "name": "X", "portfolio": "nowhere"},
         headers=headers,
     )
     assert unknown.status_code == 422 and "portfolio" in unknown.json["errors"]
@@ -94,3 +94,24 @@ def test_a_programme_manager_cannot_register_for_someone_else(client, seeded, au
     body = {"code": "other", "name": "X", "portfolio": "goj-change", "manager": "cpmo"}
     response = client.post("/api/v1/programmes", json=body, headers=auth("programme_manager"))
     assert response.status_code == 403
+
+
+def test_registering_a_programme_is_audited_with_what_was_given(pm_programme, seeded) -> None:
+    from sqlmodel import select
+
+    from cpmo.workflows.models import AuditEntry
+
+    entries = seeded.exec(
+        select(AuditEntry).where(AuditEntry.programme_code == pm_programme["code"])
+    ).all()
+    assert [(e.event, e.actor, e.to_stage) for e in entries] == [
+        ("register_programme", "programme_manager", "proposed")
+    ]
+    assert entries[0].details["registered"]["name"] == pm_programme["name"]
+
+
+def test_a_code_that_names_a_page_is_refused(client, seeded, auth) -> None:
+    body = {"code": "new", "name": "Shadows the register page", "portfolio": "goj-change"}
+    response = client.post("/api/v1/programmes", json=body, headers=auth("cpmo"))
+    assert response.status_code == 422
+    assert "names a page" in response.json["detail"]

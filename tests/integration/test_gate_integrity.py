@@ -68,17 +68,18 @@ def test_editing_an_audit_row_is_named_by_cpmo_audit_verify(
             rationale="Good case",
         )
     runner = app.test_cli_runner()
-    assert "2 entries verified" in runner.invoke(main, ["audit", "verify"]).output
+    # the registration, the submission and the approval
+    assert "3 entries verified" in runner.invoke(main, ["audit", "verify"]).output
     with transaction(factory) as session:
         session.execute(
-            text("UPDATE audit_entry SET rationale = 'Rubber-stamped' WHERE sequence = 2")
+            text("UPDATE audit_entry SET rationale = 'Rubber-stamped' WHERE sequence = 3")
         )
     result = runner.invoke(main, ["audit", "verify"])
     assert result.exit_code == 1
-    assert "BROKEN at entry 2" in result.output and "altered" in result.output
+    assert "BROKEN at entry 3" in result.output and "altered" in result.output
     with transaction(factory) as session:
-        session.execute(text("DELETE FROM audit_entry WHERE sequence = 2"))
-    assert "BROKEN at entry 2" in runner.invoke(main, ["audit", "verify"]).output
+        session.execute(text("DELETE FROM audit_entry WHERE sequence = 3"))
+    assert "BROKEN at entry 3" in runner.invoke(main, ["audit", "verify"]).output
     app.extensions["cpmo.engine"].dispose()
 
 
@@ -113,7 +114,8 @@ def test_a_failure_after_the_stage_change_leaves_nothing_persisted(
     with factory() as session:
         programme = session.exec(select(Programme).where(Programme.code == "race")).one()
         assert programme.stage == "obc_review"
-        assert len(session.exec(select(AuditEntry)).all()) == 1
+        events = session.exec(select(AuditEntry.event).order_by(AuditEntry.sequence)).all()
+        assert events == ["register_programme", "submit_obc"]  # no approval entry
         assert audit_store.verify(session).ok
     engine.dispose()
 
@@ -206,6 +208,7 @@ def test_concurrent_approvals_on_separate_connections_have_exactly_one_winner(
         assert audit_store.verify(session).ok
         entries = session.exec(select(AuditEntry).order_by(AuditEntry.sequence)).all()
         assert [(e.event, e.actor) for e in entries] == [
+            ("register_programme", actors["pm"].username),
             ("submit_obc", actors["pm"].username),
             ("approve_obc", winners[0]),
         ]

@@ -81,7 +81,7 @@ def test_a_read_only_sqlite_database_refuses_writes_with_503_and_still_reads(
     assert _digest(path) == before  # not a byte written
     stage, _, entries = programme_state(url, "ready")
     assert (stage, [e.event for e in entries]) == ("obc_review", ["submit_obc"])
-    assert audit_chain_verifies(url) == (True, 1)
+    assert audit_chain_verifies(url) == (True, 1 + 2)  # the submission, two registrations
 
 
 def test_a_full_sqlite_database_answers_507_and_keeps_nothing_half_written(
@@ -115,7 +115,7 @@ def test_a_full_sqlite_database_answers_507_and_keeps_nothing_half_written(
     with checker.connect() as connection:
         assert connection.execute(text("PRAGMA integrity_check")).scalar() == "ok"
     checker.dispose()
-    assert audit_chain_verifies(url) == (True, 1)
+    assert audit_chain_verifies(url) == (True, 1 + 2)  # the submission, two registrations
     # the same request fits once there is room: the refusal was the storage, not the request
     roomy = create_app(app_config(tmp_path / "roomy", url))
     again = roomy.test_client().post(

@@ -78,12 +78,17 @@ def prepare_database(
 
 
 def programme_state(url: str, code: str) -> tuple[str, int, list[AuditEntry]]:
-    """A programme's stage, version and audit entries (oldest first)."""
+    """A programme's stage, version and the audit entries of what happened to it after its
+    registration (oldest first)."""
     engine = make_engine(url)
     try:
         with make_sessionmaker(engine, audit_keyring=TEST_AUDIT_KEYRING)() as session:
             programme = session.exec(select(Programme).where(Programme.code == code)).one()
-            entries = audit_store.entries_for(session, programme_code=code)
+            entries = [
+                e
+                for e in audit_store.entries_for(session, programme_code=code)
+                if e.event != "register_programme"
+            ]
             return programme.stage, programme.version, entries
     finally:
         engine.dispose()

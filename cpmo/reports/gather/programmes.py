@@ -26,6 +26,7 @@ from cpmo.reports.gather.facts import (
 )
 from cpmo.reports.gather.workflow import decision_fact, upstream_chains, workflow_costs
 from cpmo.strategy.models import Milestone
+from cpmo.workflows.lifecycle import EVENTS
 from cpmo.workflows.models import AuditEntry, Condition
 
 
@@ -208,7 +209,7 @@ def programme_facts(
                     UpstreamFact(code, rags.get(code, "unrated"), path)
                     for code, path in ups.get(p.code, [])
                 ),
-                decisions=tuple(decision_fact(e) for e in mine),
+                decisions=tuple(decision_fact(e) for e in mine if e.event in EVENTS),
                 approved_profile=approved.get(p.code, (None, None))[0],
                 approved_source=approved.get(p.code, (None, None))[1],
                 illustrative=p.illustrative,
