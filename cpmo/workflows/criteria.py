@@ -12,7 +12,7 @@ from cpmo.workflows.checks import GateContext, LotFact, benefits_accounted
 from cpmo.workflows.gates import above_delegated_limit
 from cpmo.workflows.lifecycle import EVENTS, EventSpec, Refusals
 
-__all__ = ["VERB_ROLES", "GateContext", "LotFact", "Refusals", "refusals_for"]
+__all__ = ["VERB_ROLES", "GateContext", "LotFact", "Refusals", "already_done", "refusals_for"]
 
 VERB_ROLES: dict[str, frozenset[str]] = {
     "submit": frozenset({Role.PROGRAMME_MANAGER, Role.CPMO}),
@@ -87,6 +87,13 @@ def _approval(spec: EventSpec, ctx: GateContext) -> Refusals:
     return refusals
 
 
+def already_done(event: str, ctx: GateContext) -> bool:
+    """Whether ``event`` has already been done for the submission now under review (an
+    endorsement, once given, is not offered again: there is nothing left to decide)."""
+    spec = EVENTS[event]
+    return spec.verb == "endorse" and bool(ctx.endorsed.get(str(spec.gate)))
+
+
 def refusals_for(event: str, ctx: GateContext) -> Refusals:
     """Why ``event`` may not be fired now (empty lists when it may)."""
     spec = EVENTS[event]
@@ -105,6 +112,6 @@ def refusals_for(event: str, ctx: GateContext) -> Refusals:
         forbidden = _separation(spec, ctx)
         if forbidden:
             return Refusals(forbidden=forbidden)
-    if spec.verb == "endorse" and ctx.endorsed.get(str(spec.gate)):
+    if already_done(event, ctx):
         return Refusals(unmet=["this submission has already been endorsed"])
     return Refusals()

@@ -19,8 +19,9 @@ from cpmo.users.models import User
 from cpmo.workflows import audit_store, effects, planner
 from cpmo.workflows.checks import GateContext
 from cpmo.workflows.context import ProgrammeRecord, build_context, load_record
-from cpmo.workflows.criteria import cost_under_review, may_fire
+from cpmo.workflows.criteria import already_done, cost_under_review, may_fire
 from cpmo.workflows.gates import above_delegated_limit, gate_in_review
+from cpmo.workflows.lifecycle import EVENTS
 from cpmo.workflows.models import AuditEntry
 
 
@@ -132,10 +133,18 @@ def _fire(
         role=actor.role,
         rationale=rationale,
         business_case_version=plan.business_case_version,
-        details=plan.details,
+        details=_with_rationale(plan.details, event, rationale),
     )
     effects.apply(session, plan.changes, programme=programme, actor=actor, entry=entry)
     return EventResult(stage=plan.to_stage, version=version + 1, entry=entry)
+
+
+def _with_rationale(details: dict[str, Any], event: str, rationale: str | None) -> dict[str, Any]:
+    """An endorsement's audit details also keep its rationale (a political decision's reason
+    travels with the endorsement wherever the details are read)."""
+    if EVENTS[event].verb == "endorse" and rationale:
+        return details | {"rationale": rationale}
+    return details
 
 
 def _context(
@@ -216,7 +225,8 @@ def workflow_view(
     session: Session, *, actor: User, code: str, limits: GovernanceLimits
 ) -> WorkflowView:
     """The events ``actor``'s role fires from the programme's stage (as the machine lists
-    them), each with its refusals, and the submission under review."""
+    them), each with its refusals, and the submission under review. An event already done
+    for the submission under review (an endorsement given) is left out."""
     programme = get_programme_or_raise(session, code=code)
     record = load_record(session, programme)
     if programme.outside_gates or programme.stage is None:  # no event is offered
@@ -225,7 +235,7 @@ def workflow_view(
     flow, machine = planner.flow_for(programme.stage, programme.held_from_stage, ctx)
     events = []
     for event in sorted(machine.get_triggers(programme.stage)):
-        if not may_fire(actor.role, event):
+        if not may_fire(actor.role, event) or already_done(event, ctx):
             continue
         flow.may_trigger(event)
         refusals = flow.refusals.get(event)

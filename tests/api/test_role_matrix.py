@@ -43,7 +43,10 @@ EVENT_BY_ROLE = {"oversight": ("matrix-review", "endorse_obc")}
 
 def _event(role: str) -> Call:
     code, event = EVENT_BY_ROLE.get(role, ("matrix-proposed", "submit_obc"))
-    return Call(f"/api/v1/programmes/{code}/events", {"event": event}, version_of=code)
+    body = {"event": event}
+    if event.startswith("endorse_"):  # an endorsement says why
+        body["rationale"] = "Endorsed by the oversight group"
+    return Call(f"/api/v1/programmes/{code}/events", body, version_of=code)
 
 
 def _docx_form() -> dict[str, Any]:
