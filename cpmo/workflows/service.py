@@ -206,6 +206,11 @@ class Review:
     above_limit: bool
     endorsed: bool
 
+    @property
+    def awaits_endorsement(self) -> bool:
+        """Above the delegated limit, submitted and not yet endorsed."""
+        return self.submitted is not None and self.above_limit and not self.endorsed
+
 
 @dataclass(frozen=True)
 class WorkflowView:
