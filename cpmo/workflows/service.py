@@ -19,7 +19,7 @@ from cpmo.users.models import User
 from cpmo.workflows import audit_store, effects, planner
 from cpmo.workflows.checks import GateContext
 from cpmo.workflows.context import ProgrammeRecord, build_context, load_record
-from cpmo.workflows.criteria import already_done, cost_under_review, may_fire
+from cpmo.workflows.criteria import cost_under_review, endorsement_not_needed, may_fire
 from cpmo.workflows.gates import above_delegated_limit, gate_in_review
 from cpmo.workflows.lifecycle import EVENTS
 from cpmo.workflows.models import AuditEntry
@@ -230,8 +230,8 @@ def workflow_view(
     session: Session, *, actor: User, code: str, limits: GovernanceLimits
 ) -> WorkflowView:
     """The events ``actor``'s role fires from the programme's stage (as the machine lists
-    them), each with its refusals, and the submission under review. An event already done
-    for the submission under review (an endorsement given) is left out."""
+    them), each with its refusals, and the submission under review. An endorsement there is
+    no call for (already given, or the cost is within the delegated limit) is left out."""
     programme = get_programme_or_raise(session, code=code)
     record = load_record(session, programme)
     if programme.outside_gates or programme.stage is None:  # no event is offered
@@ -240,7 +240,7 @@ def workflow_view(
     flow, machine = planner.flow_for(programme.stage, programme.held_from_stage, ctx)
     events = []
     for event in sorted(machine.get_triggers(programme.stage)):
-        if not may_fire(actor.role, event) or already_done(event, ctx):
+        if not may_fire(actor.role, event) or endorsement_not_needed(event, ctx):
             continue
         flow.may_trigger(event)
         refusals = flow.refusals.get(event)

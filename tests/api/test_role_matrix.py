@@ -289,8 +289,10 @@ def owned_programme(seeded: Session) -> None:
     content = complete_case("obc")
     content.pop("kind")
     cases.create_version(seeded, actor=pm, code="matrix-owned", kind="obc", content={})
-    for code in ("matrix-proposed", "matrix-review"):
-        cases.create_version(seeded, actor=pm, code=code, kind="obc", content=content)
+    cases.create_version(seeded, actor=pm, code="matrix-proposed", kind="obc", content=content)
+    above = complete_case("obc", cost=9_000_000)  # above the limit: it awaits endorsement
+    above.pop("kind")
+    cases.create_version(seeded, actor=pm, code="matrix-review", kind="obc", content=above)
     review = seeded.exec(select(Programme).where(Programme.code == "matrix-review")).one()
     workflow.fire_event(
         seeded,

@@ -110,3 +110,12 @@ def test_a_case_status_follows_its_gate(session: Session, people) -> None:  # ty
     assert statuses[("obc", 1)].status == "returned"  # type: ignore[attr-defined]
     assert statuses[("obc", 2)].status == "approved_with_conditions"  # type: ignore[attr-defined]
     assert statuses[("obc", 2)].decision.rationale == "Good."  # type: ignore[attr-defined]
+
+
+def test_within_the_limit_no_endorsement_is_offered_or_accepted(session: Session, people) -> None:  # type: ignore[no-untyped-def]
+    _submitted(session, people["pm"], cost=2_000_000)
+    view = workflow.workflow_view(session, actor=people["member"], code="en-1", limits=LIMITS)
+    assert view.events == []
+    with pytest.raises(GateCriteriaUnmet) as caught:
+        _fire(session, people["member"], "endorse_obc", rationale="Agreed.")
+    assert "within the delegated limit" in caught.value.extra["unmet"][0]
