@@ -9,6 +9,7 @@ from tests.browser.conftest import Live, axe_violations, expect, sign_in
 from tests.browser.test_gate_journeys import _submitted
 
 NARROW = {"width": 375, "height": 800}
+WIDE = {"width": 1280, "height": 900}
 NAME = "Browser Endorsement Journey"
 
 
@@ -26,6 +27,12 @@ def test_an_oversight_member_endorses_from_the_queue(page: Any, live: Live) -> N
     expect(card).to_contain_text("Outline business case, version 1")
     page.screenshot(path="/tmp/endorse-queue.png", full_page=True)
     assert axe_violations(page) == []
+    page.set_viewport_size(NARROW)
+    page.reload()
+    assert _fits(page)
+    page.screenshot(path="/tmp/endorse-queue-item-375.png", full_page=True)
+    page.set_viewport_size(WIDE)
+    page.reload()
 
     card.get_by_role("button", name=f"Endorse {NAME}").click()
     summary = page.locator(".govuk-error-summary")

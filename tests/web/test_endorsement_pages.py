@@ -50,6 +50,17 @@ def test_oversight_members_find_the_queue_in_the_navigation_with_a_count(
     assert 'href="/endorsements"' not in signed_in("cpmo").get("/").get_data(as_text=True)
 
 
+def test_the_dashboard_line_leads_oversight_members_to_the_queue(
+    signed_in, programme, seeded, person
+) -> None:
+    submitted(seeded, person("programme_manager"), programme, cost=7_000_000)
+    page = signed_in("oversight").get("/").get_data(as_text=True)
+    assert "Endorse them from the endorsement queue" in page
+    officer = signed_in("cpmo").get("/").get_data(as_text=True)
+    assert "above the delegated limit await" in officer
+    assert "Endorse them from the endorsement queue" not in officer
+
+
 def test_only_oversight_members_may_open_the_queue(signed_in, seeded) -> None:
     for role in ("cpmo", "programme_manager", "scorer"):
         assert signed_in(role).get(QUEUE).status_code == 403
