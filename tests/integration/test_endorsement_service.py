@@ -119,3 +119,17 @@ def test_within_the_limit_no_endorsement_is_offered_or_accepted(session: Session
     with pytest.raises(GateCriteriaUnmet) as caught:
         _fire(session, people["member"], "endorse_obc", rationale="Agreed.")
     assert "within the delegated limit" in caught.value.extra["unmet"][0]
+
+
+def test_a_case_under_review_when_the_programme_stops_is_withdrawn(
+    session: Session, people
+) -> None:  # type: ignore[no-untyped-def]
+    _submitted(session, people["pm"], cost=9_000_000)
+    _fire(session, people["member"], "endorse_obc", rationale="Agreed.")
+    endorsed = _statuses(session, people["officer"])[("obc", 1)]
+    assert endorsed.status == "submitted"  # type: ignore[attr-defined]
+    assert endorsed.endorsement.rationale == "Agreed."  # type: ignore[attr-defined]
+    _fire(session, people["officer"], "stop", rationale="Funding withdrawn.")
+    stopped = _statuses(session, people["officer"])[("obc", 1)]
+    assert stopped.status == "withdrawn"  # type: ignore[attr-defined]
+    assert stopped.decision.rationale == "Funding withdrawn."  # type: ignore[attr-defined]
