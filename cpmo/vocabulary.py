@@ -96,6 +96,27 @@ GATE_LABELS = {
     "delivery": "delivery",
 }
 
+CASE_KIND_LABELS = {"obc": "outline business case", "fbc": "full business case"}
+CASE_STATUS_LABELS = {
+    "draft": "Draft",
+    "submitted": "Submitted",
+    "approved": "Approved",
+    "approved_with_conditions": "Approved with conditions",
+    "returned": "Returned",
+    "superseded": "Superseded",
+    "withdrawn": "Withdrawn",
+}
+
+
+def case_kind_label(kind: str | None) -> str:
+    """ "obc" → "outline business case"; a gate without a case → the gate's name."""
+    return CASE_KIND_LABELS.get(str(kind or ""), gate_label(kind))
+
+
+def case_status_label(status: str | None) -> str:
+    """ "approved_with_conditions" → "Approved with conditions"."""
+    return CASE_STATUS_LABELS.get(str(status or ""), "—")
+
 
 def rag_label(rag: str | None) -> str:
     """Readable RAG text ("Amber/red"); "—" when there is none."""

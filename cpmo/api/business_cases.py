@@ -22,13 +22,23 @@ from cpmo.business_cases.completeness import missing_items
 from cpmo.business_cases.models import BusinessCase
 from cpmo.portfolios.service import get_programme_or_raise
 from cpmo.users.models import User
+from cpmo.workflows.case_status import CaseStatus, statuses_for
 from cpmo.workflows.gates import CASE_KINDS
 
 blp = make_blueprint("business_cases", "/programmes", "Business cases (Five Case Model)")
 KIND = set(CASE_KINDS)
 
 
-def case_dict(case: BusinessCase, code: str, users: dict[int, str]) -> dict[str, Any]:
+def case_dict(
+    case: BusinessCase,
+    code: str,
+    users: dict[int, str],
+    statuses: dict[tuple[str, int], CaseStatus] | None = None,
+) -> dict[str, Any]:
+    """One case version as the API reads it, with the status that follows its gate."""
+    if statuses is None:
+        statuses = statuses_for(request_session(), code=code)
+    gate = statuses.get((case.kind, case.number))
     return {
         **FiveCases().load(case.content),  # stored JSON-safe; read back as typed values
         "programme": code,
@@ -42,6 +52,9 @@ def case_dict(case: BusinessCase, code: str, users: dict[int, str]) -> dict[str,
         "submitted_by": users.get(case.submitted_by_id or 0),
         "submitted_at": case.submitted_at,
         "missing": missing_items(case.content) if case.status == "draft" else [],
+        "gate_status": gate.status if gate else case.status,
+        "decision": gate.decision.as_dict() if gate and gate.decision else None,
+        "endorsement": gate.endorsement.as_dict() if gate and gate.endorsement else None,
     }
 
 
@@ -69,7 +82,10 @@ def create_business_case(data: dict[str, Any], code: str) -> dict[str, Any]:
 def list_business_cases(code: str) -> list[dict[str, Any]]:
     """Every version of the programme's business cases, newest first within each kind."""
     users = _usernames()
-    return [case_dict(c, code, users) for c in service.list_versions(request_session(), code=code)]
+    session = request_session()
+    versions = service.list_versions(session, code=code)
+    statuses = statuses_for(session, code=code)
+    return [case_dict(c, code, users, statuses) for c in versions]
 
 
 def _kind(kind: str) -> str:

@@ -14,7 +14,15 @@ from werkzeug.wrappers import Response
 from cpmo.api.auth import API_PREFIX
 from cpmo.api.headers import strict_transport
 from cpmo.money import money, short_money
-from cpmo.vocabulary import gate_label, long_date, rag_label, role_label, stage_label
+from cpmo.vocabulary import (
+    case_kind_label,
+    case_status_label,
+    gate_label,
+    long_date,
+    rag_label,
+    role_label,
+    stage_label,
+)
 from cpmo.web import labels
 from cpmo.web.case_errors import readable
 
@@ -101,6 +109,8 @@ def init_app(app: Flask) -> None:
         stage=stage_label,
         rag=rag_label,
         gate=gate_label,
+        case_kind=case_kind_label,
+        case_status=case_status_label,
         role=role_label,
         event=labels.event_label,
         money=money,

@@ -1,5 +1,6 @@
 """The service navigation: only the pages the signed-in role may open."""
 
+from collections.abc import Callable
 from typing import Any
 
 from flask import url_for
@@ -29,16 +30,36 @@ WORKSHOP_PAGES = (
 SECTIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("web.dashboard", "Portfolio", PORTFOLIO_PAGES),
     ("web.approvals", "Approval queue", ("web.approvals",)),
+    ("web.endorsements", "Endorsements", ("web.endorsements", "web.endorse")),
     ("web.reports", "Reports", ("web.reports",)),
     ("web.workshops_list", "Workshops", WORKSHOP_PAGES),
 )
+
+
+def _awaiting_endorsement() -> int:
+    """How many submissions await the oversight group's endorsement."""
+    from cpmo.app import governance_limits, request_session
+    from cpmo.web.auth import acting_user
+    from cpmo.web.reads.endorsements import endorsement_queue
+
+    queue = endorsement_queue(request_session(), actor=acting_user(), limits=governance_limits())
+    return len(queue)
+
+
+# sections whose link carries a count: endpoint → how many items wait there
+COUNTS: dict[str, Callable[[], int]] = {"web.endorsements": _awaiting_endorsement}
+
+
+def _text(target: str, text: str) -> str:
+    count = COUNTS[target]() if target in COUNTS else 0
+    return f"{text} ({count})" if count else text
 
 
 def navigation(endpoint: str | None, user: Any) -> list[dict[str, Any]]:
     if not getattr(user, "is_authenticated", False):
         return []
     return [
-        {"href": url_for(target), "text": text, "current": endpoint in within}
+        {"href": url_for(target), "text": _text(target, text), "current": endpoint in within}
         for target, text, within in SECTIONS
         if may_open(target, user.role)
     ]

@@ -8,6 +8,7 @@ from cpmo.vocabulary import Role
 
 ALL = frozenset(Role)
 CPMO = frozenset({Role.CPMO})
+OVERSIGHT = frozenset({Role.OVERSIGHT})
 PROGRAMME_WRITERS = frozenset({Role.PROGRAMME_MANAGER, Role.CPMO})
 EVENT_FIRERS = frozenset({Role.PROGRAMME_MANAGER, Role.CPMO, Role.OVERSIGHT})
 # facilitators and CPMO officers run workshops (cpmo.workshops.access.RUNNERS)
@@ -34,6 +35,8 @@ PAGE_POLICY: dict[str, frozenset[Role]] = {
     "web.edit_business_case": PROGRAMME_WRITERS,
     "web.upload_business_case": PROGRAMME_WRITERS,
     "web.approvals": CPMO,
+    "web.endorsements": OVERSIGHT,
+    "web.endorse": OVERSIGHT,
     "web.workshops_list": ALL,
     "web.workshop": ALL,
     "web.workshop_status": WORKSHOP_RUNNERS,

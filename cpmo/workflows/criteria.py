@@ -12,7 +12,14 @@ from cpmo.workflows.checks import GateContext, LotFact, benefits_accounted
 from cpmo.workflows.gates import above_delegated_limit
 from cpmo.workflows.lifecycle import EVENTS, EventSpec, Refusals
 
-__all__ = ["VERB_ROLES", "GateContext", "LotFact", "Refusals", "refusals_for"]
+__all__ = [
+    "VERB_ROLES",
+    "GateContext",
+    "LotFact",
+    "Refusals",
+    "endorsement_not_needed",
+    "refusals_for",
+]
 
 VERB_ROLES: dict[str, frozenset[str]] = {
     "submit": frozenset({Role.PROGRAMME_MANAGER, Role.CPMO}),
@@ -87,6 +94,27 @@ def _approval(spec: EventSpec, ctx: GateContext) -> Refusals:
     return refusals
 
 
+def _endorsement_unmet(gate: str, ctx: GateContext) -> list[str]:
+    """Why there is nothing to endorse: already endorsed, or within the delegated limit."""
+    if ctx.endorsed.get(gate):
+        return ["this submission has already been endorsed"]
+    cost = cost_under_review(gate, ctx)
+    if not above_delegated_limit(cost, ctx.delegated_limit):
+        return [
+            f"the cost under review of {money(cost)} is within the delegated limit of "
+            f"{money(ctx.delegated_limit)}: no endorsement is needed"
+        ]
+    return []
+
+
+def endorsement_not_needed(event: str, ctx: GateContext) -> bool:
+    """Whether ``event`` is an endorsement there is no call for: the submission under review
+    is already endorsed, or its cost is within the delegated limit. Such an event is not
+    offered at all (there is nothing to decide), and is refused if fired."""
+    spec = EVENTS[event]
+    return spec.verb == "endorse" and bool(_endorsement_unmet(str(spec.gate), ctx))
+
+
 def refusals_for(event: str, ctx: GateContext) -> Refusals:
     """Why ``event`` may not be fired now (empty lists when it may)."""
     spec = EVENTS[event]
@@ -105,6 +133,6 @@ def refusals_for(event: str, ctx: GateContext) -> Refusals:
         forbidden = _separation(spec, ctx)
         if forbidden:
             return Refusals(forbidden=forbidden)
-    if spec.verb == "endorse" and ctx.endorsed.get(str(spec.gate)):
-        return Refusals(unmet=["this submission has already been endorsed"])
+    if spec.verb == "endorse":
+        return Refusals(unmet=_endorsement_unmet(str(spec.gate), ctx))
     return Refusals()

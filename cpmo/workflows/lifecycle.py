@@ -20,6 +20,8 @@ OPEN_STAGES: tuple[Stage, ...] = tuple(
     s for s in Stage if s not in (S.CLOSED, S.STOPPED, S.ON_HOLD)
 )
 CRITERIA = "criteria_met"
+# the verbs whose decisions must give a rationale
+RATIONALE_VERBS: tuple[str, ...] = ("approve", "return", "stop", "endorse")
 
 
 @dataclass(frozen=True)
@@ -37,7 +39,8 @@ class EventSpec:
 
     @property
     def needs_rationale(self) -> bool:
-        return self.verb in ("approve", "return", "stop")
+        """Decisions say why: approvals, returns, stops and (political) endorsements."""
+        return self.verb in RATIONALE_VERBS
 
 
 class HeldFrom:

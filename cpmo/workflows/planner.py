@@ -146,7 +146,7 @@ def check_request(event: str, rationale: str | None, conditions: list[str]) -> N
     if spec.needs_rationale and not (rationale or "").strip():
         raise RuleViolation(
             f"{event} needs a rationale.",
-            errors={"rationale": ["required for approve, return and stop"]},
+            errors={"rationale": ["required for approve, return, stop and endorse"]},
         )
     if conditions and spec.verb != "approve":
         raise RuleViolation(

@@ -19,8 +19,9 @@ from cpmo.users.models import User
 from cpmo.workflows import audit_store, effects, planner
 from cpmo.workflows.checks import GateContext
 from cpmo.workflows.context import ProgrammeRecord, build_context, load_record
-from cpmo.workflows.criteria import cost_under_review, may_fire
+from cpmo.workflows.criteria import cost_under_review, endorsement_not_needed, may_fire
 from cpmo.workflows.gates import above_delegated_limit, gate_in_review
+from cpmo.workflows.lifecycle import EVENTS
 from cpmo.workflows.models import AuditEntry
 
 
@@ -132,10 +133,18 @@ def _fire(
         role=actor.role,
         rationale=rationale,
         business_case_version=plan.business_case_version,
-        details=plan.details,
+        details=_with_rationale(plan.details, event, rationale),
     )
     effects.apply(session, plan.changes, programme=programme, actor=actor, entry=entry)
     return EventResult(stage=plan.to_stage, version=version + 1, entry=entry)
+
+
+def _with_rationale(details: dict[str, Any], event: str, rationale: str | None) -> dict[str, Any]:
+    """An endorsement's audit details also keep its rationale (a political decision's reason
+    travels with the endorsement wherever the details are read)."""
+    if EVENTS[event].verb == "endorse" and rationale:
+        return details | {"rationale": rationale}
+    return details
 
 
 def _context(
@@ -197,6 +206,11 @@ class Review:
     above_limit: bool
     endorsed: bool
 
+    @property
+    def awaits_endorsement(self) -> bool:
+        """Above the delegated limit, submitted and not yet endorsed."""
+        return self.submitted is not None and self.above_limit and not self.endorsed
+
 
 @dataclass(frozen=True)
 class WorkflowView:
@@ -216,7 +230,8 @@ def workflow_view(
     session: Session, *, actor: User, code: str, limits: GovernanceLimits
 ) -> WorkflowView:
     """The events ``actor``'s role fires from the programme's stage (as the machine lists
-    them), each with its refusals, and the submission under review."""
+    them), each with its refusals, and the submission under review. An endorsement there is
+    no call for (already given, or the cost is within the delegated limit) is left out."""
     programme = get_programme_or_raise(session, code=code)
     record = load_record(session, programme)
     if programme.outside_gates or programme.stage is None:  # no event is offered
@@ -225,7 +240,7 @@ def workflow_view(
     flow, machine = planner.flow_for(programme.stage, programme.held_from_stage, ctx)
     events = []
     for event in sorted(machine.get_triggers(programme.stage)):
-        if not may_fire(actor.role, event):
+        if not may_fire(actor.role, event) or endorsement_not_needed(event, ctx):
             continue
         flow.may_trigger(event)
         refusals = flow.refusals.get(event)

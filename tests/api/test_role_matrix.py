@@ -43,7 +43,10 @@ EVENT_BY_ROLE = {"oversight": ("matrix-review", "endorse_obc")}
 
 def _event(role: str) -> Call:
     code, event = EVENT_BY_ROLE.get(role, ("matrix-proposed", "submit_obc"))
-    return Call(f"/api/v1/programmes/{code}/events", {"event": event}, version_of=code)
+    body = {"event": event}
+    if event.startswith("endorse_"):  # an endorsement says why
+        body["rationale"] = "Endorsed by the oversight group"
+    return Call(f"/api/v1/programmes/{code}/events", body, version_of=code)
 
 
 def _docx_form() -> dict[str, Any]:
@@ -286,8 +289,10 @@ def owned_programme(seeded: Session) -> None:
     content = complete_case("obc")
     content.pop("kind")
     cases.create_version(seeded, actor=pm, code="matrix-owned", kind="obc", content={})
-    for code in ("matrix-proposed", "matrix-review"):
-        cases.create_version(seeded, actor=pm, code=code, kind="obc", content=content)
+    cases.create_version(seeded, actor=pm, code="matrix-proposed", kind="obc", content=content)
+    above = complete_case("obc", cost=9_000_000)  # above the limit: it awaits endorsement
+    above.pop("kind")
+    cases.create_version(seeded, actor=pm, code="matrix-review", kind="obc", content=above)
     review = seeded.exec(select(Programme).where(Programme.code == "matrix-review")).one()
     workflow.fire_event(
         seeded,

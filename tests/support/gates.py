@@ -13,7 +13,8 @@ class Driver:
 
     def fire(self, event: str, role: str, **extra: Any) -> Any:
         body = {"event": event, "version": extra.pop("version", None) or self.version(), **extra}
-        if event.split("_")[0] in ("approve", "return", "stop") and "rationale" not in body:
+        needs_rationale = event.split("_")[0] in ("approve", "return", "stop", "endorse")
+        if needs_rationale and "rationale" not in body:
             body["rationale"] = f"{event} after review"
         return self.client.post(
             f"/api/v1/programmes/{self.code}/events", json=body, headers=self.auth(role)

@@ -3,6 +3,7 @@
 from marshmallow import fields, validate
 
 from cpmo.api.schemas.common import MAX_MONEY_GBP, Money, OneOf, StrictSchema, Text
+from cpmo.workflows.case_status import CASE_STATUSES
 from cpmo.workflows.gates import CASE_KINDS
 
 TITLE = {"max_length": 300, "min_length": 1}
@@ -106,6 +107,15 @@ class BusinessCaseUpdate(FiveCases):
     )
 
 
+class CaseDecisionRead(StrictSchema):
+    event = fields.String(required=True)
+    actor = fields.String(required=True)
+    role = fields.String(required=True)
+    at = fields.DateTime(required=True)
+    rationale = fields.String(allow_none=True)
+    conditions = fields.List(fields.String())
+
+
 class BusinessCaseRead(FiveCases):
     programme = fields.String(required=True)
     kind = fields.String(required=True)
@@ -124,6 +134,20 @@ class BusinessCaseRead(FiveCases):
     missing = fields.List(
         fields.String(),
         metadata={"description": "what the case still lacks before it can be submitted"},
+    )
+    gate_status = fields.String(
+        validate=validate.OneOf(CASE_STATUSES),
+        metadata={"description": "where the case stands at its gate (follows the decisions)"},
+    )
+    decision = fields.Nested(
+        CaseDecisionRead,
+        allow_none=True,
+        metadata={"description": "the approval, return or stop that settled it, if any"},
+    )
+    endorsement = fields.Nested(
+        CaseDecisionRead,
+        allow_none=True,
+        metadata={"description": "the oversight endorsement of its submission, if any"},
     )
 
 

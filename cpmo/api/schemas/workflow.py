@@ -15,7 +15,8 @@ class EventCreate(StrictSchema):
         metadata={"description": "the programme version decided on"},
     )
     rationale = Text(
-        max_length=20_000, metadata={"description": "required for approve, return and stop"}
+        max_length=20_000,
+        metadata={"description": "required for approve, return, stop and endorse"},
     )
     conditions = fields.List(Text(min_length=1, max_length=2000), validate=validate.Length(max=50))
     accept_cost_growth = Text(

@@ -18,6 +18,7 @@ from cpmo.portfolios.models import Department, Portfolio, Programme
 from cpmo.portfolios.read_models import ProgrammeView
 from cpmo.users.models import User
 from cpmo.workflows import service as workflow
+from cpmo.workflows.case_status import CaseStatus, case_statuses
 from cpmo.workflows.gates import MAIN_PATH, gate_prepared_in
 from cpmo.workflows.lifecycle import EVENTS
 from cpmo.workflows.models import Condition
@@ -47,6 +48,7 @@ class ProgrammePage:
     history: list[dict[str, Any]]
     conditions: list[Condition]
     cases: list[BusinessCase]
+    case_statuses: dict[tuple[str, int], CaseStatus]  # (kind, number) → status at its gate
     dependencies: Dependencies | None
     may_write_cases: bool
     may_edit: bool  # the details and delivery confidence: its manager or a CPMO officer
@@ -128,6 +130,7 @@ def programme_page(
         history=history,
         conditions=delivery.list_conditions(session, code=code),
         cases=cases.list_versions(session, code=code),
+        case_statuses={(c.kind, c.number): c for c in case_statuses(record)},
         dependencies=dependencies,
         may_write_cases=may_write,
         may_edit=portfolios.may_change(actor, programme),

@@ -18,6 +18,7 @@ from cpmo.web import case_errors, case_form
 from cpmo.web.auth import acting_user
 from cpmo.web.blueprint import bp
 from cpmo.workflows import service as workflow
+from cpmo.workflows.case_status import statuses_for
 
 
 def _kind(kind: str) -> str:
@@ -37,6 +38,7 @@ def business_case(code: str, kind: str, number: int) -> Any:
         case=case,
         content=case.content,
         missing=missing_items(case.content) if case.status == "draft" else [],
+        gate=statuses_for(session, code=code).get((case.kind, case.number)),
     )
 
 

@@ -8,6 +8,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 
 from cpmo.app import governance_limits, request_session, transactional
 from cpmo.errors import DomainError, InvalidEvent, StaleVersion, status_of
+from cpmo.vocabulary import stage_label
 from cpmo.web.auth import acting_user
 from cpmo.web.blueprint import bp
 from cpmo.web.forms import DECISION_MESSAGES, decision_request
@@ -38,6 +39,18 @@ def _refusal(exc: DomainError) -> tuple[int, dict[str, list[str]]]:
     return status, {"_": list(reasons)}
 
 
+def _not_offered(view: workflow.WorkflowView, event: str) -> str:
+    """Why ``event`` is not offered now, in words."""
+    if view.programme.outside_gates:
+        return view.programme.outside_gates
+    if EVENTS[event].verb == "endorse" and view.review is not None and view.review.endorsed:
+        return "This submission has already been endorsed: there is nothing more to endorse."
+    return (
+        f"{event_label(event)} is not possible while the programme is at "
+        f"{stage_label(view.programme.stage)}."
+    )
+
+
 @bp.route("/programmes/<code>/decide/<event>", methods=["GET", "POST"])
 @transactional
 def decide(code: str, event: str) -> Any:
@@ -50,12 +63,7 @@ def decide(code: str, event: str) -> Any:
     session = request_session()
     view = workflow.workflow_view(session, actor=actor, code=code, limits=governance_limits())
     if view.event(event) is None:
-        raise InvalidEvent(
-            view.programme.outside_gates
-            or f"{event_label(event)} is not possible while the programme is at "
-            f"{view.programme.stage}.",
-            stage=view.programme.stage,
-        )
+        raise InvalidEvent(_not_offered(view, event), stage=view.programme.stage)
     values = {"version": str(view.programme.version)}
     errors: dict[str, list[str]] = {}
     status = 200

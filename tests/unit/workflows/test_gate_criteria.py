@@ -105,3 +105,31 @@ def test_delivery_needs_every_milestone_done_and_a_benefits_plan() -> None:
         "1 delivery milestone(s) not complete",
         "no benefits realisation plan recorded",
     ]
+
+
+def test_an_endorsement_is_needed_only_above_the_limit_and_only_once() -> None:
+    from cpmo.workflows.criteria import endorsement_not_needed
+
+    above = GateContext(
+        actor="member",
+        role="oversight",
+        is_manager=False,
+        whole_life_cost=9_000_000,
+        delegated_limit=5_000_000,
+        submitter={"obc": "pm"},
+        frozen_cost={"obc": 9_000_000},
+    )
+    assert not endorsement_not_needed("endorse_obc", above)
+    assert refusals_for("endorse_obc", above).unmet == []
+    endorsed = replace(above, endorsed={"obc": True})
+    assert endorsement_not_needed("endorse_obc", endorsed)
+    assert refusals_for("endorse_obc", endorsed).unmet == [
+        "this submission has already been endorsed"
+    ]
+    within = replace(above, whole_life_cost=2_000_000, frozen_cost={"obc": 2_000_000})
+    assert endorsement_not_needed("endorse_obc", within)
+    assert refusals_for("endorse_obc", within).unmet == [
+        "the cost under review of £2,000,000 is within the delegated limit of £5,000,000: "
+        "no endorsement is needed"
+    ]
+    assert not endorsement_not_needed("approve_obc", endorsed)
