@@ -16,6 +16,7 @@ from cpmo.graph.service import Dependencies
 from cpmo.portfolios import service as portfolios
 from cpmo.portfolios.read_models import ProgrammeView
 from cpmo.users.models import User
+from cpmo.vocabulary import Role
 from cpmo.workflows import service as workflow
 from cpmo.workflows.gates import MAIN_PATH, gate_prepared_in
 from cpmo.workflows.lifecycle import EVENTS
@@ -49,6 +50,9 @@ class ProgrammePage:
     dependencies: Dependencies | None
     may_write_cases: bool
     case_kind: str | None  # the business case this stage prepares (obc, fbc), if any
+    may_discharge: bool = False  # the programme's manager discharges its conditions
+    may_decide_conditions: bool = False  # a CPMO officer accepts or returns a discharge
+    actor: str = ""  # who is looking (whoever discharged a condition may not accept it)
 
 
 def timeline(stage: str, held_from: str | None, history: list[dict[str, Any]]) -> list[Step]:
@@ -113,4 +117,7 @@ def programme_page(
         dependencies=dependencies,
         may_write_cases=may_write,
         case_kind=_case_prepared(programme.stage),
+        may_discharge=actor.role == Role.PROGRAMME_MANAGER and programme.manager_id == actor.id,
+        may_decide_conditions=actor.role == Role.CPMO,
+        actor=actor.username,
     )

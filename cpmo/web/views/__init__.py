@@ -3,6 +3,7 @@
 from cpmo.web.views import (
     approvals,
     business_cases,
+    conditions,
     dashboard,
     decisions,
     money,
@@ -18,6 +19,7 @@ from cpmo.web.views import (
 __all__ = [
     "approvals",
     "business_cases",
+    "conditions",
     "dashboard",
     "decisions",
     "money",
