@@ -21,7 +21,7 @@ from cpmo.workflows.checks import GateContext
 from cpmo.workflows.context import ProgrammeRecord, build_context, load_record
 from cpmo.workflows.criteria import cost_under_review, may_fire
 from cpmo.workflows.gates import above_delegated_limit, gate_in_review
-from cpmo.workflows.models import AuditEntry
+from cpmo.workflows.models import AuditEntry, Condition
 
 
 @dataclass(frozen=True)
@@ -256,6 +256,13 @@ def available_events(
     """The events ``actor``'s role may fire now, each with its refusals."""
     view = workflow_view(session, actor=actor, code=code, limits=limits)
     return view.programme, view.events, view.record
+
+
+def conditions_due(session: Session, *, programme: Programme, gate: str) -> list[Condition]:
+    """The open conditions that must be discharged before ``gate`` is submitted."""
+    return [
+        c for c in load_record(session, programme).open_conditions if c.before_submitting == gate
+    ]
 
 
 def history(record: ProgrammeRecord) -> list[dict[str, Any]]:

@@ -212,3 +212,28 @@ def test_each_success_leaves_the_audit_chain_whole(signed_in, condition, seeded)
     assert [e.actor for e in entries[-2:]] == ["programme_manager", "officer"]
     assert all(e.details["condition"] == condition for e in entries[-2:])
     assert re.search(r"Accepted", _section(verified.get_data(as_text=True)))
+
+
+def test_a_condition_due_before_the_fbc_is_shown_with_the_fbc_and_stops_its_submission(
+    signed_in, programme, seeded, person
+) -> None:
+    submitted(seeded, person("programme_manager"), programme)
+    version = portfolios.get_programme_or_raise(seeded, code=programme).version
+    workflow.fire_event(
+        seeded,
+        actor=person("cpmo", "officer"),
+        code=programme,
+        event="approve_obc",
+        version=version,
+        limits=LIMITS,
+        rationale="Strong case.",
+        conditions_before_submission=[TEXT],
+    )
+    seeded.commit()
+    client = signed_in("programme_manager")
+    assert "Before the FBC is submitted" in _section(client.get(PROGRAMME).get_data(as_text=True))
+    form = client.get(f"{PROGRAMME}/business-cases/fbc/edit").get_data(as_text=True)
+    assert "1 condition must be discharged before the FBC can be submitted." in form
+    assert TEXT in form.split('id="conditions-due"')[1]
+    page = client.get(PROGRAMME).get_data(as_text=True)
+    assert "Submit FBC" in page and TEXT in page.split("What you can do")[1].split("Details")[0]
