@@ -68,6 +68,7 @@ def test_the_manager_discharges_a_condition_and_a_cpmo_officer_accepts_it(
     expect(section).to_contain_text("Discharged, awaiting acceptance")
     expect(section).to_contain_text("Jo Bloggs appointed on 1 May")
     page.screenshot(path="/tmp/conditions-manager.png", full_page=True)
+    section.screenshot(path="/tmp/conditions-manager-section.png")
     assert axe_violations(page) == []
 
     page.get_by_role("button", name="Sign out").click()
@@ -89,3 +90,6 @@ def test_the_manager_discharges_a_condition_and_a_cpmo_officer_accepts_it(
     assert _fits(page)
     page.locator("#conditions").scroll_into_view_if_needed()
     page.screenshot(path="/tmp/conditions-375.png", full_page=True)
+    page.locator(".cpmo-condition", has_text=CONDITION).screenshot(
+        path="/tmp/conditions-375-section.png"
+    )
