@@ -237,3 +237,33 @@ def test_a_condition_due_before_the_fbc_is_shown_with_the_fbc_and_stops_its_subm
     assert TEXT in form.split('id="conditions-due"')[1]
     page = client.get(PROGRAMME).get_data(as_text=True)
     assert "Submit FBC" in page and TEXT in page.split("What you can do")[1].split("Details")[0]
+
+
+def test_the_approval_page_sets_conditions_due_before_the_next_submission(
+    signed_in, programme, seeded, person
+) -> None:
+    submitted(seeded, person("programme_manager"), programme)
+    client = signed_in("cpmo", "officer")
+    path = f"{PROGRAMME}/decide/approve_obc"
+    form = client.get(path).get_data(as_text=True)
+    assert "Conditions to meet before the FBC is submitted (optional)" in form
+    version = re.search(r'name="version" value="(\d+)"', form).group(1)  # type: ignore[union-attr]
+    response = client.post(
+        path,
+        data={
+            "version": version,
+            "rationale": "Strong case.",
+            "conditions_before_submission": f"{TEXT}\n",
+            "csrf_token": csrf_token(client, path),
+        },
+    )
+    assert response.status_code == 302
+    seeded.expire_all()
+    condition = seeded.exec(select(Condition)).one()
+    assert (condition.text, condition.before_submitting) == (TEXT, "fbc")
+    assert "Before the FBC is submitted" in _section(client.get(PROGRAMME).get_data(as_text=True))
+    page = client.get(PROGRAMME).get_data(as_text=True)
+    decisions = page.split('id="decisions"')[1].split('id="conditions"')[0]
+    assert (
+        "Conditions to meet before the next gate is submitted:" in decisions and TEXT in decisions
+    )
