@@ -8,6 +8,7 @@ from cpmo.api.schemas.workflow import (
     BenefitsPlanPut,
     BenefitsPlanRead,
     ConditionRead,
+    ConditionReturnCreate,
     DischargeCreate,
     LotRead,
     LotUpdate,
@@ -49,6 +50,23 @@ def accept_condition(code: str, condition_id: int) -> Any:
     """A CPMO officer accepts a discharged condition."""
     return service.accept_condition(
         request_session(), actor=current_user(), code=code, condition_id=condition_id
+    )
+
+
+@blp.post(
+    "/<code>/conditions/<int:condition_id>/return",
+    body=ConditionReturnCreate,
+    schema=ConditionRead,
+    errors=(404, 409, 422),
+)
+def return_condition(data: dict[str, Any], code: str, condition_id: int) -> Any:
+    """A CPMO officer sends a discharge back, with the reason: the condition is open again."""
+    return service.return_condition(
+        request_session(),
+        actor=current_user(),
+        code=code,
+        condition_id=condition_id,
+        reason=data["reason"],
     )
 
 

@@ -59,6 +59,7 @@ POLICY: dict[str, frozenset[Role]] = {
     "delivery.list_conditions": ALL,
     "delivery.discharge_condition": PROGRAMME_MANAGER,
     "delivery.accept_condition": CPMO,
+    "delivery.return_condition": CPMO,
     "delivery.list_lots": ALL,
     "delivery.record_lot": PROGRAMME_WRITERS,
     "delivery.list_milestones": ALL,

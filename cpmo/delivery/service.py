@@ -4,16 +4,19 @@ conditions set by approvals (discharged by the programme, accepted by the CPMO).
 from datetime import date
 from typing import Any
 
+from sqlalchemy import update
 from sqlmodel import Session, select
 
 from cpmo.business_cases.service import check_may_write
 from cpmo.db import utcnow
 from cpmo.delivery.models import BenefitsPlan, Lot
 from cpmo.errors import Conflict, NotFound, NotPermitted
+from cpmo.portfolios.models import Programme
 from cpmo.portfolios.service import get_programme_or_raise, programme_rows
 from cpmo.strategy.models import Milestone
 from cpmo.users.models import User
 from cpmo.vocabulary import Role
+from cpmo.workflows import audit_store
 from cpmo.workflows.models import Condition
 
 
@@ -91,12 +94,52 @@ def list_conditions(session: Session, *, code: str) -> list[Condition]:
     return programme_rows(session, Condition, Condition.id, code=code)
 
 
-def _condition(session: Session, code: str, condition_id: int) -> tuple[Any, Condition]:
+def _condition(session: Session, code: str, condition_id: int) -> tuple[Programme, Condition]:
     programme = get_programme_or_raise(session, code=code)
     condition = session.get(Condition, condition_id)
     if condition is None or condition.programme_id != programme.id:
         raise NotFound(f"{code!r} has no condition {condition_id}.")
     return programme, condition
+
+
+def _move(session: Session, condition: Condition, *, expect: str, values: dict[str, Any]) -> None:
+    """A conditional update from status ``expect``: of two people deciding at once, one
+    wins and the other is refused (409), in any process."""
+    result = session.execute(
+        update(Condition)
+        .where(Condition.id == condition.id, Condition.status == expect)  # type: ignore[arg-type]
+        .values(**values)
+        .execution_options(synchronize_session=False)
+    )
+    if result.rowcount != 1:
+        session.refresh(condition)
+        raise Conflict(
+            f"Condition {condition.id} is {condition.status} now, not {expect}: someone "
+            "decided on it since you looked."
+        )
+    session.refresh(condition)
+
+
+def _audit(
+    session: Session,
+    programme: Programme,
+    actor: User,
+    event: str,
+    condition: Condition,
+    rationale: str | None = None,
+) -> None:
+    """One audit entry for a condition's change (the stage does not move)."""
+    audit_store.append(
+        session,
+        programme_code=programme.code,
+        event=event,
+        from_stage=programme.stage or "",
+        to_stage=programme.stage or "",
+        actor=actor.username,
+        role=actor.role,
+        rationale=rationale,
+        details={"condition": condition.id, "text": condition.text},
+    )
 
 
 def discharge_condition(
@@ -108,25 +151,58 @@ def discharge_condition(
         raise NotPermitted("Only the programme's manager discharges its conditions.")
     if condition.status != "open":
         raise Conflict(f"Condition {condition_id} is already {condition.status}.")
-    condition.status, condition.discharged_by = "discharged", actor.username
-    condition.discharged_at, condition.discharge_note = utcnow(), note
-    session.add(condition)
-    session.flush()
+    values = {"status": "discharged", "discharged_by": actor.username}
+    _move(
+        session,
+        condition,
+        expect="open",
+        values=values
+        | {
+            "discharged_at": utcnow(),
+            "discharge_note": note,
+            "accepted_by": None,
+            "accepted_at": None,
+        },
+    )
+    _audit(session, programme, actor, "discharge_condition", condition, note)
     return condition
 
 
-def accept_condition(session: Session, *, actor: User, code: str, condition_id: int) -> Condition:
-    """A CPMO officer accepts a discharged condition."""
-    _, condition = _condition(session, code, condition_id)
+def _check_deciding(actor: User, condition: Condition, verb: str) -> None:
+    """A CPMO officer who did not discharge the condition decides on its discharge."""
     if actor.role != Role.CPMO:
-        raise NotPermitted("Only a CPMO officer accepts a discharged condition.")
+        raise NotPermitted(f"Only a CPMO officer may {verb} a discharged condition.")
+    if condition.discharged_by == actor.username:
+        raise NotPermitted(
+            f"You discharged this condition: someone else must {verb} the discharge."
+        )
     if condition.status != "discharged":
-        raise Conflict(f"Condition {condition_id} is {condition.status}, not discharged.")
-    condition.status, condition.accepted_by, condition.accepted_at = (
-        "accepted",
-        actor.username,
-        utcnow(),
-    )
-    session.add(condition)
-    session.flush()
+        raise Conflict(f"Condition {condition.id} is {condition.status}, not discharged.")
+
+
+def accept_condition(session: Session, *, actor: User, code: str, condition_id: int) -> Condition:
+    """A CPMO officer (not whoever discharged it) accepts a discharged condition."""
+    programme, condition = _condition(session, code, condition_id)
+    _check_deciding(actor, condition, "accept")
+    values = {"status": "accepted", "accepted_by": actor.username, "accepted_at": utcnow()}
+    _move(session, condition, expect="discharged", values=values)
+    _audit(session, programme, actor, "accept_condition", condition)
+    return condition
+
+
+def return_condition(
+    session: Session, *, actor: User, code: str, condition_id: int, reason: str
+) -> Condition:
+    """A CPMO officer (not whoever discharged it) sends a discharge back: the condition is
+    open again, with the reason."""
+    programme, condition = _condition(session, code, condition_id)
+    _check_deciding(actor, condition, "return")
+    values = {
+        "status": "open",
+        "returned_by": actor.username,
+        "returned_at": utcnow(),
+        "return_reason": reason,
+    }
+    _move(session, condition, expect="discharged", values=values)
+    _audit(session, programme, actor, "return_condition", condition, reason)
     return condition

@@ -118,6 +118,8 @@ def init_app(app: Flask) -> None:
         percent=labels.percent,
         benefit_type=labels.benefit_type,
         outturn_source=labels.outturn_source,
+        condition_status=labels.condition_status,
+        condition_due=labels.condition_due,
         long_date=long_date,
         date_time=labels.date_time,
         first_upper=labels.first_upper,
@@ -126,4 +128,8 @@ def init_app(app: Flask) -> None:
         rag_option=lambda r: (r, rag_label(r)),
         same_option=lambda v: (v, v),
     )
-    app.jinja_env.globals.update(stage_tags=labels.STAGE_TAGS, rag_tags=labels.RAG_TAGS)
+    app.jinja_env.globals.update(
+        stage_tags=labels.STAGE_TAGS,
+        rag_tags=labels.RAG_TAGS,
+        condition_tags={k: v[1] for k, v in labels.CONDITION_STATUSES.items()},
+    )

@@ -66,9 +66,9 @@ def decision_request(event: str, form: Mapping[str, str]) -> tuple[dict[str, Any
     for name in ("rationale", "accept_cost_growth"):
         if form.get(name, "").strip():
             payload[name] = form[name]
-    conditions = lines(form.get("conditions"))
-    if conditions:
-        payload["conditions"] = conditions
+    for name in ("conditions", "conditions_before_submission"):
+        if lines(form.get(name)):
+            payload[name] = lines(form.get(name))
     try:
         data = EventCreate().load(payload)
     except ValidationError as exc:

@@ -59,6 +59,25 @@ def date_time(value: datetime | None) -> str:
     return f"{long_date(value)} at {value:%H:%M} UTC"
 
 
+CONDITION_STATUSES = {
+    "open": ("Open", "govuk-tag--yellow"),
+    "discharged": ("Discharged, awaiting acceptance", "govuk-tag--blue"),
+    "accepted": ("Accepted", "govuk-tag--green"),
+}
+
+
+def condition_status(status: str) -> str:
+    """ "discharged" → "Discharged, awaiting acceptance"."""
+    return CONDITION_STATUSES.get(status, (first_upper(status), ""))[0]
+
+
+def condition_due(before_submitting: str | None) -> str:
+    """When a condition must be met: before a gate's submission, else its next approval."""
+    if before_submitting:
+        return f"Before the {gate_label(before_submitting)} is submitted"
+    return "Before the next gate is approved"
+
+
 BENEFIT_TYPES = {
     "non_financial": "Non-financial",
     "commercial": "Commercial",

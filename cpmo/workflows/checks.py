@@ -31,6 +31,8 @@ class GateContext:
     submitter: dict[str, str | None] = field(default_factory=dict)
     endorsed: dict[str, bool] = field(default_factory=dict)
     open_conditions: list[str] = field(default_factory=list)
+    # gate → open conditions that must be discharged before that gate is submitted
+    conditions_due: dict[str, list[str]] = field(default_factory=dict)
     approved_obc_cost: int | None = None
     fbc_cost: int | None = None
     lots: list[LotFact] = field(default_factory=list)
@@ -106,6 +108,14 @@ def cost_growth(_gate: str, ctx: GateContext) -> list[str]:
 def open_conditions(_gate: str, ctx: GateContext) -> list[str]:
     """Every condition set at an earlier gate has been discharged."""
     return [f"condition not discharged: {c}" for c in ctx.open_conditions]
+
+
+def conditions_due(gate: str, ctx: GateContext) -> list[str]:
+    """Every condition due before this gate's submission has been discharged."""
+    return [
+        f"condition to discharge before the {gate.upper()} is submitted: {c}"
+        for c in ctx.conditions_due.get(gate, [])
+    ]
 
 
 def benefits_accounted(ctx: GateContext) -> list[str]:

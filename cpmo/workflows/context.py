@@ -74,6 +74,7 @@ class GateFacts:
 
     recorded_cost: int | None  # the programme's own whole-life cost
     open_conditions: list[str] = field(default_factory=list)
+    conditions_due: dict[str, list[str]] = field(default_factory=dict)
     lots: list[LotFact] = field(default_factory=list)
     milestones_done: list[bool] = field(default_factory=list)
     has_benefits_plan: bool = False
@@ -116,6 +117,7 @@ def context_from(
         frozen_cost={gate: f[2] for gate, f in gates.items()},
         case_authors=dict(facts.case_authors),
         open_conditions=list(facts.open_conditions),
+        conditions_due={gate: list(due) for gate, due in facts.conditions_due.items()},
         approved_obc_cost=record.cost_of("approve_obc"),
         fbc_cost=record.cost_of("submit_fbc"),
         lots=list(facts.lots),
@@ -124,6 +126,19 @@ def context_from(
         unaccounted_benefits=list(facts.unaccounted_benefits),
         accept_cost_growth=accept_cost_growth,
     )
+
+
+def _label(condition: Condition) -> str:
+    return f"#{condition.id} {condition.text} (set at {condition.gate.upper()})"
+
+
+def _due(conditions: list[Condition]) -> dict[str, list[str]]:
+    """Gate → the open conditions due before its submission."""
+    due: dict[str, list[str]] = {}
+    for c in conditions:
+        if c.before_submitting:
+            due.setdefault(c.before_submitting, []).append(_label(c))
+    return due
 
 
 def build_context(
@@ -154,9 +169,8 @@ def build_context(
     )
     facts = GateFacts(
         recorded_cost=programme.whole_life_cost_gbp,
-        open_conditions=[
-            f"#{c.id} {c.text} (set at {c.gate.upper()})" for c in record.open_conditions
-        ],
+        open_conditions=[_label(c) for c in record.open_conditions],
+        conditions_due=_due(record.open_conditions),
         lots=[LotFact(lot.name, lot.supplier, lot.contract_value_gbp) for lot in lots],
         milestones_done=[done is not None for done in milestones],
         has_benefits_plan=plan is not None,

@@ -43,7 +43,10 @@ def _role(spec: EventSpec, ctx: GateContext) -> list[str]:
     if ctx.role not in roles:
         return [f"{spec.name} needs the {' or '.join(sorted(roles))} role"]
     if spec.verb == "submit" and ctx.role == Role.PROGRAMME_MANAGER and not ctx.is_manager:
-        return [f"only the programme's manager (or a CPMO officer) may {spec.name}"]
+        return [
+            "only the programme's manager (or a CPMO officer) may submit the "
+            f"{gate_label(str(spec.gate))}"
+        ]
     return []
 
 

@@ -92,6 +92,7 @@ def apply(
                     programme_id=programme.id,
                     gate=change.gate,
                     text=change.text,
+                    before_submitting=change.before_submitting,
                     set_by=actor.username,
                     audit_sequence=entry.sequence,
                 )

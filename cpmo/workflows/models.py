@@ -57,6 +57,8 @@ class Condition(SQLModel, table=True):
     gate: str = Field(max_length=40)
     text: str
     status: str = Field(default="open", max_length=20)  # open → discharged → accepted
+    # the gate whose submission it must be met before (None: before the next approval only)
+    before_submitting: str | None = Field(default=None, max_length=40)
     set_by: str = Field(max_length=80)
     set_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     audit_sequence: int
@@ -65,3 +67,7 @@ class Condition(SQLModel, table=True):
     discharge_note: str | None = None
     accepted_by: str | None = Field(default=None, max_length=80)
     accepted_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    # a CPMO officer sent the discharge back (the condition is open again), with a reason
+    returned_by: str | None = Field(default=None, max_length=80)
+    returned_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    return_reason: str | None = None

@@ -59,6 +59,7 @@ class AddMilestone:
 class AddCondition:
     gate: str
     text: str
+    before_submitting: str | None = None  # the gate whose submission it must be met before
 
 
 Change = FreezeSubmission | SetWholeLifeCost | AddLot | AddMilestone | AddCondition
@@ -104,6 +105,7 @@ def plan_effects(
     programme_code: str,
     programme_cost: int | None,
     conditions: list[str],
+    conditions_before_submission: list[str] | None = None,
 ) -> list[Change]:
     """The changes ``event`` brings, in the order they are applied (pure)."""
     spec = EVENTS[event]
@@ -123,7 +125,12 @@ def plan_effects(
             changes.append(SetWholeLifeCost(cost))
     if case is not None and gate.records_delivery_plan:
         changes += _delivery_plan(programme_code, case.number, case.content)
-    return changes + [AddCondition(gate.name, text) for text in conditions]
+    ahead = gate.next_gate
+    due = [
+        AddCondition(gate.name, text, ahead.name if ahead else None)
+        for text in conditions_before_submission or []
+    ]
+    return changes + [AddCondition(gate.name, text) for text in conditions] + due
 
 
 def evidence(changes: list[Change]) -> dict[str, Any]:
@@ -137,9 +144,15 @@ def evidence(changes: list[Change]) -> dict[str, Any]:
     return out
 
 
-def check_request(event: str, rationale: str | None, conditions: list[str]) -> None:
+def check_request(
+    event: str,
+    rationale: str | None,
+    conditions: list[str],
+    conditions_before_submission: list[str] | None = None,
+) -> None:
     """The request's own shape (422): a known event, a rationale where one is needed,
-    conditions only on approvals."""
+    conditions only on approvals (and conditions due before the next submission only where
+    a gate lies ahead)."""
     spec = EVENTS.get(event)
     if spec is None:
         raise RuleViolation(f"Unknown event {event!r}.", errors={"event": ["unknown event"]})
@@ -152,6 +165,17 @@ def check_request(event: str, rationale: str | None, conditions: list[str]) -> N
         raise RuleViolation(
             "Only approvals may set conditions.",
             errors={"conditions": ["only approvals may set conditions"]},
+        )
+    if conditions_before_submission and (
+        spec.verb != "approve" or spec.gate_spec is None or spec.gate_spec.next_gate is None
+    ):
+        raise RuleViolation(
+            "Only approvals with a gate ahead may set conditions due before its submission.",
+            errors={
+                "conditions_before_submission": [
+                    "only approvals with a gate ahead may set conditions due before it"
+                ]
+            },
         )
 
 
@@ -199,6 +223,7 @@ def plan_event(
     programme_code: str,
     programme_cost: int | None,
     conditions: list[str],
+    conditions_before_submission: list[str] | None = None,
 ) -> PlannedEvent:
     """Judge ``event`` from ``stage`` on the machine (409 not from here; 403 who, 422 what)
     and plan what follows. ``record`` is the history before the event."""
@@ -215,10 +240,15 @@ def plan_event(
         programme_code=programme_code,
         programme_cost=programme_cost,
         conditions=conditions,
+        conditions_before_submission=conditions_before_submission,
     )
     details: dict[str, Any] = {
         k: v
-        for k, v in (("conditions", conditions), ("accept_cost_growth", ctx.accept_cost_growth))
+        for k, v in (
+            ("conditions", conditions),
+            ("conditions_before_submission", conditions_before_submission),
+            ("accept_cost_growth", ctx.accept_cost_growth),
+        )
         if v
     }
     return PlannedEvent(

@@ -22,7 +22,7 @@ from cpmo.workflows.context import ProgrammeRecord, build_context, load_record
 from cpmo.workflows.criteria import cost_under_review, endorsement_not_needed, may_fire
 from cpmo.workflows.gates import above_delegated_limit, gate_in_review
 from cpmo.workflows.lifecycle import EVENTS
-from cpmo.workflows.models import AuditEntry
+from cpmo.workflows.models import AuditEntry, Condition
 
 
 @dataclass(frozen=True)
@@ -62,6 +62,7 @@ def fire_event(
     rationale: str | None = None,
     conditions: list[str] | None = None,
     accept_cost_growth: str | None = None,
+    conditions_before_submission: list[str] | None = None,
 ) -> EventResult:
     """Fire ``event`` on programme ``code`` as decided on ``version``.
 
@@ -70,7 +71,7 @@ def fire_event(
     exists from the programme's stage (409) and its guard asks the criteria (403 who, 422
     what). All of it in a savepoint of the caller's transaction."""
     conditions = conditions or []
-    planner.check_request(event, rationale, conditions)
+    planner.check_request(event, rationale, conditions, conditions_before_submission)
     programme = get_programme_or_raise(session, code=code)
     refuse_outside_gates(programme, event)
     with session.begin_nested():  # a refused event leaves nothing behind, not even the claim
@@ -85,6 +86,7 @@ def fire_event(
             rationale=rationale,
             conditions=conditions,
             accept_cost_growth=accept_cost_growth,
+            conditions_before_submission=conditions_before_submission or [],
         )
 
 
@@ -109,6 +111,7 @@ def _fire(
     rationale: str | None,
     conditions: list[str],
     accept_cost_growth: str | None,
+    conditions_before_submission: list[str],
 ) -> EventResult:
     record = load_record(session, programme)
     ctx = _context(session, programme, actor, record, limits, accept_cost_growth)
@@ -121,6 +124,7 @@ def _fire(
         programme_code=programme.code,
         programme_cost=programme.whole_life_cost_gbp,
         conditions=conditions,
+        conditions_before_submission=conditions_before_submission,
     )
     _move(session, programme, plan)
     entry = audit_store.append(
@@ -269,6 +273,13 @@ def available_events(
     return view.programme, view.events, view.record
 
 
+def conditions_due(session: Session, *, programme: Programme, gate: str) -> list[Condition]:
+    """The open conditions that must be discharged before ``gate`` is submitted."""
+    return [
+        c for c in load_record(session, programme).open_conditions if c.before_submitting == gate
+    ]
+
+
 def history(record: ProgrammeRecord) -> list[dict[str, Any]]:
     """The decision history, oldest first."""
     return [
@@ -283,6 +294,7 @@ def history(record: ProgrammeRecord) -> list[dict[str, Any]]:
             "rationale": e.rationale,
             "business_case_version": e.business_case_version,
             "conditions": e.details.get("conditions", []),
+            "conditions_before_submission": e.details.get("conditions_before_submission", []),
             "accept_cost_growth": e.details.get("accept_cost_growth"),
             "changes": e.details.get("changes", {}),
             "whole_life_cost_gbp": e.details.get("whole_life_cost_gbp"),

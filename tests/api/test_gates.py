@@ -108,6 +108,8 @@ def test_a_programme_walks_from_proposed_to_closed_through_all_four_gates(driver
         "submit_obc",
         "approve_obc",
         "submit_fbc",
+        "discharge_condition",  # a condition's changes are audited too
+        "accept_condition",
         "approve_fbc",
         "submit_supplier_selection",
         "approve_supplier_selection",
@@ -118,7 +120,7 @@ def test_a_programme_walks_from_proposed_to_closed_through_all_four_gates(driver
     assert workflow["history"][2]["conditions"] == ["Confirm the SRO's appointment"]
     assert workflow["history"][1]["business_case_version"] == 1
     verified = client.get("/api/v1/audit/verify", headers=auth("oversight")).json
-    assert verified["ok"] and verified["entries"] == 10
+    assert verified["ok"] and verified["entries"] == 12
 
 
 def test_wrong_roles_are_refused_with_403(driver: Driver) -> None:

@@ -158,6 +158,9 @@ EXAMPLES: dict[str, Callable[[str], Call]] = {
     "delivery.accept_condition": lambda role: Call(
         f"{OWNED}/conditions/{GATES['discharged_condition']}/accept"
     ),
+    "delivery.return_condition": lambda role: Call(
+        f"{OWNED}/conditions/{GATES['to_return']}/return", {"reason": "no evidence"}
+    ),
     "delivery.list_lots": lambda role: Call(f"{OWNED}/lots"),
     "delivery.record_lot": lambda role: Call(
         f"{OWNED}/lots/Software", {"supplier": "S Ltd", "contract_value_gbp": 10}
@@ -322,10 +325,21 @@ def owned_programme(seeded: Session) -> None:
         audit_sequence=1,
         status="discharged",
     )
-    seeded.add_all([milestone, open_condition, discharged])
+    to_return = Condition(
+        programme_id=owned.id,
+        gate="obc",
+        text="Done?",
+        set_by="cpmo",
+        audit_sequence=1,
+        status="discharged",
+    )
+    seeded.add_all([milestone, open_condition, discharged, to_return])
     seeded.flush()
     GATES.update(
-        milestone=milestone.id, open_condition=open_condition.id, discharged_condition=discharged.id
+        milestone=milestone.id,
+        open_condition=open_condition.id,
+        discharged_condition=discharged.id,
+        to_return=to_return.id,
     )
     seeded.commit()
 

@@ -93,7 +93,7 @@ def test_a_cpmo_officer_approves_from_the_queue_with_a_condition(page: Any, live
     decisions = page.locator(".cpmo-decision").first
     assert "by olu (CPMO officer)" in decisions.inner_text()
     assert "Appoint a data protection officer" in decisions.inner_text()
-    conditions = page.locator("table", has_text="Appoint a data protection officer")
+    conditions = page.locator(".cpmo-condition", has_text="Appoint a data protection officer")
     assert "Open" in conditions.inner_text()
     page.get_by_role("link", name="Approval queue").click()
     expect(page.get_by_role("heading", name="Approval queue")).to_be_visible()

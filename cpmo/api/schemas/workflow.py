@@ -19,6 +19,11 @@ class EventCreate(StrictSchema):
         metadata={"description": "required for approve, return, stop and endorse"},
     )
     conditions = fields.List(Text(min_length=1, max_length=2000), validate=validate.Length(max=50))
+    conditions_before_submission = fields.List(
+        Text(min_length=1, max_length=2000),
+        validate=validate.Length(max=50),
+        metadata={"description": "conditions to be discharged before the next gate is submitted"},
+    )
     accept_cost_growth = Text(
         max_length=20_000,
         metadata={"description": "why FBC cost growth beyond tolerance is accepted"},
@@ -50,6 +55,7 @@ class DecisionRead(StrictSchema):
     rationale = fields.String(allow_none=True)
     business_case_version = fields.Integer(allow_none=True)
     conditions = fields.List(fields.String())
+    conditions_before_submission = fields.List(fields.String())
     accept_cost_growth = fields.String(allow_none=True)
     changes = fields.Dict(
         keys=fields.String(),
@@ -90,10 +96,24 @@ class ConditionRead(StrictSchema):
     discharge_note = fields.String(allow_none=True)
     accepted_by = fields.String(allow_none=True)
     accepted_at = fields.DateTime(allow_none=True)
+    before_submitting = fields.String(
+        allow_none=True,
+        metadata={
+            "description": "the gate whose submission it must be met before (null: "
+            "only before the next approval)"
+        },
+    )
+    returned_by = fields.String(allow_none=True)
+    returned_at = fields.DateTime(allow_none=True)
+    return_reason = fields.String(allow_none=True)
 
 
 class DischargeCreate(StrictSchema):
     note = Text(required=True, min_length=1, max_length=20_000)
+
+
+class ConditionReturnCreate(StrictSchema):
+    reason = Text(required=True, min_length=1, max_length=20_000)
 
 
 class LotUpdate(StrictSchema):

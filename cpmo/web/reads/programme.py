@@ -17,6 +17,7 @@ from cpmo.portfolios import service as portfolios
 from cpmo.portfolios.models import Department, Portfolio, Programme
 from cpmo.portfolios.read_models import ProgrammeView
 from cpmo.users.models import User
+from cpmo.vocabulary import Role
 from cpmo.workflows import service as workflow
 from cpmo.workflows.case_status import CaseStatus, case_statuses
 from cpmo.workflows.gates import MAIN_PATH, gate_prepared_in
@@ -54,6 +55,9 @@ class ProgrammePage:
     may_edit: bool  # the details and delivery confidence: its manager or a CPMO officer
     names: dict[str, str | None]  # the portfolio, parent and department by name
     case_kind: str | None  # the business case this stage prepares (obc, fbc), if any
+    may_discharge: bool = False  # the programme's manager discharges its conditions
+    may_decide_conditions: bool = False  # a CPMO officer accepts or returns a discharge
+    actor: str = ""  # who is looking (whoever discharged a condition may not accept it)
 
 
 def _names(session: Session, view: ProgrammeView) -> dict[str, str | None]:
@@ -136,4 +140,7 @@ def programme_page(
         may_edit=portfolios.may_change(actor, programme),
         names=_names(session, view),
         case_kind=_case_prepared(programme.stage),
+        may_discharge=actor.role == Role.PROGRAMME_MANAGER and programme.manager_id == actor.id,
+        may_decide_conditions=actor.role == Role.CPMO,
+        actor=actor.username,
     )

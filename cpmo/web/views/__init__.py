@@ -3,6 +3,7 @@
 from cpmo.web.views import (
     approvals,
     business_cases,
+    conditions,
     dashboard,
     decisions,
     endorsements,
@@ -20,6 +21,7 @@ from cpmo.web.views import (
 __all__ = [
     "approvals",
     "business_cases",
+    "conditions",
     "dashboard",
     "decisions",
     "endorsements",

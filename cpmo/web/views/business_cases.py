@@ -32,6 +32,7 @@ def business_case(code: str, kind: str, number: int) -> Any:
     session = request_session()
     view = portfolios.get_programme_view(session, code=code)
     case = cases.get_version(session, code=code, kind=_kind(kind), number=number)
+    due = _due(session, code, kind) if case.status == "draft" else []
     return render_template(
         "web/business_case.html",
         p=view,
@@ -39,7 +40,14 @@ def business_case(code: str, kind: str, number: int) -> Any:
         content=case.content,
         missing=missing_items(case.content) if case.status == "draft" else [],
         gate=statuses_for(session, code=code).get((case.kind, case.number)),
+        due=due,
     )
+
+
+def _due(session: Any, code: str, kind: str) -> list[Any]:
+    """The open conditions to discharge before this kind of case can be submitted."""
+    programme = portfolios.get_programme_or_raise(session, code=code)
+    return workflow.conditions_due(session, programme=programme, gate=kind)
 
 
 def _draft(session: Any, programme_id: int, kind: str) -> BusinessCase | None:
@@ -64,6 +72,7 @@ def _render(
     draft = latest if latest is not None and latest.status == "draft" else None
     extra.setdefault("errors", {})
     extra.setdefault("error_hrefs", {})
+    extra.setdefault("due", _due(request_session(), view.code, kind))
     return render_template(
         "web/business_case_form.html",
         p=view,

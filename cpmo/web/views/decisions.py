@@ -70,7 +70,13 @@ def decide(code: str, event: str) -> Any:
     if request.method == "POST":
         values = {
             k: request.form.get(k, "")
-            for k in ("version", "rationale", "conditions", "accept_cost_growth")
+            for k in (
+                "version",
+                "rationale",
+                "conditions",
+                "conditions_before_submission",
+                "accept_cost_growth",
+            )
         }
         data, errors = decision_request(event, request.form)
         status = 422 if errors else 200

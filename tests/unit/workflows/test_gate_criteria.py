@@ -133,3 +133,20 @@ def test_an_endorsement_is_needed_only_above_the_limit_and_only_once() -> None:
         "no endorsement is needed"
     ]
     assert not endorsement_not_needed("approve_obc", endorsed)
+
+
+def test_a_condition_due_before_the_fbc_stops_its_submission_and_names_itself() -> None:
+    ctx = replace(
+        BASE,
+        role="programme_manager",
+        is_manager=True,
+        draft_gaps={"fbc": []},
+        conditions_due={"fbc": ["Appoint a data protection officer"]},
+    )
+    refusals = refusals_for("submit_fbc", ctx)
+    assert refusals.forbidden == []
+    assert any("Appoint a data protection officer" in r for r in refusals.unmet)
+    assert any("before the FBC is submitted" in r for r in refusals.unmet)
+    # a condition due only before a later gate does not stop this one
+    later = replace(ctx, conditions_due={"supplier_selection": ["Agree the lots"]})
+    assert refusals_for("submit_fbc", later).unmet == []

@@ -68,10 +68,11 @@ def test_the_delegated_limit_is_passed_only_above_it() -> None:
 
 def test_submissions_and_approvals_check_what_the_table_declares() -> None:
     fbc = next(g for g in GATE_TABLE if g.name == "fbc")
-    assert fbc.submit_checks == (checks.business_case,)
+    assert fbc.submit_checks == (checks.business_case, checks.conditions_due)
     assert checks.cost_growth in fbc.approve_checks
     supplier = next(g for g in GATE_TABLE if g.name == "supplier_selection")
-    assert supplier.submit_checks == (checks.lots,) and supplier.case_kind is None
+    assert supplier.submit_checks == (checks.lots, checks.conditions_due)
+    assert supplier.case_kind is None
 
 
 def test_nothing_outside_workflows_restates_the_gate_table() -> None:
