@@ -16,12 +16,12 @@ from sqlmodel import Session, select
 from cpmo.business_cases.service import check_may_write
 from cpmo.errors import NotPermitted
 from cpmo.finance.service import SpendEntry, record_actuals
+from cpmo.imports.sheet_cells import MAX_MONEY_GBP, Cells, text
+from cpmo.imports.sheet_cells import code as code_cell
+from cpmo.imports.spreadsheets import Problems, number_cell, read_sheet
 from cpmo.portfolios.models import Programme
 from cpmo.portfolios.service import get_portfolio_or_raise
 from cpmo.users.models import User
-from cpmo.workshops.sheet_cells import MAX_MONEY_GBP, Cells, text
-from cpmo.workshops.sheet_cells import code as code_cell
-from cpmo.workshops.spreadsheets import Problems, number_cell, read_sheet
 
 COLUMNS = {"programme", "month", "amount", "note"}
 MONTH = re.compile(r"^((?:19|2\d)\d\d)-(0[1-9]|1[0-2])(?:-\d\d)?$")

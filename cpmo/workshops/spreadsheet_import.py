@@ -16,6 +16,9 @@ from typing import Any
 
 from sqlmodel import Session, select
 
+from cpmo.imports.sheet_cells import Cells, money_cell, text
+from cpmo.imports.sheet_cells import code as code_cell
+from cpmo.imports.spreadsheets import Problems, number_cell, read_sheet
 from cpmo.portfolios.models import Programme
 from cpmo.users.models import User
 from cpmo.workshops import audit
@@ -25,9 +28,6 @@ from cpmo.workshops.models import Workshop
 from cpmo.workshops.scoring_service import ScoreInput, open_for_scoring, write_scores
 from cpmo.workshops.service import lock, require_status
 from cpmo.workshops.setup import list_criteria
-from cpmo.workshops.sheet_cells import Cells, money_cell, text
-from cpmo.workshops.sheet_cells import code as code_cell
-from cpmo.workshops.spreadsheets import Problems, number_cell, read_sheet
 
 YEAR = re.compile(r"^(?:cost_)?((?:19|20|21)\d\d)$")
 CANDIDATE_COLUMNS = {"key", "name", "programme", "sponsors", "description"}

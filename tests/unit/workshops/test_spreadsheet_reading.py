@@ -3,10 +3,10 @@
 import pytest
 
 from cpmo.errors import InvalidInput
+from cpmo.imports.sheet_cells import code, money_cell
+from cpmo.imports.spreadsheets import header_name, number_cell, read_sheet, text_cell
 from cpmo.workshops.consolidation import combined_costs, combined_sponsors
 from cpmo.workshops.models import WorkshopCandidate
-from cpmo.workshops.sheet_cells import code, money_cell
-from cpmo.workshops.spreadsheets import header_name, number_cell, read_sheet, text_cell
 
 
 def test_headers_are_normalised_to_lowercase_words_joined_by_underscores() -> None:

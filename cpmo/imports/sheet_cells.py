@@ -3,8 +3,8 @@
 from collections.abc import Callable
 from typing import Any
 
+from cpmo.imports.spreadsheets import Problems, Sheet, number_cell, text_cell
 from cpmo.validation import is_code
-from cpmo.workshops.spreadsheets import Problems, Sheet, number_cell, text_cell
 
 MAX_MONEY_GBP = 10**13
 
