@@ -159,3 +159,15 @@ def long_date(value: date | datetime | None) -> str:
     if value is None:
         return "—"
     return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+
+
+def how_long(days: int) -> str:
+    """A span of days as people say it: "29 days", "5 months", "over 6 years"."""
+    if days < 0:
+        raise ValueError("a span of time is not negative")
+    if days < 62:
+        return "1 day" if days == 1 else f"{days} days"
+    if days < 730:
+        return f"{days * 12 // 365} months"
+    years = days // 365
+    return f"{years} years" if days % 365 == 0 else f"over {years} years"

@@ -56,3 +56,21 @@ def test_gate_reasons_and_docx_notes_lose_their_schema_paths(reason: str, expect
     from cpmo.web.case_errors import readable
 
     assert readable(reason) == expected
+
+
+@pytest.mark.parametrize(
+    ("days", "said"),
+    [
+        (1, "1 day"),
+        (29, "29 days"),
+        (61, "61 days"),
+        (91, "2 months"),
+        (729, "23 months"),
+        (730, "2 years"),
+        (2436, "over 6 years"),
+    ],
+)
+def test_a_span_of_days_is_said_as_people_say_it(days: int, said: str) -> None:
+    from cpmo.vocabulary import how_long
+
+    assert how_long(days) == said

@@ -8,7 +8,7 @@ from datetime import date
 
 from cpmo.money import money
 from cpmo.reports.gather.facts import Baseline, ProgrammeFacts
-from cpmo.vocabulary import gate_label, long_date, rag_label, stage_label
+from cpmo.vocabulary import gate_label, how_long, long_date, rag_label, stage_label
 
 # 0 is best; unrated has no place on the scale
 RAG_RANK = {"green": 0, "amber_green": 1, "amber": 2, "amber_red": 3, "red": 4}
@@ -72,9 +72,9 @@ def missed_gate(p: ProgrammeFacts, as_of: date) -> str | None:
     if p.next_gate is None or p.next_gate_date is None or p.next_gate_date >= as_of:
         return None
     when = long_date(p.next_gate_date) + (f" ({p.next_gate_text})" if p.next_gate_text else "")
-    days = (as_of - p.next_gate_date).days
+    ago = how_long((as_of - p.next_gate_date).days)
     return (
-        f"the {gate_label(p.next_gate)} gate was planned for {when}, {days:,} days ago, and the "
+        f"the {gate_label(p.next_gate)} gate was planned for {when}, {ago} ago, and the "
         f"programme is still at the {_in_sentence(stage_label(p.stage))} stage: agree a new date "
         "with the SRO or escalate"
     )
@@ -85,10 +85,10 @@ def overdue_milestones(p: ProgrammeFacts, as_of: date) -> list[str]:
     out = []
     for m in sorted(p.milestones, key=lambda m: (m.due_date or as_of, m.code)):
         if m.due_date is not None and m.due_date < as_of and m.completed_on is None:
-            days = (as_of - m.due_date).days
+            late = how_long((as_of - m.due_date).days)
             out.append(
                 f"milestone '{m.title}' was due {long_date(m.due_date)} and is not complete "
-                f"({days:,} days overdue)"
+                f"({late} overdue): record it as done or agree a new date"
             )
     return out
 
