@@ -64,13 +64,13 @@ def list_risks(session: Session, *, code: str) -> list[ProgrammeRiskView]:
     return [risk_view(r) for r in scoring.register_order(rows)]
 
 
-def _risk(session: Session, programme_id: int | None, code: str, risk_code: str) -> Risk:
-    risk = session.exec(
-        select(Risk)
-        .where(Risk.programme_id == programme_id, Risk.code == risk_code)
-        .with_for_update()
-        .execution_options(populate_existing=True)
-    ).first()
+def _risk(
+    session: Session, programme_id: int | None, code: str, risk_code: str, *, lock: bool = True
+) -> Risk:
+    query = select(Risk).where(Risk.programme_id == programme_id, Risk.code == risk_code)
+    if lock:
+        query = query.with_for_update().execution_options(populate_existing=True)
+    risk = session.exec(query).first()
     if risk is None:
         raise NotFound(f"{code!r} has no risk {risk_code!r}.")
     return risk
@@ -78,7 +78,7 @@ def _risk(session: Session, programme_id: int | None, code: str, risk_code: str)
 
 def get_risk(session: Session, *, code: str, risk_code: str) -> ProgrammeRiskView:
     programme = get_programme_or_raise(session, code=code)
-    return risk_view(_risk(session, programme.id, code, risk_code))
+    return risk_view(_risk(session, programme.id, code, risk_code, lock=False))
 
 
 def _assessment(risk: Risk) -> dict[str, int | None]:
@@ -140,11 +140,7 @@ def rescore_risk(
 def history(session: Session, *, code: str, risk_code: str) -> list[Assessment]:
     """The risk's rescorings, oldest first, read from the audit chain."""
     programme = get_programme_or_raise(session, code=code)
-    risk = session.exec(
-        select(Risk).where(Risk.programme_id == programme.id, Risk.code == risk_code)
-    ).first()
-    if risk is None:
-        raise NotFound(f"{code!r} has no risk {risk_code!r}.")
+    risk = _risk(session, programme.id, code, risk_code, lock=False)
     found: list[Assessment] = []
     for entry in audit_store.entries_for(session, programme_code=programme.code):
         details: dict[str, Any] = entry.details or {}

@@ -108,6 +108,7 @@ def init_app(app: Flask) -> None:
         percent=labels.percent,
         benefit_type=labels.benefit_type,
         outturn_source=labels.outturn_source,
+        risk_status=labels.risk_status,
         long_date=long_date,
         date_time=labels.date_time,
         first_upper=labels.first_upper,
@@ -116,4 +117,8 @@ def init_app(app: Flask) -> None:
         rag_option=lambda r: (r, rag_label(r)),
         same_option=lambda v: (v, v),
     )
-    app.jinja_env.globals.update(stage_tags=labels.STAGE_TAGS, rag_tags=labels.RAG_TAGS)
+    app.jinja_env.globals.update(
+        stage_tags=labels.STAGE_TAGS,
+        rag_tags=labels.RAG_TAGS,
+        risk_tags={k: v[1] for k, v in labels.RISK_STATUSES.items()},
+    )
