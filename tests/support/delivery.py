@@ -78,8 +78,11 @@ def to_supplier_selection(
 
 
 def to_delivery(session: Session, *, manager: User, officer: User, code: str) -> None:
-    """From supplier selection: record every lot's supplier and take it into delivery."""
+    """From supplier selection: record the supplier of every lot without one and take the
+    programme into delivery."""
     for lot in delivery.list_lots(session, code=code):
+        if lot.supplier is not None:
+            continue
         delivery.record_lot(
             session,
             actor=manager,
