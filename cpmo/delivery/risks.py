@@ -100,8 +100,9 @@ def rescore_risk(
     rationale: str | None = None,
 ) -> ProgrammeRiskView:
     """Rescore a programme risk (its manager or a CPMO officer). A change of likelihood or
-    impact needs a rationale and is audited under the programme, old → new; the row is
-    locked while read and written, so the old values are the ones replaced."""
+    impact needs a rationale and is audited under the programme (old → new in the entry's
+    details); the row is locked while read and written, so the old values are the ones
+    replaced."""
     programme = get_programme_or_raise(session, code=code)
     check_may_write(actor, programme)
     risk = _risk(session, programme.id, code, risk_code)
@@ -126,8 +127,8 @@ def rescore_risk(
         session,
         programme_code=programme.code,
         event=RESCORE_EVENT,
-        from_stage="" if old["score"] is None else str(old["score"]),
-        to_stage=str(new["score"]),
+        from_stage=programme.stage,  # a change that is not a stage change, as others are
+        to_stage=programme.stage,
         actor=actor.username,
         role=str(actor.role),
         rationale=why,

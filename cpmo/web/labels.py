@@ -35,7 +35,7 @@ VERB_LABELS = {
 }
 
 # audited changes that are not lifecycle events
-OTHER_EVENTS = {"update_programme": "Details changed"}
+OTHER_EVENTS = {"update_programme": "Details changed", "rescore_risk": "Risk rescored"}
 
 
 def first_upper(text: str | None) -> str:
