@@ -322,3 +322,27 @@ def test_only_the_programmes_manager_or_cpmo_may_rescore(signed_in, selecting) -
     assert "Rescore the risk" not in other.get(_risk_page()).get_data(as_text=True)
     assert _post(other, f"{_risk_page()}/rescore", data, page=_risk_page()).status_code == 403
     assert other.get(f"/programmes/{CODE}/risks/no-such-risk").status_code == 404
+
+
+def test_a_seeded_programme_in_delivery_shows_its_seeded_risks_and_milestones(
+    signed_in, seeded
+) -> None:
+    page = signed_in("cpmo").get("/programmes/ttp/delivery").get_data(as_text=True)
+    risks_part = page.split('id="risks-table"')[1].split("</table>")[0]
+    assert "High cost infrastructure subject to failure" in risks_part.replace("&#39;", "'")
+    assert "Not assessed" in risks_part
+    seeded_milestones = delivery.list_milestones(seeded, code="ttp")
+    for m in seeded_milestones:
+        assert m.title.replace("'", "&#39;") in page
+    assert "Save supplier" not in page  # lots are recorded in supplier selection
+
+
+def test_a_cpmo_officer_scores_an_unassessed_seeded_risk(signed_in, seeded) -> None:
+    client = signed_in("cpmo")
+    path = "/programmes/ttp/risks/risk-technology-debt"
+    assert "Not assessed" in client.get(path).get_data(as_text=True)
+    data = {"likelihood": "3", "impact": "3", "rationale": "First assessment"}
+    response = _post(client, f"{path}/rescore", data, page=path)
+    assert response.status_code == 302
+    history = client.get(path).get_data(as_text=True).split('id="history"')[1]
+    assert "Not assessed → 9" in history and "First assessment" in history
