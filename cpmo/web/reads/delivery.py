@@ -48,13 +48,14 @@ def delivery_page(session: Session, *, actor: User, code: str) -> DeliveryPage:
     stage = programme.stage
     where = programme.held_from_stage if stage == "on_hold" and programme.held_from_stage else stage
     writer = portfolios.may_change(actor, programme)
+    lots = service.list_lots(session, code=code)
     return DeliveryPage(
         programme=programme,
-        lots=service.list_lots(session, code=code),
+        lots=lots,
         milestones=service.list_milestones(session, code=code),
         plan=benefits_plan(session, code),
         risks=risks.list_risks(session, code=code),
-        has_plan=has_delivery_plan(where),
+        has_plan=has_delivery_plan(where) or bool(lots),  # a stopped programme keeps its lots
         may_record_lots=writer and prepares_lots(stage),
         may_complete_milestones=writer and prepares_delivery(stage),
         may_edit_plan=writer and prepares_delivery(stage),
