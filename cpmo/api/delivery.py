@@ -1,4 +1,5 @@
-"""Conditions, lots, milestones and the benefits plan: the records later gates check."""
+"""Conditions, lots, milestones, the benefits plan and programme risks: the records later gates
+check and the delivery journey keeps."""
 
 from typing import Any
 
@@ -15,11 +16,16 @@ from cpmo.api.schemas.workflow import (
     MilestoneRead,
     MilestoneUpdate,
     PlannedBenefit,
+    ProgrammeRiskAssessmentRead,
+    ProgrammeRiskRead,
+    ProgrammeRiskRescore,
 )
 from cpmo.app import request_session
-from cpmo.delivery import service
+from cpmo.delivery import risks, service
 
-blp = make_blueprint("delivery", "/programmes", "Conditions, lots, milestones, benefits plan")
+blp = make_blueprint(
+    "delivery", "/programmes", "Conditions, lots, milestones, benefits plan, programme risks"
+)
 
 
 @blp.get("/<code>/conditions", schema=ConditionRead(many=True), errors=(404,))
@@ -120,3 +126,53 @@ def put_benefits_plan(data: dict[str, Any], code: str) -> dict[str, Any]:
     benefits = PlannedBenefit(many=True).dump(data["benefits"])
     plan = service.put_benefits_plan(session, actor=current_user(), code=code, benefits=benefits)
     return _plan_dict(plan, code)
+
+
+def _risk_dict(view: risks.ProgrammeRiskView) -> dict[str, Any]:
+    r = view.risk
+    return {
+        "code": r.code,
+        "title": r.title,
+        "description": r.description,
+        "likelihood": r.likelihood,
+        "impact": r.impact,
+        "score": view.score,
+        "tolerance": view.tolerance,
+        "status": view.status,
+        "owner": r.owner,
+        "mitigation": r.mitigation,
+    }
+
+
+@blp.get("/<code>/risks", schema=ProgrammeRiskRead(many=True), errors=(404,))
+def list_risks(code: str) -> list[dict[str, Any]]:
+    """The programme's risks: highest score (likelihood × impact) first, unscored last; a
+    score above the tolerance escalates."""
+    return [_risk_dict(v) for v in risks.list_risks(request_session(), code=code)]
+
+
+@blp.patch(
+    "/<code>/risks/<risk_code>",
+    body=ProgrammeRiskRescore,
+    schema=ProgrammeRiskRead,
+    errors=(404, 422),
+)
+def rescore_risk(data: dict[str, Any], code: str, risk_code: str) -> dict[str, Any]:
+    """Rescore a programme risk (its manager or a CPMO officer). Changing likelihood or
+    impact needs a `rationale` (422 without) and is kept in the risk's history and the audit
+    chain."""
+    view = risks.rescore_risk(
+        request_session(), actor=current_user(), code=code, risk_code=risk_code, **data
+    )
+    return _risk_dict(view)
+
+
+@blp.get(
+    "/<code>/risks/<risk_code>/history",
+    schema=ProgrammeRiskAssessmentRead(many=True),
+    errors=(404,),
+)
+def risk_history(code: str, risk_code: str) -> list[Any]:
+    """Every rescoring of the risk, oldest first: old and new values and score, who, when,
+    why, and the audit entry's sequence."""
+    return risks.history(request_session(), code=code, risk_code=risk_code)

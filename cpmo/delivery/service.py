@@ -10,7 +10,7 @@ from sqlmodel import Session, select
 from cpmo.business_cases.service import check_may_write
 from cpmo.db import utcnow
 from cpmo.delivery.models import BenefitsPlan, Lot
-from cpmo.errors import Conflict, NotFound, NotPermitted
+from cpmo.errors import Conflict, NotFound, NotPermitted, RuleViolation
 from cpmo.portfolios.models import Programme
 from cpmo.portfolios.service import get_programme_or_raise, programme_rows
 from cpmo.strategy.models import Milestone
@@ -51,9 +51,16 @@ def list_milestones(session: Session, *, code: str) -> list[Milestone]:
 def update_milestone(
     session: Session, *, actor: User, code: str, milestone_id: int, completed_on: date | None
 ) -> Milestone:
-    """Mark a milestone complete (or not, with None)."""
+    """Mark a milestone complete (or not, with None); a completion date after today is
+    refused (a milestone is completed when it has happened)."""
     programme = get_programme_or_raise(session, code=code)
     check_may_write(actor, programme)
+    if completed_on is not None and completed_on > date.today():
+        message = "the completion date must be today or in the past"
+        raise RuleViolation(
+            f"A milestone is completed when it has happened: {message}.",
+            errors={"completed_on": [message]},
+        )
     milestone = session.get(Milestone, milestone_id)
     if milestone is None or milestone.programme_id != programme.id:
         raise NotFound(f"{code!r} has no milestone {milestone_id}.")

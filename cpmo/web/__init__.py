@@ -120,6 +120,7 @@ def init_app(app: Flask) -> None:
         outturn_source=labels.outturn_source,
         condition_status=labels.condition_status,
         condition_due=labels.condition_due,
+        risk_status=labels.risk_status,
         long_date=long_date,
         date_time=labels.date_time,
         first_upper=labels.first_upper,
@@ -132,4 +133,5 @@ def init_app(app: Flask) -> None:
         stage_tags=labels.STAGE_TAGS,
         rag_tags=labels.RAG_TAGS,
         condition_tags={k: v[1] for k, v in labels.CONDITION_STATUSES.items()},
+        risk_tags={k: v[1] for k, v in labels.RISK_STATUSES.items()},
     )

@@ -35,7 +35,11 @@ VERB_LABELS = {
 }
 
 # audited changes that are not lifecycle events
-OTHER_EVENTS = {"update_programme": "Details changed", "register_programme": "Registered"}
+OTHER_EVENTS = {
+    "update_programme": "Details changed",
+    "register_programme": "Registered",
+    "rescore_risk": "Risk rescored",
+}
 
 
 def first_upper(text: str | None) -> str:
@@ -109,3 +113,15 @@ def benefit_type(value: str | None) -> str:
 def outturn_source(value: str) -> str:
     """Where a year's forecast outturn came from, in words."""
     return OUTTURN_SOURCES.get(value, value.replace("_", " "))
+
+
+RISK_STATUSES = {
+    "escalated": ("Escalated", "govuk-tag--red"),
+    "within_tolerance": ("Within tolerance", "govuk-tag--green"),
+    "not_assessed": ("Not assessed", "govuk-tag--grey"),
+}
+
+
+def risk_status(value: str) -> str:
+    """A programme risk's status in words."""
+    return RISK_STATUSES.get(value, (value.replace("_", " ").capitalize(), ""))[0]

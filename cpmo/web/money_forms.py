@@ -67,6 +67,9 @@ def _pounds(
     return amount
 
 
+pounds = _pounds  # the delivery forms read contract values the same way
+
+
 def _year(parsed: Parsed, field_id: str, label: str, text: str) -> int | None:
     lower = label[:1].lower() + label[1:]
     if not text:

@@ -113,3 +113,24 @@ def gate_prepared_in(stage: str) -> GateSpec | None:
 def above_delegated_limit(cost: int | None, delegated_limit: int) -> bool:
     """Whether a decision on ``cost`` needs the oversight group's endorsement first."""
     return cost is not None and cost > delegated_limit
+
+
+def prepares_lots(stage: str) -> bool:
+    """Whether a programme at ``stage`` is preparing a gate that checks its lots' suppliers
+    (so its lots may be recorded now)."""
+    gate = gate_prepared_in(stage)
+    return gate is not None and checks.lots in gate.submit_checks
+
+
+def prepares_delivery(stage: str) -> bool:
+    """Whether a programme at ``stage`` is preparing a gate that checks its milestones and
+    benefits realisation plan (so they may be recorded now)."""
+    gate = gate_prepared_in(stage)
+    return gate is not None and checks.delivery in gate.submit_checks
+
+
+def has_delivery_plan(stage: str) -> bool:
+    """Whether a programme at ``stage`` is past the gate that records its lots and milestones
+    (on the main path; on hold or stopped programmes are judged by the stage they left)."""
+    recorder = next(g for g in GATE_TABLE if g.records_delivery_plan)
+    return stage in MAIN_PATH and MAIN_PATH.index(stage) >= MAIN_PATH.index(recorder.approved_to)

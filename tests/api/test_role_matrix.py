@@ -16,7 +16,7 @@ from cpmo.business_cases import service as cases
 from cpmo.config import GovernanceLimits
 from cpmo.delivery.models import BenefitsPlan, Lot
 from cpmo.graph.models import GraphEdge
-from cpmo.models import Benefit, Condition, Milestone, Programme
+from cpmo.models import Benefit, Condition, Milestone, Programme, Risk
 from cpmo.plans import owners as plan_owners
 from cpmo.portfolios import service as portfolios
 from cpmo.portfolios.inputs import ProgrammeCreate
@@ -169,6 +169,11 @@ EXAMPLES: dict[str, Callable[[str], Call]] = {
     "delivery.update_milestone": lambda role: Call(
         f"{OWNED}/milestones/{GATES['milestone']}", {"completed_on": "2021-01-01"}
     ),
+    "delivery.list_risks": lambda role: Call(f"{OWNED}/risks"),
+    "delivery.rescore_risk": lambda role: Call(
+        f"{OWNED}/risks/matrix-r1", {"likelihood": 2, "impact": 3, "rationale": f"by {role}"}
+    ),
+    "delivery.risk_history": lambda role: Call(f"{OWNED}/risks/matrix-r1/history"),
     "delivery.get_benefits_plan": lambda role: Call(f"{OWNED}/benefits-plan"),
     "delivery.put_benefits_plan": lambda role: Call(
         f"{OWNED}/benefits-plan",
@@ -313,6 +318,7 @@ def owned_programme(seeded: Session) -> None:
     seeded.add(Lot(programme_id=owned.id, name="Software"))
     seeded.add(BenefitsPlan(programme_id=owned.id, benefits=[], updated_by_id=pm.id))
     milestone = Milestone(code="matrix-m1", programme_id=owned.id, title="Go live")
+    seeded.add(Risk(code="matrix-r1", programme_id=owned.id, title="Slippage", likelihood=1))
     seeded.add(Benefit(code="matrix-b1", title="Savings", programme_id=owned.id, value_gbp=5))
     open_condition = Condition(
         programme_id=owned.id, gate="obc", text="Open", set_by="cpmo", audit_sequence=1

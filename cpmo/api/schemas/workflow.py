@@ -178,3 +178,46 @@ class AuditVerifyRead(StrictSchema):
 class DiagramRead(StrictSchema):
     mermaid = fields.String(required=True)
     svg = fields.String(required=True)
+
+
+RISK_STATUSES = ["not_assessed", "within_tolerance", "escalated"]
+
+
+def _rating() -> fields.Integer:
+    return fields.Integer(strict=True, required=True, validate=validate.Range(min=1, max=5))
+
+
+class ProgrammeRiskRead(StrictSchema):
+    code = fields.String(required=True)
+    title = fields.String(required=True)
+    description = fields.String(allow_none=True)
+    likelihood = fields.Integer(allow_none=True, metadata={"description": "1 to 5"})
+    impact = fields.Integer(allow_none=True, metadata={"description": "1 to 5"})
+    score = fields.Integer(allow_none=True, metadata={"description": "likelihood × impact"})
+    tolerance = fields.Integer(required=True, metadata={"description": "the tolerance applied"})
+    status = fields.String(required=True, validate=validate.OneOf(RISK_STATUSES))
+    owner = fields.String(allow_none=True, metadata={"description": "a role title"})
+    mitigation = fields.String(allow_none=True)
+
+
+class ProgrammeRiskRescore(StrictSchema):
+    likelihood = _rating()
+    impact = _rating()
+    rationale = Text(
+        max_length=5000,
+        allow_none=True,
+        metadata={"description": "why: required when likelihood or impact change"},
+    )
+
+
+class ProgrammeRiskAssessmentRead(StrictSchema):
+    old_likelihood = fields.Integer(allow_none=True)
+    old_impact = fields.Integer(allow_none=True)
+    old_score = fields.Integer(allow_none=True)
+    new_likelihood = fields.Integer(allow_none=True)
+    new_impact = fields.Integer(allow_none=True)
+    new_score = fields.Integer(allow_none=True)
+    rationale = fields.String(allow_none=True)
+    changed_by = fields.String(required=True)
+    changed_at = fields.DateTime(required=True)
+    audit_sequence = fields.Integer(required=True)

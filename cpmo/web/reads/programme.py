@@ -10,6 +10,7 @@ from cpmo.business_cases import service as cases
 from cpmo.business_cases.models import BusinessCase
 from cpmo.config import GovernanceLimits
 from cpmo.delivery import service as delivery
+from cpmo.delivery.models import Lot
 from cpmo.errors import NotFound, NotPermitted
 from cpmo.graph import service as graph
 from cpmo.graph.service import Dependencies
@@ -48,6 +49,7 @@ class ProgrammePage:
     unavailable: list[Action]
     history: list[dict[str, Any]]
     conditions: list[Condition]
+    lots: list[Lot]  # from the approved FBC, with their suppliers
     cases: list[BusinessCase]
     case_statuses: dict[tuple[str, int], CaseStatus]  # (kind, number) → status at its gate
     dependencies: Dependencies | None
@@ -133,6 +135,7 @@ def programme_page(
         unavailable=[a for a in actions if a.forbidden],
         history=history,
         conditions=delivery.list_conditions(session, code=code),
+        lots=delivery.list_lots(session, code=code),
         cases=cases.list_versions(session, code=code),
         case_statuses={(c.kind, c.number): c for c in case_statuses(record)},
         dependencies=dependencies,
