@@ -123,17 +123,13 @@ def rescore_risk(
     session.add(risk)
     session.flush()
     new = _assessment(risk)
-    audit_store.append(
+    audit_store.record_change(
         session,
-        programme_code=programme.code,
+        programme=programme,
+        actor=actor,
         event=RESCORE_EVENT,
-        from_stage=programme.stage,  # a change that is not a stage change, as others are
-        to_stage=programme.stage,
-        actor=actor.username,
-        role=str(actor.role),
-        rationale=why,
-        business_case_version=None,
         details={"risk": risk.code, "old": old, "new": new},
+        rationale=why,
     )
     return risk_view(risk)
 

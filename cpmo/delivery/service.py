@@ -38,9 +38,16 @@ def record_lot(
             f"{code!r} has no lot called {name!r}; lots come from the approved "
             "FBC's commercial case."
         )
+    old = {"supplier": lot.supplier, "contract_value_gbp": lot.contract_value_gbp}
     lot.supplier, lot.contract_value_gbp, lot.updated_at = supplier, contract_value_gbp, utcnow()
     session.add(lot)
     session.flush()
+    new = {"supplier": supplier, "contract_value_gbp": contract_value_gbp}
+    if new != old:
+        details = {"lot": name, "old": old, "new": new}
+        audit_store.record_change(
+            session, programme=programme, actor=actor, event="record_lot", details=details
+        )
     return lot
 
 
@@ -64,10 +71,25 @@ def update_milestone(
     milestone = session.get(Milestone, milestone_id)
     if milestone is None or milestone.programme_id != programme.id:
         raise NotFound(f"{code!r} has no milestone {milestone_id}.")
+    old = milestone.completed_on
     milestone.completed_on = completed_on
     session.add(milestone)
     session.flush()
+    if old != completed_on:
+        details = {
+            "milestone": milestone.code,
+            "title": milestone.title,
+            "completed_on": [_day(old), _day(completed_on)],
+        }
+        audit_store.record_change(
+            session, programme=programme, actor=actor, event="complete_milestone", details=details
+        )
     return milestone
+
+
+def _day(value: date | None) -> str | None:
+    """A date as ISO text for an audit entry."""
+    return value.isoformat() if value else None
 
 
 def get_benefits_plan(session: Session, *, code: str) -> BenefitsPlan:
@@ -91,9 +113,15 @@ def put_benefits_plan(
     ).first()
     if plan is None:
         plan = BenefitsPlan(programme_id=programme.id, updated_by_id=actor.id)
+    old = plan.benefits
     plan.benefits, plan.updated_by_id, plan.updated_at = benefits, actor.id, utcnow()
     session.add(plan)
     session.flush()
+    if old != benefits:
+        details = {"benefits_plan": {"old": old, "new": benefits}}
+        audit_store.record_change(
+            session, programme=programme, actor=actor, event="record_benefits_plan", details=details
+        )
     return plan
 
 
@@ -136,16 +164,14 @@ def _audit(
     rationale: str | None = None,
 ) -> None:
     """One audit entry for a condition's change (the stage does not move)."""
-    audit_store.append(
+    details = {"condition": condition.id, "text": condition.text}
+    audit_store.record_change(
         session,
-        programme_code=programme.code,
+        programme=programme,
+        actor=actor,
         event=event,
-        from_stage=programme.stage or "",
-        to_stage=programme.stage or "",
-        actor=actor.username,
-        role=actor.role,
+        details=details,
         rationale=rationale,
-        details={"condition": condition.id, "text": condition.text},
     )
 
 

@@ -19,12 +19,12 @@ from cpmo.finance.benefits import (
     unaccounted_for_close,
 )
 from cpmo.finance.models import BenefitYear
-from cpmo.finance.service import audit
 from cpmo.finance.years import year_label
 from cpmo.portfolios.models import Portfolio, Programme
 from cpmo.portfolios.service import get_programme_or_raise
 from cpmo.strategy.models import Benefit
 from cpmo.users.models import User
+from cpmo.workflows import audit_store
 
 
 @dataclass(frozen=True)
@@ -118,7 +118,13 @@ def record_years(
             session.add(row)
             changes.setdefault(str(year), {})[field] = {"old": old, "new": amount}
     session.flush()
-    audit(session, actor, programme.code, "record_benefit", {"benefit": code, "years": changes})
+    audit_store.record_change(
+        session,
+        programme=programme,
+        actor=actor,
+        event="record_benefit",
+        details={"benefit": code, "years": changes},
+    )
     return benefit
 
 
@@ -133,7 +139,14 @@ def declare_not_realised(
     session.add(benefit)
     session.flush()
     details = {"benefit": code, "not_realised": {"old": old, "new": reason}}
-    audit(session, actor, programme.code, "declare_not_realised", details, rationale=reason)
+    audit_store.record_change(
+        session,
+        programme=programme,
+        actor=actor,
+        event="declare_not_realised",
+        details=details,
+        rationale=reason,
+    )
     return benefit
 
 

@@ -52,29 +52,6 @@ def _locked(session: Session, code: str) -> Programme:
     return programme
 
 
-def audit(
-    session: Session,
-    actor: User,
-    code: str,
-    event: str,
-    details: dict[str, object],
-    rationale: str | None = None,
-) -> None:
-    """One audit entry for a change to a programme's figures (no stage change)."""
-    audit_store.append(
-        session,
-        programme_code=code,
-        event=event,
-        from_stage="",
-        to_stage="",
-        actor=actor.username,
-        role=str(actor.role),
-        rationale=rationale,
-        business_case_version=None,
-        details=details,
-    )
-
-
 def record_actuals(
     session: Session,
     *,
@@ -117,7 +94,9 @@ def record_actuals(
     details: dict[str, object] = {"actuals": changes}
     if file_sha256:
         details["file_sha256"] = file_sha256
-    audit(session, actor, code, "record_actuals", details)
+    audit_store.record_change(
+        session, programme=programme, actor=actor, event="record_actuals", details=details
+    )
     return sorted(rows, key=lambda r: r.month)
 
 
@@ -156,13 +135,13 @@ def set_forecast(
     session.add_all(rows)
     session.flush()
     new = {str(y): a for y, a in sorted(years.items())}
-    audit(
+    audit_store.record_change(
         session,
-        actor,
-        code,
-        "set_forecast",
-        {"forecast": {"old": old, "new": new}},
-        rationale.strip(),
+        programme=programme,
+        actor=actor,
+        event="set_forecast",
+        details={"forecast": {"old": old, "new": new}},
+        rationale=rationale.strip(),
     )
     return rows
 

@@ -317,16 +317,13 @@ def create_programme(
     _check_parent(session, programme, parent_id)
     session.add(programme)
     session.flush()
-    audit_store.append(
+    registered = {k: _json_safe(v) for k, v in programme_in.details().items()}
+    audit_store.record_change(
         session,
-        programme_code=programme.code,
+        programme=programme,
+        actor=actor,
         event="register_programme",
-        from_stage=programme.stage,
-        to_stage=programme.stage,
-        actor=actor.username,
-        role=actor.role,
-        rationale=None,
-        details={"registered": {k: _json_safe(v) for k, v in programme_in.details().items()}},
+        details={"registered": registered},
     )
     return get_programme_view(session, code=programme.code)
 
@@ -443,15 +440,12 @@ def update_programme(
     session.add(programme)
     session.flush()
     if changes:
-        audit_store.append(
+        audit_store.record_change(
             session,
-            programme_code=programme.code,
+            programme=programme,
+            actor=actor,
             event="update_programme",
-            from_stage=programme.stage,
-            to_stage=programme.stage,
-            actor=actor.username,
-            role=actor.role,
-            rationale=rationale,
             details={"changes": changes},
+            rationale=rationale,
         )
     return get_programme_view(session, code=programme.code)

@@ -29,6 +29,32 @@ from cpmo.workflows.models import AuditEntry, AuditHead
 SUBMISSIONS = ("submit_obc", "submit_fbc")
 
 
+def record_change(
+    session: Session,
+    *,
+    programme: Programme,
+    actor: Any,
+    event: str,
+    details: dict[str, Any],
+    rationale: str | None = None,
+) -> AuditEntry:
+    """Audit a change to a programme that does not move its stage (its details, figures,
+    conditions, suppliers, milestones, plans and risks): who, as what, why and what changed."""
+    stage = programme.stage or ""
+    return append(
+        session,
+        programme_code=programme.code,
+        event=event,
+        from_stage=stage,
+        to_stage=stage,
+        actor=actor.username,
+        role=str(actor.role),
+        rationale=rationale,
+        business_case_version=None,
+        details=details,
+    )
+
+
 def keyring_of(session: Session) -> AuditKeyring:
     """The audit keyring this session was made with."""
     keyring = session.info.get(AUDIT_KEYRING)

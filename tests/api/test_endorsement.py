@@ -42,7 +42,7 @@ def test_an_endorsement_without_a_rationale_is_a_422_problem(driver: Driver) -> 
         assert refused.json["title"]
     assert driver.stage() == "obc_review"
     history = driver.client.get(f"{URL}/workflow", headers=driver.auth("cpmo")).json["history"]
-    assert [h["event"] for h in history] == ["submit_obc"]
+    assert [h["event"] for h in history] == ["register_programme", "submit_obc"]
 
 
 def test_an_endorsement_keeps_its_rationale_in_the_audit_entry(driver: Driver) -> None:

@@ -111,8 +111,13 @@ def test_a_programme_walks_from_proposed_to_closed_through_all_four_gates(driver
         "discharge_condition",  # a condition's changes are audited too
         "accept_condition",
         "approve_fbc",
+        "record_lot",  # suppliers, milestones and the plan are audited as they are recorded
+        "record_lot",
         "submit_supplier_selection",
         "approve_supplier_selection",
+        "complete_milestone",
+        "complete_milestone",
+        "record_benefits_plan",
         "submit_delivery",
         "approve_delivery",
         "close",
@@ -120,7 +125,7 @@ def test_a_programme_walks_from_proposed_to_closed_through_all_four_gates(driver
     assert workflow["history"][2]["conditions"] == ["Confirm the SRO's appointment"]
     assert workflow["history"][1]["business_case_version"] == 1
     verified = client.get("/api/v1/audit/verify", headers=auth("oversight")).json
-    assert verified["ok"] and verified["entries"] == 12
+    assert verified["ok"] and verified["entries"] == 17
 
 
 def test_wrong_roles_are_refused_with_403(driver: Driver) -> None:

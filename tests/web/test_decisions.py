@@ -127,4 +127,9 @@ def test_an_endorsement_then_an_approval_above_the_limit(signed_in, programme, s
     history = workflow.history(
         workflow.available_events(seeded, actor=person("cpmo"), code=programme, limits=LIMITS)[2]
     )
-    assert [h["event"] for h in history] == ["submit_obc", "endorse_obc", "approve_obc"]
+    assert [h["event"] for h in history] == [
+        "register_programme",
+        "submit_obc",
+        "endorse_obc",
+        "approve_obc",
+    ]
