@@ -114,12 +114,34 @@ def test_a_complete_draft_is_to_finish_and_its_submission_may_be_made_now(
     assert 'href="/programmes/web-prog/decide/submit_obc"' in page
 
 
-def test_a_submission_the_workflow_refuses_says_why_and_cannot_start_yet(
-    signed_in, programme
+def test_a_ready_case_the_workflow_refuses_to_submit_says_why_and_cannot_start_yet(
+    signed_in, programme, seeded, person
 ) -> None:
+    manager = person("programme_manager")
+    submitted(seeded, manager, programme)
+    _decide(
+        seeded,
+        person("cpmo", "officer"),
+        programme,
+        "approve_obc",
+        conditions_before_submission=["Appoint a data protection officer"],
+    )
+    body = complete_case("fbc")
+    body.pop("kind")
+    cases.create_version(seeded, actor=manager, code=programme, kind="fbc", content=body)
+    seeded.commit()
     page = _page(signed_in("programme_manager"))
-    assert ("Submit the outline business case", "Cannot start yet") in _tasks(page)
+    tasks = _tasks(page)
+    assert ("Submit the full business case", "Cannot start yet") in tasks
+    assert ("Discharge the condition: Appoint a data protection officer", "Action needed") in tasks
     assert "govuk-task-list__status--cannot-start-yet" in page
+    hint = page.split("Submit the full business case")[1].split("govuk-task-list__status")[0]
+    assert "Appoint a data protection officer" in hint
+
+
+def test_a_case_still_to_write_comes_before_its_submission(signed_in, programme) -> None:
+    tasks = _tasks(_page(signed_in("programme_manager")))
+    assert [text for text, _ in tasks] == ["Write the outline business case"]
 
 
 def test_a_submitted_case_waits_for_the_cpmo_and_a_returned_one_is_to_answer(
@@ -281,3 +303,30 @@ def test_a_managers_query_count_does_not_grow_with_other_peoples_programmes(
         again = client.get(MY_WORK).get_data(as_text=True)
     assert after.count == before.count
     assert _tasks(again) == _tasks(page)
+
+
+def test_an_incomplete_draft_is_to_finish_with_how_much_is_left(
+    signed_in, programme, seeded, person
+) -> None:
+    body = complete_case("obc")
+    body.pop("kind")
+    body.pop("financial")
+    cases.create_version(
+        seeded, actor=person("programme_manager"), code=programme, kind="obc", content=body
+    )
+    seeded.commit()
+    page = _page(signed_in("programme_manager"))
+    assert _tasks(page) == [("Finish the outline business case", "Action needed")]
+    assert re.search(r"\d+ parts? still to write", page)
+
+
+def test_a_facilitator_sees_workshops_to_set_up_and_those_being_scored(signed_in, seeded) -> None:
+    from tests.support.workshops import build_workshop
+
+    build_workshop(seeded, code="draft-shop")
+    page = _page(signed_in("facilitator", "fay"))
+    tasks = _tasks(page)
+    assert ("Set up the workshop and open it for scoring", "Action needed") in tasks
+    assert ("Close the workshop when the scores are in", "Waiting for scorers") in tasks
+    assert 'href="/workshops/draft-shop"' in page
+    assert _nav_count(page) == "My work (1)"

@@ -13,12 +13,14 @@ from datetime import date, datetime
 from sqlalchemy import func
 from sqlmodel import Session, select
 
+from cpmo.business_cases.completeness import missing_items
 from cpmo.config import GovernanceLimits
 from cpmo.portfolios import service as portfolios
 from cpmo.portfolios.models import Programme
 from cpmo.strategy.models import Milestone
 from cpmo.users.models import User
 from cpmo.vocabulary import Role, case_kind_label, gate_label, long_date
+from cpmo.web.labels import first_upper
 from cpmo.web.reads.endorsements import endorsement_queue
 from cpmo.web.reads.queue import approval_queue
 from cpmo.workflows import service as workflow
@@ -109,8 +111,9 @@ def _case_items(flow: workflow.WorkflowView) -> list[WorkItem]:
         edit = Link("web.edit_business_case", {"code": code, "kind": kind})
         if latest is None:
             items.append(WorkItem(f"Write the {label}", name, ACTION, edit))
-        elif latest.status == "draft" and not (submit and submit.criteria_met):
-            items.append(WorkItem(f"Finish the {label}", name, ACTION, edit))
+        elif latest.status == "draft" and (gaps := missing_items(latest.content)):
+            hint = f"{len(gaps)} part{'s' if len(gaps) != 1 else ''} still to write."
+            items.append(WorkItem(f"Finish the {label}", name, ACTION, edit, hint))
         elif statuses.get((kind, latest.number)) == "returned":
             items.append(
                 WorkItem(
@@ -121,7 +124,7 @@ def _case_items(flow: workflow.WorkflowView) -> list[WorkItem]:
                     "The CPMO returned it for rework: revise it and submit it again.",
                 )
             )
-    if submit is not None and not submit.forbidden:
+    if submit is not None and not submit.forbidden and not items:  # the case comes first
         decide = Link("web.decide", {"code": code, "event": submit.event})
         what = (
             f"Submit {_subject(gate.name)}"
@@ -131,7 +134,7 @@ def _case_items(flow: workflow.WorkflowView) -> list[WorkItem]:
         if submit.criteria_met:
             items.append(WorkItem(what, name, ACTION, decide))
         else:
-            hint = " ".join(submit.unmet_criteria)
+            hint = " ".join(first_upper(u) for u in submit.unmet_criteria)
             items.append(WorkItem(what, name, "Cannot start yet", decide, hint))
     return items
 
