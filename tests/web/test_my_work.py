@@ -330,3 +330,22 @@ def test_a_facilitator_sees_workshops_to_set_up_and_those_being_scored(signed_in
     assert ("Close the workshop when the scores are in", "Waiting for scorers") in tasks
     assert 'href="/workshops/draft-shop"' in page
     assert _nav_count(page) == "My work (1)"
+
+
+def test_the_page_and_its_navigation_count_read_my_work_once_per_request(
+    signed_in, programme, monkeypatch
+) -> None:
+    from cpmo.web.reads import my_work as reads
+
+    client = signed_in("programme_manager")
+    calls: list[str] = []
+    manager = reads.ROLE_WORK["programme_manager"]
+
+    def counted(*args: Any) -> list:
+        calls.append("read")
+        return manager(*args)
+
+    monkeypatch.setitem(reads.ROLE_WORK, "programme_manager", counted)
+    page = _page(client)
+    assert _nav_count(page) == "My work (1)" and "1 thing needs you now" in page
+    assert calls == ["read"]
