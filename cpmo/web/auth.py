@@ -101,7 +101,7 @@ def acting_user() -> User:
 def _safe_next(target: str | None) -> str:
     """Only a plain path on this site is followed after signing in: never another host, a
     scheme, a backslash (browsers read "/\\host" as "//host") or a control character."""
-    home = url_for("web.dashboard")
+    home = url_for("web.my_work")
     if not target or len(target) > 2000:
         return home
     if any(ord(c) < 0x20 or ord(c) == 0x7F or c == "\\" for c in target):
@@ -155,7 +155,7 @@ def _refused(refusal: throttle.Refusal, username: str) -> Any:
 def sign_in() -> Any:
     if request.method == "GET":
         if current_user.is_authenticated:
-            return redirect(url_for("web.dashboard"))
+            return redirect(url_for("web.my_work"))
         return render_template("web/sign_in.html", values={}, errors={})
     data, errors = form_errors(SignIn(), request.form)
     typed = request.form.get("username", "")[:80]

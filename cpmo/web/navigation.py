@@ -28,6 +28,7 @@ WORKSHOP_PAGES = (
 )
 # (endpoint, text, endpoints that count as "in" this section)
 SECTIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("web.my_work", "My work", ("web.my_work",)),
     ("web.dashboard", "Portfolio", PORTFOLIO_PAGES),
     ("web.approvals", "Approval queue", ("web.approvals",)),
     ("web.endorsements", "Endorsements", ("web.endorsements", "web.endorse")),
@@ -46,8 +47,18 @@ def _awaiting_endorsement() -> int:
     return len(queue)
 
 
+def _my_work() -> int:
+    """How many items need the signed-in person now (read once per request)."""
+    from cpmo.web.views.my_work import current_work
+
+    return current_work().count
+
+
 # sections whose link carries a count: endpoint → how many items wait there
-COUNTS: dict[str, Callable[[], int]] = {"web.endorsements": _awaiting_endorsement}
+COUNTS: dict[str, Callable[[], int]] = {
+    "web.my_work": _my_work,
+    "web.endorsements": _awaiting_endorsement,
+}
 
 
 def _text(target: str, text: str) -> str:

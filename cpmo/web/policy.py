@@ -19,6 +19,7 @@ PUBLIC_PAGES = frozenset({"web.sign_in", "web.static"})
 
 PAGE_POLICY: dict[str, frozenset[Role]] = {
     "web.sign_out": ALL,
+    "web.my_work": ALL,
     "web.dashboard": ALL,
     "web.programme": ALL,
     "web.programme_graph": ALL,

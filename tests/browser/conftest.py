@@ -143,12 +143,16 @@ def expect(target: Any) -> Any:
     return playwright_expect(target)
 
 
-def sign_in(page: Any, username: str) -> None:
+def sign_in(page: Any, username: str, then: str | None = "/") -> None:
+    """Sign in, land on My work, then go to ``then`` (the dashboard, where the journeys
+    written before My work start; None: stay on My work)."""
     page.goto("/sign-in")
     page.get_by_label("Username").fill(username)
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url("**/")
+    page.wait_for_url("**/my-work")
+    if then is not None:
+        page.goto(then)
 
 
 def axe_violations(page: Any, impacts: tuple[str, ...] = ("serious", "critical")) -> list[str]:

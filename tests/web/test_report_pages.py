@@ -45,3 +45,9 @@ def test_the_framed_report_names_its_charset_once_and_runs_no_script(signed_in, 
     assert "default-src 'none'" in policy and "script-src" not in policy
     assert "frame-ancestors 'self'" in policy  # the reading room frames it
     assert "'nonce-'" not in policy
+
+
+def test_the_reading_room_offers_the_report_in_full_before_the_frame(signed_in, seeded) -> None:
+    page = signed_in("oversight").get("/reports").get_data(as_text=True)
+    link = page.index('href="/reports/goj-change/oversight.html">Open the report in full</a>')
+    assert link < page.index("<iframe")

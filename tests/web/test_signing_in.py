@@ -52,7 +52,7 @@ def test_only_paths_on_this_site_are_followed_after_signing_in(client, person) -
         "/sign-in?next=https://evil.example/steal",
         data={"username": "officer", "password": PASSWORD, "csrf_token": csrf_token(client)},
     )
-    assert response.location == "/"
+    assert response.location == "/my-work"
 
 
 @pytest.mark.parametrize(
@@ -78,7 +78,7 @@ def test_a_next_page_that_is_not_a_plain_path_on_this_site_goes_home(
         f"/sign-in?next={target}",
         data={"username": "officer", "password": PASSWORD, "csrf_token": csrf_token(client)},
     )
-    assert response.status_code == 302 and response.location == "/", target
+    assert response.status_code == 302 and response.location == "/my-work", target
 
 
 def test_a_plain_path_with_a_query_is_followed(client, person) -> None:
