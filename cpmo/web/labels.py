@@ -35,7 +35,11 @@ VERB_LABELS = {
 }
 
 # audited changes that are not lifecycle events
-OTHER_EVENTS = {"update_programme": "Details changed", "register_programme": "Registered"}
+OTHER_EVENTS = {
+    "update_programme": "Details changed",
+    "register_programme": "Registered",
+    "start_fbc_from_obc": "FBC started from the approved OBC",
+}
 
 
 def first_upper(text: str | None) -> str:
