@@ -12,12 +12,13 @@ from cpmo.api.schemas.business_cases import (
     BusinessCaseUpdate,
     DocxImportRead,
     DocxUpload,
+    FbcChangesRead,
     FiveCases,
     to_content,
 )
 from cpmo.api.uploads import required_file
 from cpmo.app import request_session
-from cpmo.business_cases import service
+from cpmo.business_cases import from_obc, service
 from cpmo.business_cases.completeness import missing_items
 from cpmo.business_cases.models import BusinessCase
 from cpmo.portfolios.service import get_programme_or_raise
@@ -123,6 +124,38 @@ def update_business_case(data: dict[str, Any], code: str, kind: str, number: int
         content=to_content(data),
     )
     return case_dict(case, code, _usernames())
+
+
+@blp.post(
+    "/<code>/business-cases/fbc/from-obc",
+    status=201,
+    schema=BusinessCaseRead,
+    errors=(404, 409, 422),
+)
+def start_fbc_from_obc(code: str) -> dict[str, Any]:
+    """Start a new FBC draft with every field copied from the approved OBC (audited as
+    `start_fbc_from_obc`, naming the OBC version). 422 when no OBC has been approved; 409
+    while an FBC draft exists (edit it instead)."""
+    fbc, _ = from_obc.start_fbc(request_session(), actor=current_user(), code=code)
+    return case_dict(fbc, code, _usernames())
+
+
+@blp.get(
+    "/<code>/business-cases/fbc/<int:number>/changes",
+    schema=FbcChangesRead,
+    errors=(404, 422),
+)
+def fbc_changes(code: str, number: int) -> dict[str, Any]:
+    """What FBC version `number` changed from the approved OBC, field by field: lists are
+    paired by name (added, removed, changed), the profile by year, money shown in pounds.
+    422 when no OBC has been approved."""
+    compared = from_obc.fbc_changes(request_session(), code=code, number=number)
+    return {
+        "programme": code,
+        "obc_version": compared.obc.number,
+        "fbc_version": compared.fbc.number,
+        "changes": [c.as_dict() for c in compared.changes],
+    }
 
 
 def _may_upload(code: str) -> None:

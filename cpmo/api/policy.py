@@ -52,6 +52,8 @@ POLICY: dict[str, frozenset[Role]] = {
     "business_cases.get_business_case": ALL,
     "business_cases.update_business_case": PROGRAMME_WRITERS,
     "business_cases.upload_business_case": PROGRAMME_WRITERS,
+    "business_cases.start_fbc_from_obc": PROGRAMME_WRITERS,
+    "business_cases.fbc_changes": ALL,
     "workflow.fire_event": EVENT_FIRERS,
     "workflow.get_workflow": ALL,
     "audit.verify_audit": ALL,

@@ -39,6 +39,14 @@ OTHER_EVENTS = {
     "update_programme": "Details changed",
     "register_programme": "Registered",
     "rescore_risk": "Risk rescored",
+    "start_fbc_from_obc": "FBC started from the approved OBC",
+    "record_lot": "Supplier recorded",
+    "complete_milestone": "Milestone completed",
+    "record_benefits_plan": "Benefits plan recorded",
+    "record_actuals": "Spend recorded",
+    "set_forecast": "Forecast set",
+    "record_benefit": "Benefit realised amount recorded",
+    "declare_not_realised": "Benefit declared not realised",
 }
 
 

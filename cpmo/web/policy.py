@@ -44,6 +44,8 @@ PAGE_POLICY: dict[str, frozenset[Role]] = {
     "web.business_case": ALL,
     "web.edit_business_case": PROGRAMME_WRITERS,
     "web.upload_business_case": PROGRAMME_WRITERS,
+    "web.start_fbc_from_obc": PROGRAMME_WRITERS,
+    "web.fbc_changes": ALL,
     "web.approvals": CPMO,
     "web.endorsements": OVERSIGHT,
     "web.endorse": OVERSIGHT,

@@ -130,3 +130,16 @@ def statuses_for(session: Session, *, code: str) -> dict[tuple[str, int], CaseSt
     """Every case version of programme ``code`` → its status (a fixed handful of queries)."""
     record = load_record(session, get_programme_or_raise(session, code=code))
     return {(s.kind, s.number): s for s in case_statuses(record)}
+
+
+APPROVED = ("approved", "approved_with_conditions")
+
+
+def approved_version(session: Session, *, code: str, kind: str) -> int | None:
+    """The newest version of ``kind`` approved at its gate (None when none was)."""
+    approved = [
+        n
+        for (k, n), s in statuses_for(session, code=code).items()
+        if k == kind and s.status in APPROVED
+    ]
+    return max(approved, default=None)

@@ -12,6 +12,7 @@ from sqlalchemy import func
 from sqlmodel import Session, select
 
 from cpmo.api.policy import POLICY, PUBLIC_ENDPOINTS
+from cpmo.business_cases import from_obc
 from cpmo.business_cases import service as cases
 from cpmo.config import GovernanceLimits
 from cpmo.delivery.models import BenefitsPlan, Lot
@@ -147,6 +148,8 @@ EXAMPLES: dict[str, Callable[[str], Call]] = {
     "business_cases.upload_business_case": lambda role: Call(
         _cases("matrix-owned") + "/upload", form=_docx_form()
     ),
+    "business_cases.start_fbc_from_obc": lambda role: Call(_cases("matrix-obc") + "/fbc/from-obc"),
+    "business_cases.fbc_changes": lambda role: Call(_cases("matrix-fbc") + "/fbc/1/changes"),
     "workflow.fire_event": _event,
     "workflow.get_workflow": lambda role: Call(f"{OWNED}/workflow"),
     "audit.verify_audit": lambda role: Call("/api/v1/audit/verify"),
@@ -311,6 +314,25 @@ def owned_programme(seeded: Session) -> None:
         limits=GovernanceLimits(5_000_000, 0.1),
     )
     cpmo = users.get_or_raise(seeded, username="cpmo")  # the matrix's programme manager edits
+    for code in ("matrix-obc", "matrix-fbc"):  # OBC approved: one to start an FBC, one started
+        portfolios.create_programme(
+            seeded,
+            actor=pm,
+            programme_in=ProgrammeCreate(code=code, name=code, portfolio="goj-change"),
+        )
+        cases.create_version(seeded, actor=pm, code=code, kind="obc", content=content)
+        for actor, event in ((pm, "submit_obc"), (cpmo, "approve_obc")):
+            version = portfolios.get_programme_or_raise(seeded, code=code).version
+            workflow.fire_event(
+                seeded,
+                actor=actor,
+                code=code,
+                event=event,
+                version=version,
+                limits=GovernanceLimits(5_000_000, 0.1),
+                rationale="Approved for the matrix." if actor is cpmo else None,
+            )
+    from_obc.start_fbc(seeded, actor=pm, code="matrix-fbc")
     plan_owners.set_owners(  # the HR plan, as the CPMO would let them
         seeded, actor=cpmo, code="kcc-hr-2013-14", owner=None, editors=["programme_manager"]
     )

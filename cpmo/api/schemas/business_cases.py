@@ -170,3 +170,31 @@ class DocxImportRead(StrictSchema):
 def to_content(data: dict) -> dict:  # type: ignore[type-arg]
     """Validated input → the JSON-safe content stored (dates as ISO text)."""
     return FiveCases().dump({k: data[k] for k in FiveCases().fields if k in data})
+
+
+class CaseChangeRead(StrictSchema):
+    section = fields.String(
+        required=True, metadata={"description": "strategic, economic, commercial, financial …"}
+    )
+    section_label = fields.String(required=True, metadata={"description": "as people read it"})
+    field = fields.String(
+        required=True, metadata={"description": "the field (a list's field: milestones.due)"}
+    )
+    item = fields.String(
+        allow_none=True, metadata={"description": "the list item's name or the profile's year"}
+    )
+    change = fields.String(required=True, validate=validate.OneOf(["added", "removed", "changed"]))
+    label = fields.String(required=True, metadata={"description": "the field as the form names it"})
+    before = fields.String(allow_none=True, metadata={"description": "in the approved OBC"})
+    after = fields.String(allow_none=True, metadata={"description": "in this FBC"})
+
+
+class FbcChangesRead(StrictSchema):
+    programme = fields.String(required=True)
+    obc_version = fields.Integer(required=True, metadata={"description": "the approved OBC"})
+    fbc_version = fields.Integer(required=True)
+    changes = fields.List(
+        fields.Nested(CaseChangeRead),
+        required=True,
+        metadata={"description": "only what changed; empty when nothing did"},
+    )

@@ -3,6 +3,7 @@
 from cpmo.web.views import (
     approvals,
     business_cases,
+    case_changes,
     conditions,
     dashboard,
     decisions,
@@ -23,6 +24,7 @@ from cpmo.web.views import (
 __all__ = [
     "approvals",
     "business_cases",
+    "case_changes",
     "conditions",
     "dashboard",
     "decisions",

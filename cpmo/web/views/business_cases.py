@@ -8,10 +8,19 @@ from marshmallow import ValidationError
 
 from cpmo.api.schemas.business_cases import FiveCases, to_content
 from cpmo.app import governance_limits, request_session, transactional
+from cpmo.business_cases import from_obc
 from cpmo.business_cases import service as cases
 from cpmo.business_cases.completeness import missing_items
 from cpmo.business_cases.models import BusinessCase
-from cpmo.errors import Conflict, DomainError, GateCriteriaUnmet, InvalidInput, NotPermitted
+from cpmo.errors import (
+    Conflict,
+    DomainError,
+    GateCriteriaUnmet,
+    InvalidInput,
+    NotPermitted,
+    RuleViolation,
+    status_of,
+)
 from cpmo.portfolios import service as portfolios
 from cpmo.vocabulary import gate_label
 from cpmo.web import case_errors, case_form
@@ -41,6 +50,7 @@ def business_case(code: str, kind: str, number: int) -> Any:
         missing=missing_items(case.content) if case.status == "draft" else [],
         gate=statuses_for(session, code=code).get((case.kind, case.number)),
         due=due,
+        obc=_approved_obc(code, case.kind),
     )
 
 
@@ -73,6 +83,7 @@ def _render(
     extra.setdefault("errors", {})
     extra.setdefault("error_hrefs", {})
     extra.setdefault("due", _due(request_session(), view.code, kind))
+    extra.setdefault("obc", _approved_obc(view.code, kind))
     return render_template(
         "web/business_case_form.html",
         p=view,
@@ -86,6 +97,34 @@ def _render(
         nouns=case_form.ROW_NOUNS,
         **extra,
     ), status
+
+
+def _approved_obc(code: str, kind: str) -> BusinessCase | None:
+    """The approved OBC an FBC is set against (None for an OBC, or when none is approved)."""
+    return from_obc.approved_obc(request_session(), code=code) if kind == "fbc" else None
+
+
+@bp.route("/programmes/<code>/business-cases/fbc/from-obc", methods=["POST"])
+@transactional
+def start_fbc_from_obc(code: str) -> Any:
+    """Start a draft FBC with every field copied from the approved OBC."""
+    session = request_session()
+    actor = acting_user()
+    view = portfolios.get_programme_view(session, code=code)
+    cases.check_may_write(actor, view.programme)
+    try:
+        fbc, obc = from_obc.start_fbc(session, actor=actor, code=code)
+    except (Conflict, RuleViolation) as exc:
+        session.rollback()
+        latest = _draft(session, view.programme.id, "fbc")
+        form = case_form.from_content(latest.content if latest else {})
+        return _render(view, "fbc", form, latest, status_of(exc), errors={"_": [exc.detail]})
+    flash(
+        f"FBC version {fbc.number} started from the approved OBC (version {obc.number}). "
+        "Change what the FBC needs to change, then save the draft.",
+        "success",
+    )
+    return redirect(url_for("web.edit_business_case", code=code, kind="fbc"))
 
 
 @bp.route("/programmes/<code>/business-cases/<kind>/edit", methods=["GET", "POST"])

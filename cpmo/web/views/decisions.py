@@ -98,6 +98,7 @@ def decide(code: str, event: str) -> Any:
     return render_template(
         "web/decide.html",
         p=view.programme,
+        view_review=view.review,
         event=event,
         spec=spec,
         values=values,
