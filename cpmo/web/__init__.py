@@ -119,6 +119,9 @@ def init_app(app: Flask) -> None:
         benefit_type=labels.benefit_type,
         outturn_source=labels.outturn_source,
         condition_status=labels.condition_status,
+        plan_status=labels.plan_status,
+        kpi_direction=labels.kpi_direction,
+        figure=labels.figure,
         condition_due=labels.condition_due,
         long_date=long_date,
         date_time=labels.date_time,
@@ -132,4 +135,5 @@ def init_app(app: Flask) -> None:
         stage_tags=labels.STAGE_TAGS,
         rag_tags=labels.RAG_TAGS,
         condition_tags={k: v[1] for k, v in labels.CONDITION_STATUSES.items()},
+        plan_status_tags={k: v[1] for k, v in labels.PLAN_STATUSES.items()},
     )
