@@ -22,8 +22,10 @@ def problem_line(problem: Problem, document: PlanDocument | None) -> str:
     message = plain(problem.message, label) if label else first_upper(problem.message)
     if problem.section == "file":
         return f"The file cannot be read: {message[:1].lower()}{message[1:]}"
-    if problem.section == "plan" or problem.index is None:
-        return f"The plan's {problem.section.replace('_', ' ')}: {message}"
+    if problem.section == "plan":
+        return f"The plan's details: {message}"
+    if problem.index is None:
+        return f"The list of {problem.section.replace('_', ' ')}: {message}"
     kind = "Sheet" if document is not None and document.rows else "List"
     return f"{kind} {where(problem, document)}: {message}"
 
