@@ -122,6 +122,7 @@ def init_app(app: Flask) -> None:
         plan_status=labels.plan_status,
         kpi_direction=labels.kpi_direction,
         figure=labels.figure,
+        with_unit=labels.with_unit,
         condition_due=labels.condition_due,
         long_date=long_date,
         date_time=labels.date_time,

@@ -136,3 +136,11 @@ def figure(value: float | None) -> str:
     if value is None:
         return "—"
     return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def with_unit(value: float | None, unit: str | None) -> str:
+    """A KPI figure with its unit: 97 and "%" → "97%", 12 and "days" → "12 days"."""
+    text = figure(value)
+    if value is None or not unit:
+        return text
+    return f"{text}{unit}" if unit == "%" else f"{text} {unit}"

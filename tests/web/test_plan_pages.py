@@ -186,6 +186,7 @@ def test_a_kpi_actual_is_recorded_and_its_rag_shown(
     text = _text(client.get(response.headers["Location"]))
     rag = text.split(f'id="{fid}-rag"')[1].split("</dd>")[0]
     assert "Amber" in rag
+    assert "97% for 2013-14 Q4" in text and "100% for 2013-14 Q4" in text
     assert f'id="{fid}-actuals"' in text and "<svg" in text  # the chart and its table
     _post(
         client, f"{PAGE}/kpis/{KPI}/actuals", {f"{fid}-period": "2013-14 Q4", f"{fid}-value": "100"}
