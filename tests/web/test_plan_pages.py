@@ -315,3 +315,48 @@ def test_an_upload_that_is_not_a_plan_file_is_refused(seeded: Session, signed_in
 
 def test_only_cpmo_officers_import_plans(seeded: Session, signed_in: Any) -> None:
     assert signed_in("programme_manager").get("/plans/import").status_code == 403
+
+
+def test_a_spreadsheet_plan_names_its_problems_by_sheet_and_row(
+    seeded: Session, signed_in: Any
+) -> None:
+    from tests.unit.plans.conftest import workbook
+
+    content = workbook(
+        {
+            "plan": [
+                ["code", "web-sheet"],
+                ["title", "T"],
+                ["organisation", "O"],
+                ["source", "s §1"],
+            ],
+            "priorities": [["number", "title", "source"], ["1", "P", "s §1"]],
+            "actions": [
+                ["number", "priority", "title", "status", "source"],
+                ["1.1", "1", "A", "nearly", "s §1"],
+            ],
+        }
+    )
+    response = _import(signed_in("cpmo"), content, "plan.xlsx")
+    text = _text(response)
+    assert response.status_code == 422
+    assert "Sheet actions row 2 (1.1): Choose the status from the list" in text
+
+
+def test_a_kpi_actual_is_refused_to_someone_who_is_not_the_owner(
+    seeded: Session, owned: str, signed_in: Any
+) -> None:
+    client = signed_in("programme_manager", "another_manager")
+    assert "Record the actual" not in _text(client.get(PAGE))
+    fid = f"kpi-{KPI}"
+    data = {f"{fid}-period": "2013-14 Q4", f"{fid}-value": "97"}
+    assert _post(client, f"{PAGE}/kpis/{KPI}/actuals", data).status_code == 403
+
+
+def test_a_progress_note_dated_in_the_future_is_refused(
+    seeded: Session, owned: str, signed_in: Any
+) -> None:
+    response = _progress(signed_in("programme_manager"), as_of_year="2999")
+    assert response.status_code == 422
+    assert "Date of the update must be today or in the past" in _text(response)
+    assert not seeded.exec(select(PlanProgress)).all()
