@@ -5,7 +5,7 @@ by its sheet (or list) and row."""
 from sqlmodel import Session
 from werkzeug.datastructures import FileStorage
 
-from cpmo.errors import InvalidInput
+from cpmo.errors import DomainError
 from cpmo.plans.checks import Problem
 from cpmo.plans.importer import FORMATS, PlanDocument, PlanFileError, read_plan, where
 from cpmo.plans.store import store_plan
@@ -48,6 +48,6 @@ def import_upload(session: Session, upload: FileStorage | None) -> tuple[str | N
         store_plan(session, document)
     except PlanFileError as exc:
         return None, _lines(exc)
-    except InvalidInput as exc:  # the upload gate: too big once opened, damaged
+    except DomainError as exc:  # the upload gate (too big once opened, damaged), a clash
         return None, [exc.detail]
     return document.data["plan"]["code"], []

@@ -215,7 +215,7 @@ def plan_risk_rescore(code: str, risk: str) -> Any:
         view = risk_register.update_risk(
             request_session(), actor=acting_user(), code=risk, risk_in=RiskUpdate(**parsed.data)
         )
-        return f"Risk “{view.risk.title}” rescored: {view.score}."
+        return f"Risk “{view.risk.title}” saved: its score is {view.score}."
 
     return _write(code, form, parsed, write, form)
 
