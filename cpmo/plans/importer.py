@@ -40,9 +40,11 @@ class PlanFileError(InvalidInput):
         shown = "; ".join(self.lines[:25]) + ("; …" if len(self.lines) > 25 else "")
         super().__init__(f"{len(problems)} problem(s) in {name}: {shown}", errors=errors)
         self.problems = problems
+        self.document = document
 
 
-def _where(p: Problem, document: PlanDocument | None) -> str:
+def where(p: Problem, document: PlanDocument | None) -> str:
+    """Where a problem is: 'actions row 5 (5.3)', 'actions record 2 (5.3)' or its section."""
     if p.index is None:
         return p.section
     rows = document.rows if document else None
@@ -56,7 +58,7 @@ def _where(p: Problem, document: PlanDocument | None) -> str:
 
 def describe(p: Problem, document: PlanDocument | None = None) -> str:
     """'actions row 5 (5.3): end: Longer than maximum length 300.'"""
-    return ": ".join(part for part in (_where(p, document), p.field, p.message) if part)
+    return ": ".join(part for part in (where(p, document), p.field, p.message) if part)
 
 
 def _key(p: Problem, document: PlanDocument | None) -> str:

@@ -37,6 +37,7 @@ class Report:
     due_next_quarter: list[Item] = field(default_factory=list)
     undated: list[Item] = field(default_factory=list)
     by_status: dict[str, int] = field(default_factory=dict)
+    percent_complete: int = 0
 
 
 def add_months(day: date, months: int) -> date:
@@ -64,6 +65,15 @@ def settle_percent(status: str, percent: int | None, current: int) -> int:
     return current if percent is None else percent
 
 
+def plan_percent(items: list[Item]) -> int:
+    """The plan's percent complete: the mean of its actions' (of its milestones' when it has
+    no actions, as some plans list milestones only), rounded; 0 for an empty plan."""
+    counted = [i for i in items if i.kind == "action"] or items
+    if not counted:
+        return 0
+    return round(sum(i.percent_complete for i in counted) / len(counted))
+
+
 def report(items: Iterable[Item], as_of: date) -> Report:
     """What is overdue, due in the next quarter, and undated, as of ``as_of``."""
     items = list(items)
@@ -80,4 +90,5 @@ def report(items: Iterable[Item], as_of: date) -> Report:
         due_next_quarter=[i for i in by_due if as_of <= i.due <= window_end],  # type: ignore[operator]
         undated=[i for i in open_items if i.due is None],
         by_status={s: counts.get(s, 0) for s in STATUSES},
+        percent_complete=plan_percent(items),
     )

@@ -119,6 +119,10 @@ def init_app(app: Flask) -> None:
         benefit_type=labels.benefit_type,
         outturn_source=labels.outturn_source,
         condition_status=labels.condition_status,
+        plan_status=labels.plan_status,
+        kpi_direction=labels.kpi_direction,
+        figure=labels.figure,
+        with_unit=labels.with_unit,
         condition_due=labels.condition_due,
         risk_status=labels.risk_status,
         long_date=long_date,
@@ -134,4 +138,5 @@ def init_app(app: Flask) -> None:
         rag_tags=labels.RAG_TAGS,
         condition_tags={k: v[1] for k, v in labels.CONDITION_STATUSES.items()},
         risk_tags={k: v[1] for k, v in labels.RISK_STATUSES.items()},
+        plan_status_tags={k: v[1] for k, v in labels.PLAN_STATUSES.items()},
     )

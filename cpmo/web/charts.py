@@ -5,6 +5,8 @@ the table with the same figures); colour is never the only signal, as each serie
 its own pattern of outline and a legend in words.
 """
 
+import math
+from collections.abc import Callable
 from html import escape
 
 from cpmo.money import short_money
@@ -31,13 +33,15 @@ def bar_chart(
     *,
     title: str,
     categories: list[str],
-    series: list[tuple[str, list[int]]],
+    series: list[tuple[str, list[int]]] | list[tuple[str, list[float]]],
     table_id: str,
+    fmt: Callable[[float], str] = short_money,
 ) -> str:
-    """A grouped bar chart: one group per category, one bar per series (negatives at zero)."""
+    """A grouped bar chart: one group per category, one bar per series (negatives at zero);
+    ``fmt`` writes a value (money unless told otherwise)."""
     if not categories:
         return ""
-    top = _nice_top(max((max(v, default=0) for _, v in series), default=0))
+    top = _nice_top(math.ceil(max((max(v, default=0) for _, v in series), default=0)))
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
     group_w = plot_w / len(categories)
     bar_w = group_w * 0.8 / max(len(series), 1)
@@ -56,7 +60,7 @@ def bar_chart(
             f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y:.1f}" y2="{y:.1f}" '
             'stroke="#b1b4b6" stroke-width="1"/>'
             f'<text x="{LEFT - 6}" y="{y + 4:.1f}" text-anchor="end" font-size="12" '
-            f'fill="#0b0c0c">{escape(short_money(value))}</text>'
+            f'fill="#0b0c0c">{escape(fmt(value))}</text>'
         )
     for i, label in enumerate(categories):
         x0 = LEFT + group_w * i + group_w * 0.1
@@ -68,7 +72,7 @@ def bar_chart(
             parts.append(
                 f'<rect x="{x:.1f}" y="{y:.1f}" width="{bar_w * 0.9:.1f}" height="{h:.1f}" '
                 f'fill="{COLOURS[j % len(COLOURS)]}" stroke="#0b0c0c" stroke-width="1"{dash}>'
-                f"<title>{escape(name)}, {escape(label)}: {escape(short_money(values[i]))}"
+                f"<title>{escape(name)}, {escape(label)}: {escape(fmt(values[i]))}"
                 "</title></rect>"
             )
         parts.append(

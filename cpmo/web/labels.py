@@ -133,3 +133,38 @@ RISK_STATUSES = {
 def risk_status(value: str) -> str:
     """A programme risk's status in words."""
     return RISK_STATUSES.get(value, (value.replace("_", " ").capitalize(), ""))[0]
+
+
+PLAN_STATUSES = {
+    "not_started": ("Not started", "govuk-tag--grey"),
+    "on_track": ("On track", "govuk-tag--green"),
+    "at_risk": ("At risk", "govuk-tag--yellow"),
+    "late": ("Late", "govuk-tag--red"),
+    "done": ("Done", "govuk-tag--blue"),
+}
+KPI_DIRECTIONS = {"higher": "Higher is better", "lower": "Lower is better"}
+
+
+def plan_status(status: str) -> str:
+    """ "on_track" → "On track"."""
+    return PLAN_STATUSES.get(status, (first_upper(status.replace("_", " ")), ""))[0]
+
+
+def kpi_direction(direction: str | None) -> str:
+    """ "higher" → "Higher is better"; "Not stated" when the KPI does not say."""
+    return KPI_DIRECTIONS.get(direction or "", "Not stated")
+
+
+def figure(value: float | None) -> str:
+    """A KPI figure without trailing zeros: 92.50 → "92.5", 1200.0 → "1,200"; "—" if none."""
+    if value is None:
+        return "—"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def with_unit(value: float | None, unit: str | None) -> str:
+    """A KPI figure with its unit: 97 and "%" → "97%", 12 and "days" → "12 days"."""
+    text = figure(value)
+    if value is None or not unit:
+        return text
+    return f"{text}{unit}" if unit == "%" else f"{text} {unit}"

@@ -45,6 +45,10 @@ RULES: list[Rule] = [
         ),
     ),
     (
+        re.compile(r"^Longer than maximum length (\d+)\.$"),
+        lambda m, label, lower: f"{label} must be {_number(m[1])} characters or fewer",
+    ),
+    (
         re.compile(r"^Shorter than minimum length (\d+)\.$"),
         lambda m, label, lower: f"Enter {lower}",
     ),

@@ -26,12 +26,14 @@ WORKSHOP_PAGES = (
     "web.scoring",
     "web.workshop_results",
 )
+PLAN_PAGES = ("web.plans", "web.plan", "web.import_plan")
 # (endpoint, text, endpoints that count as "in" this section)
 SECTIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("web.my_work", "My work", ("web.my_work",)),
     ("web.dashboard", "Portfolio", PORTFOLIO_PAGES),
     ("web.approvals", "Approval queue", ("web.approvals",)),
     ("web.endorsements", "Endorsements", ("web.endorsements", "web.endorse")),
+    ("web.plans", "Plans", PLAN_PAGES),
     ("web.reports", "Reports", ("web.reports",)),
     ("web.workshops_list", "Workshops", WORKSHOP_PAGES),
 )

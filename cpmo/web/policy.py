@@ -61,6 +61,14 @@ PAGE_POLICY: dict[str, frozenset[Role]] = {
     "web.report_html": ALL,
     "web.report_pdf": ALL,
     "web.report_snapshot": CPMO,
+    # plans: everyone reads; writes are the plan's owner, editors and CPMO (cpmo.plans.owners)
+    "web.plans": ALL,
+    "web.plan": ALL,
+    "web.plan_action_progress": PROGRAMME_WRITERS,
+    "web.plan_milestone_progress": PROGRAMME_WRITERS,
+    "web.plan_kpi_actual": PROGRAMME_WRITERS,
+    "web.plan_risk_rescore": PROGRAMME_WRITERS,
+    "web.import_plan": CPMO,
 }
 
 

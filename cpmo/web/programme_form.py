@@ -19,6 +19,7 @@ from cpmo.money import money
 from cpmo.portfolios.read_models import ProgrammeView
 from cpmo.portfolios.service import RESERVED_CODES
 from cpmo.vocabulary import RAG_LABELS
+from cpmo.web.date_form import PARTS, read_date
 from cpmo.web.messages import plain
 
 LABELS = {
@@ -41,11 +42,9 @@ LABELS = {
 TEXTS = ("name", "senior_responsible_owner", "description")
 CHOICES = ("parent", "department", "manager")
 DATES = ("planned_start", "planned_end")
-PARTS = ("day", "month", "year")
 # the delivery confidence a person sets (unrated is where a programme starts, not a rating)
 CONFIDENCE = [(rag, label) for rag, label in RAG_LABELS.items() if rag != "unrated"]
 MONEY = re.compile(r"^-?[0-9]{1,20}$")
-DIGITS = re.compile(r"^[0-9]{1,4}$")
 DIGITS_ANY = re.compile(r"^[0-9]{1,9}$")
 
 
@@ -79,29 +78,13 @@ def _cost(text: str) -> int | str:
 
 def _date(form: ProgrammeForm, name: str, raw: Mapping[str, str]) -> date | None:
     """A GOV.UK date input → a date (None when all three are blank); errors as GOV.UK says."""
-    label = LABELS[name]
-    parts = {p: raw.get(f"{name}-{p}", "").strip() for p in PARTS}
-    for p in PARTS:
-        form.values[f"{name}-{p}"] = parts[p]
-    if not any(parts.values()):
-        return None
-    missing = [p for p in PARTS if not parts[p]]
-    if missing:
-        form.errors_of_date[name] = missing[0]
-        form.error(name, f"{label} must include a {' and '.join(missing)}")
-        return None
-    if not all(DIGITS.match(parts[p]) for p in PARTS):
-        form.error(name, f"{label} must be a real date")
-        return None
-    if len(parts["year"]) != 4:
-        form.errors_of_date[name] = "year"
-        form.error(name, f"{label} must include a year with four digits")
-        return None
-    try:
-        return date(int(parts["year"]), int(parts["month"]), int(parts["day"]))
-    except ValueError:
-        form.error(name, f"{label} must be a real date")
-        return None
+    read = read_date(raw, name, LABELS[name])
+    form.values.update(read.values)
+    if read.error:
+        if read.part:
+            form.errors_of_date[name] = read.part
+        form.error(name, read.error)
+    return read.value
 
 
 MESSAGES: dict[tuple[str, str], str] = {
