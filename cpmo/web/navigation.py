@@ -26,6 +26,7 @@ WORKSHOP_PAGES = (
     "web.scoring",
     "web.workshop_results",
 )
+ADMIN_PAGES = ("web.admin_users", "web.admin_create_user", "web.admin_user")
 # (endpoint, text, endpoints that count as "in" this section)
 SECTIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("web.dashboard", "Portfolio", PORTFOLIO_PAGES),
@@ -33,6 +34,7 @@ SECTIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("web.endorsements", "Endorsements", ("web.endorsements", "web.endorse")),
     ("web.reports", "Reports", ("web.reports",)),
     ("web.workshops_list", "Workshops", WORKSHOP_PAGES),
+    ("web.admin_users", "Users", ADMIN_PAGES),
 )
 
 

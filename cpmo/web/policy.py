@@ -14,6 +14,7 @@ EVENT_FIRERS = frozenset({Role.PROGRAMME_MANAGER, Role.CPMO, Role.OVERSIGHT})
 # facilitators and CPMO officers run workshops (cpmo.workshops.access.RUNNERS)
 WORKSHOP_RUNNERS = frozenset({Role.FACILITATOR, Role.CPMO})
 SCORER = frozenset({Role.SCORER})
+ADMIN = frozenset({Role.ADMIN})
 
 PUBLIC_PAGES = frozenset({"web.sign_in", "web.static"})
 
@@ -52,6 +53,15 @@ PAGE_POLICY: dict[str, frozenset[Role]] = {
     "web.report_html": ALL,
     "web.report_pdf": ALL,
     "web.report_snapshot": CPMO,
+    "web.change_password": ALL,
+    "web.admin_users": ADMIN,
+    "web.admin_create_user": ADMIN,
+    "web.admin_user": ADMIN,
+    "web.admin_change_role": ADMIN,
+    "web.admin_disable_user": ADMIN,
+    "web.admin_enable_user": ADMIN,
+    "web.admin_reset_password": ADMIN,
+    "web.admin_revoke_tokens": ADMIN,
 }
 
 

@@ -1,6 +1,8 @@
 """Page views, one module per page family; importing this registers their routes."""
 
 from cpmo.web.views import (
+    account,
+    admin_users,
     approvals,
     business_cases,
     conditions,
@@ -19,6 +21,8 @@ from cpmo.web.views import (
 )
 
 __all__ = [
+    "account",
+    "admin_users",
     "approvals",
     "business_cases",
     "conditions",
