@@ -1,6 +1,8 @@
 """Who am I, and the administrator's user management."""
 
-from marshmallow import fields, validate
+from typing import Any
+
+from marshmallow import ValidationError, fields, validate, validates_schema
 
 from cpmo.api.auth import current_user
 from cpmo.api.blueprints import make_blueprint
@@ -21,24 +23,51 @@ class UserRead(StrictSchema):
     role = fields.String(required=True)
     display_name = fields.String(allow_none=True)
     active = fields.Boolean()
+    must_change_password = fields.Boolean(
+        metadata={
+            "description": "the password was given by an administrator and must be "
+            "changed at the next sign-in to the pages"
+        }
+    )
     live_tokens = fields.Integer()
     last_sign_in_at = fields.DateTime(
         allow_none=True, metadata={"description": "when the user last signed in to the pages"}
     )
 
 
+PASSWORD = fields.String(
+    required=True,
+    validate=validate.Length(max=1000),
+    metadata={"description": "at least 10 characters; never stored or shown"},
+)
+
+
 class UserCreate(StrictSchema):
     username = Text(required=True, min_length=1, max_length=80)
     role = OneOf(ROLES, required=True)
     display_name = Text(max_length=200, allow_none=True)
+    password = fields.String(
+        validate=validate.Length(max=1000),
+        metadata={
+            "description": "an initial password for the pages: at least 10 characters; never "
+            "stored or shown. Without one the user can use only the API token."
+        },
+    )
+    must_change_password = fields.Boolean(
+        metadata={
+            "description": "whether the user must change the password at first sign-in "
+            "(default true when a password is given; needs a password)"
+        }
+    )
+
+    @validates_schema
+    def _needs_password(self, data: dict[str, Any], **_: Any) -> None:
+        if data.get("must_change_password") and "password" not in data:
+            raise ValidationError("needs a password", "must_change_password")
 
 
 class PasswordChange(StrictSchema):
-    password = fields.String(
-        required=True,
-        validate=validate.Length(max=1000),
-        metadata={"description": "at least 10 characters; never stored or shown"},
-    )
+    password = PASSWORD
 
 
 class RoleChange(StrictSchema):
@@ -55,6 +84,7 @@ def _user_dict(user: User, live_tokens: int | None = None) -> dict[str, object]:
         "role": user.role,
         "display_name": user.display_name,
         "active": user.active,
+        "must_change_password": user.must_change_password,
     }
     if live_tokens is not None:
         data["live_tokens"] = live_tokens
@@ -82,10 +112,14 @@ def list_users() -> list[dict[str, object]]:
 
 
 @users_blp.post("", body=UserCreate, status=201, schema=UserCreated, errors=(409, 422))
-def create_user(data: dict[str, str]) -> dict[str, object]:
-    """Create a user; the response carries their first API token, shown only this once."""
+def create_user(data: dict[str, Any]) -> dict[str, object]:
+    """Create a user, optionally with an initial password for the pages (which they must
+    change at first sign-in unless `must_change_password` is false); the response carries
+    their first API token, shown only this once. Audited as create_user."""
     session = request_session()
+    data.setdefault("must_change_password", "password" in data)
     user, token = users.create(session, **data)
+    users.created(session, user=user, **_admin())
     return {**_user_dict(user, 1), "token": token}
 
 

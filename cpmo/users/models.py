@@ -16,6 +16,8 @@ class User(SQLModel, table=True):
     display_name: str | None = Field(default=None, max_length=200)
     password_hash: str | None = Field(default=None, max_length=300)
     active: bool = Field(default=True)
+    # set when an administrator gives the password: the user changes it at first sign-in
+    must_change_password: bool = Field(default=False)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
 

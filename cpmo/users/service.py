@@ -7,6 +7,7 @@ hash and the final comparison is constant-time.
 
 import secrets
 from functools import cache
+from typing import Any
 
 from sqlalchemy import bindparam
 from sqlmodel import Session, select
@@ -14,7 +15,7 @@ from werkzeug.security import check_password_hash, generate_password_hash
 
 from cpmo.config import DEFAULT_PASSWORD_HASH_METHOD
 from cpmo.db import PASSWORD_HASH_METHOD, utcnow
-from cpmo.errors import DuplicateKey, InvalidInput, NotFound
+from cpmo.errors import DuplicateKey, InvalidInput, NotFound, RuleViolation
 from cpmo.users import sessions
 from cpmo.users.models import ApiToken, User
 from cpmo.users.tokens import find_holder, hash_token
@@ -23,6 +24,12 @@ from cpmo.workflows import audit_store
 
 TOKEN_BYTES = 32
 USERNAME_MAX = 80
+PASSWORD_MIN = 10
+ADMIN = "admin"
+LAST_ADMIN = (
+    "{username} is the only active administrator: make another user an administrator "
+    "before you {doing} {username}"
+)
 
 
 def _check_username(username: str) -> str:
@@ -75,25 +82,52 @@ def issue_token(session: Session, *, user: User) -> str:
     return token
 
 
-def create(
+def register(
     session: Session,
     *,
     username: str,
     role: str,
     password: str | None = None,
     display_name: str | None = None,
-) -> tuple[User, str]:
-    """Create a user with a first API token; return both."""
+    must_change_password: bool = False,
+) -> User:
+    """Create a user without any API token (``must_change_password``: the password is an
+    initial one, to be changed at first sign-in)."""
     name = _check_username(username)
     _check_role(role)
     if get(session, username=name) is not None:
         raise DuplicateKey(f"a user called {name!r} already exists")
-    user = User(username=name, role=role, display_name=display_name)
+    user = User(
+        username=name,
+        role=role,
+        display_name=display_name,
+        must_change_password=must_change_password and password is not None,
+    )
     if password is not None:
         set_password(user, password, method=password_hash_method(session))
     session.add(user)
     session.flush()
+    return user
+
+
+def create(session: Session, **fields: Any) -> tuple[User, str]:
+    """Create a user (the fields of :func:`register`) with a first API token; return both."""
+    user = register(session, **fields)
     return user, issue_token(session, user=user)
+
+
+def created(session: Session, *, user: User, actor: str, actor_role: str) -> User:
+    """Audit that an administrator created ``user`` (as create_user, with the role given)."""
+    return _changed(
+        session,
+        user,
+        event="create_user",
+        before="",
+        after=user.role,
+        actor=actor,
+        actor_role=actor_role,
+        ends_sessions=None,
+    )
 
 
 def password_hash_method(session: Session) -> str:
@@ -103,7 +137,7 @@ def password_hash_method(session: Session) -> str:
 
 def set_password(user: User, password: str, *, method: str = DEFAULT_PASSWORD_HASH_METHOD) -> None:
     """Store a hash of ``password`` (at least 10 characters), scrypt unless ``method`` says."""
-    if len(password) < 10:
+    if len(password) < PASSWORD_MIN:
         raise InvalidInput(
             "password must be at least 10 characters",
             errors={"password": ["must be at least 10 characters"]},
@@ -183,6 +217,8 @@ def _set_active(
     """Enable or disable the user (audited as enable_user / disable_user); disabling ends
     their page sessions."""
     user = get_or_raise(session, username=username)
+    if not active:
+        refuse_last_admin(session, user=user, doing="disable")
     before = _state(user)
     user.active = active
     return _changed(
@@ -197,21 +233,59 @@ def _set_active(
     )
 
 
+def refuse_last_admin(session: Session, *, user: User, doing: str) -> None:
+    """RuleViolation when ``user`` is the only active administrator (so nobody would be left
+    to administer the users)."""
+    if user.role != ADMIN or not user.active:
+        return
+    others = session.exec(
+        select(User.id).where(User.role == ADMIN, User.active, User.id != user.id)  # type: ignore[arg-type]
+    ).first()
+    if others is None:
+        raise RuleViolation(LAST_ADMIN.format(username=user.username, doing=doing))
+
+
 def change_password(
-    session: Session, *, username: str, password: str, actor: str, actor_role: str
+    session: Session,
+    *,
+    username: str,
+    password: str,
+    actor: str,
+    actor_role: str,
+    must_change: bool = False,
 ) -> User:
-    """Set a new password; every page session of the user ends."""
+    """Set a new password (``must_change``: an initial one, to be changed at the next
+    sign-in; audited as reset_password); every page session of the user ends."""
     user = get_or_raise(session, username=username)
     set_password(user, password, method=password_hash_method(session))
+    user.must_change_password = must_change
     return _changed(
         session,
         user,
-        event="change_password",
+        event="reset_password" if must_change else "change_password",
         before="",
         after="",
         actor=actor,
         actor_role=actor_role,
         ends_sessions="password changed",
+    )
+
+
+def change_own_password(session: Session, *, user: User, current: str, new: str) -> User:
+    """The user replaces their own password: ``current`` must be theirs and ``new`` must
+    differ from it (InvalidInput on ``current_password`` or ``password`` otherwise); this
+    clears the must-change flag and ends every page session of theirs."""
+    if not user.password_hash or not check_password_hash(user.password_hash, current):
+        raise InvalidInput(
+            "current password is not correct", errors={"current_password": ["is not correct"]}
+        )
+    if check_password_hash(user.password_hash, new):
+        raise InvalidInput(
+            "the new password must differ from the current one",
+            errors={"password": ["must differ from the current password"]},
+        )
+    return change_password(
+        session, username=user.username, password=new, actor=user.username, actor_role=user.role
     )
 
 
@@ -221,6 +295,8 @@ def change_role(
     """Give the user another role; every page session of the user ends."""
     _check_role(new_role)
     user = get_or_raise(session, username=username)
+    if new_role != ADMIN:
+        refuse_last_admin(session, user=user, doing="change the role of")
     before = user.role
     user.role = new_role
     return _changed(
@@ -235,18 +311,38 @@ def change_role(
     )
 
 
-def revoke_tokens(session: Session, *, username: str) -> int:
-    """Revoke every live token of ``username`` and end their page sessions; return how many
-    tokens were revoked."""
+def revoke_tokens(
+    session: Session, *, username: str, actor: str = "cli", actor_role: str = ADMIN
+) -> int:
+    """Revoke every live token of ``username`` and end their page sessions (audited as
+    revoke_tokens, by ``actor``: the command line unless said); return how many tokens were
+    revoked."""
     user = get_or_raise(session, username=username)
     tokens = session.exec(
         select(ApiToken).where(ApiToken.user_id == user.id, ApiToken.revoked_at.is_(None))  # type: ignore[union-attr]
     ).all()
     for token in tokens:
         token.revoked_at = utcnow()
-    sessions.end_for_user(session, user_id=user.id, reason="tokens revoked")
-    session.flush()
+    _changed(
+        session,
+        user,
+        event="revoke_tokens",
+        before=f"{len(tokens)} live",
+        after="0 live",
+        actor=actor,
+        actor_role=actor_role,
+        ends_sessions="tokens revoked",
+    )
     return len(tokens)
+
+
+def live_token_count(session: Session, *, user: User) -> int:
+    """How many unrevoked API tokens ``user`` holds."""
+    return len(
+        session.exec(
+            select(ApiToken.id).where(ApiToken.user_id == user.id, ApiToken.revoked_at.is_(None))  # type: ignore[union-attr]
+        ).all()
+    )
 
 
 # Built once: every API request runs it, and composing it cost more than running it.

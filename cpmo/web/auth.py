@@ -40,6 +40,8 @@ login_manager.login_message_category = "info"
 csrf = CSRFProtect()
 log = logging.getLogger(__name__)
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+# the pages someone who must change their password may still open
+WHILE_MUST_CHANGE = frozenset({"web.change_password", "web.sign_out"})
 FAILED = "Enter a correct username and password"
 
 
@@ -124,6 +126,8 @@ def guard() -> Any:
     if not current_user.is_authenticated:
         return login_manager.unauthorized()
     _touch(current_user)  # type: ignore[arg-type]
+    if current_user.user.must_change_password and request.endpoint not in WHILE_MUST_CHANGE:
+        return redirect(url_for("web.change_password"))
     if not may_open(request.endpoint, current_user.role):
         abort(403)
     return None
@@ -173,12 +177,19 @@ def sign_in() -> Any:
         errors = {"username": [FAILED]}
         return render_template("web/sign_in.html", values={"username": typed}, errors=errors), 401
     throttle.succeeded(db, attempt_id=attempt, username=data["username"])
-    token = sessions.start(db, user=user)
+    restart_session(user)
     db.commit()
-    next_page = _safe_next(request.args.get("next"))
+    if user.must_change_password:
+        return redirect(url_for("web.change_password"))
+    return redirect(_safe_next(request.args.get("next")))
+
+
+def restart_session(user: User) -> None:
+    """Start a new server-side session for ``user`` and sign them in to it (the caller
+    commits); whatever the cookie held before is dropped."""
+    token = sessions.start(request_session(), user=user)
     session.clear()
     login_user(PageUser(user, token))
-    return redirect(next_page)
 
 
 @bp.route("/sign-out", methods=["POST"])

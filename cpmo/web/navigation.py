@@ -27,6 +27,7 @@ WORKSHOP_PAGES = (
     "web.workshop_results",
 )
 PLAN_PAGES = ("web.plans", "web.plan", "web.import_plan")
+ADMIN_PAGES = ("web.admin_users", "web.admin_create_user", "web.admin_user")
 # (endpoint, text, endpoints that count as "in" this section)
 SECTIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("web.my_work", "My work", ("web.my_work",)),
@@ -36,6 +37,7 @@ SECTIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("web.plans", "Plans", PLAN_PAGES),
     ("web.reports", "Reports", ("web.reports",)),
     ("web.workshops_list", "Workshops", WORKSHOP_PAGES),
+    ("web.admin_users", "Users", ADMIN_PAGES),
 )
 
 

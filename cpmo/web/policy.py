@@ -14,6 +14,7 @@ EVENT_FIRERS = frozenset({Role.PROGRAMME_MANAGER, Role.CPMO, Role.OVERSIGHT})
 # facilitators and CPMO officers run workshops (cpmo.workshops.access.RUNNERS)
 WORKSHOP_RUNNERS = frozenset({Role.FACILITATOR, Role.CPMO})
 SCORER = frozenset({Role.SCORER})
+ADMIN = frozenset({Role.ADMIN})
 
 PUBLIC_PAGES = frozenset({"web.sign_in", "web.static"})
 
@@ -69,6 +70,15 @@ PAGE_POLICY: dict[str, frozenset[Role]] = {
     "web.plan_kpi_actual": PROGRAMME_WRITERS,
     "web.plan_risk_rescore": PROGRAMME_WRITERS,
     "web.import_plan": CPMO,
+    "web.change_password": ALL,
+    "web.admin_users": ADMIN,
+    "web.admin_create_user": ADMIN,
+    "web.admin_user": ADMIN,
+    "web.admin_change_role": ADMIN,
+    "web.admin_disable_user": ADMIN,
+    "web.admin_enable_user": ADMIN,
+    "web.admin_reset_password": ADMIN,
+    "web.admin_revoke_tokens": ADMIN,
 }
 
 

@@ -63,6 +63,7 @@ def test_admins_create_users_and_see_token_counts_never_tokens(client, auth) -> 
         "role": "programme_manager",
         "display_name": None,
         "active": True,
+        "must_change_password": False,
         "live_tokens": 1,
         "last_sign_in_at": None,
     } in listing.json

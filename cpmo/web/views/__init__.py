@@ -1,6 +1,8 @@
 """Page views, one module per page family; importing this registers their routes."""
 
 from cpmo.web.views import (
+    account,
+    admin_users,
     approvals,
     business_cases,
     case_changes,
@@ -23,6 +25,8 @@ from cpmo.web.views import (
 )
 
 __all__ = [
+    "account",
+    "admin_users",
     "approvals",
     "business_cases",
     "case_changes",
