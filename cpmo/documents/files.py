@@ -63,6 +63,12 @@ def safe_filename(raw: str) -> str:
     return name or "document"
 
 
+def as_docx_name(raw: str | None) -> str:
+    """The name of a file already read as a Word document, ending .docx whatever it said."""
+    name = safe_filename(raw or "")
+    return name if name.lower().endswith(".docx") else f"{name}.docx"
+
+
 def size_label(size: int) -> str:
     """A size as people read it: 512 bytes, 12 KB, 1.5 MB."""
     if size < 1024:

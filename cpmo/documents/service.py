@@ -6,6 +6,7 @@ from typing import Any
 from sqlalchemy.orm import defer
 from sqlmodel import Session, select
 
+from cpmo.business_cases.models import BusinessCase
 from cpmo.business_cases.service import check_may_write
 from cpmo.documents.files import CheckedFile
 from cpmo.documents.models import Attachment
@@ -66,6 +67,34 @@ def add_document(session: Session, *, actor: User, code: str, file: CheckedFile)
         actor=actor.username,
         role=actor.role,
         details=audit_details(attachment),
+    )
+    return attachment
+
+
+def keep_case_upload(
+    session: Session, *, actor: User, case: BusinessCase, file: CheckedFile
+) -> Attachment:
+    """The .docx a business case version was read from, kept with that version, audited."""
+    programme = session.get(Programme, case.programme_id)
+    assert programme is not None
+    attachment = create(
+        session,
+        actor=actor,
+        programme=programme,
+        file=file,
+        supports="business_case",
+        supports_id=case.id,
+    )
+    audit_store.append(
+        session,
+        programme_code=programme.code,
+        event="upload_business_case",
+        from_stage=programme.stage or "",
+        to_stage=programme.stage or "",
+        actor=actor.username,
+        role=actor.role,
+        business_case_version=case.number,
+        details={"kind": case.kind, "number": case.number, **audit_details(attachment)},
     )
     return attachment
 
