@@ -23,7 +23,7 @@ from flask_wtf.csrf import CSRFProtect
 from sqlalchemy.exc import OperationalError
 from werkzeug.wrappers import Response
 
-from cpmo.app import request_session
+from cpmo.app import max_attachment_bytes, request_session
 from cpmo.config import SessionSettings
 from cpmo.db import transaction
 from cpmo.users import service as users
@@ -31,7 +31,7 @@ from cpmo.users import sessions, throttle
 from cpmo.users.models import User, WebSession
 from cpmo.web.blueprint import bp
 from cpmo.web.forms import SignIn, form_errors
-from cpmo.web.policy import PUBLIC_PAGES, may_open
+from cpmo.web.policy import DOCUMENT_UPLOADS, PUBLIC_PAGES, may_open
 
 login_manager = LoginManager()
 login_manager.login_view = "web.sign_in"
@@ -40,6 +40,8 @@ login_manager.login_message_category = "info"
 csrf = CSRFProtect()
 log = logging.getLogger(__name__)
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+# what a form with a document adds to the document itself (boundaries, CSRF token, a note)
+FORM_OVERHEAD = 64 * 1024
 FAILED = "Enter a correct username and password"
 
 
@@ -116,7 +118,12 @@ def _safe_next(target: str | None) -> str:
 
 @bp.before_request
 def guard() -> Any:
-    """Every page: CSRF on unsafe methods, then sign-in, then the role table."""
+    """Every page: CSRF on unsafe methods, then sign-in, then the role table. A page that
+    takes a document reads a body up to the attachment limit, only for whoever may open it."""
+    if request.endpoint in DOCUMENT_UPLOADS and may_open(
+        request.endpoint, getattr(current_user, "role", None)
+    ):
+        request.max_content_length = max_attachment_bytes() + FORM_OVERHEAD
     if request.method not in SAFE_METHODS:
         csrf.protect()
     if request.endpoint in PUBLIC_PAGES:

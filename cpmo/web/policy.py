@@ -17,6 +17,9 @@ SCORER = frozenset({Role.SCORER})
 
 PUBLIC_PAGES = frozenset({"web.sign_in", "web.static"})
 
+# pages whose form carries a document: their body may reach CPMO_MAX_ATTACHMENT_BYTES
+DOCUMENT_UPLOADS = frozenset({"web.add_document", "web.discharge_condition"})
+
 PAGE_POLICY: dict[str, frozenset[Role]] = {
     "web.sign_out": ALL,
     "web.dashboard": ALL,
@@ -28,6 +31,8 @@ PAGE_POLICY: dict[str, frozenset[Role]] = {
     "web.declare_not_realised": PROGRAMME_WRITERS,
     "web.discharge_condition": frozenset({Role.PROGRAMME_MANAGER}),
     "web.accept_condition": CPMO,
+    "web.add_document": PROGRAMME_WRITERS,
+    "web.document": ALL,
     "web.return_condition": CPMO,
     "web.portfolio_finance": ALL,
     "web.register_programme": PROGRAMME_WRITERS,
