@@ -14,7 +14,7 @@ from pathlib import Path
 DEFAULT_DELEGATED_LIMIT_GBP = 5_000_000
 DEFAULT_COST_TOLERANCE = 0.10
 DEFAULT_MAX_BODY_BYTES = 1_048_576
-# the largest document kept as an attachment (its upload may exceed the body cap by a form's overhead)
+# the largest document kept as an attachment (its form's body may exceed the body cap)
 DEFAULT_MAX_ATTACHMENT_BYTES = 10 * 1_048_576
 # the largest portfolio whose HTML/PDF/XLSX pack a request builds (bigger ones: the CLI)
 DEFAULT_REPORT_MAX_PROGRAMMES = 1_500

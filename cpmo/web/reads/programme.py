@@ -17,8 +17,8 @@ from cpmo.portfolios import service as portfolios
 from cpmo.portfolios.models import Department, Portfolio, Programme
 from cpmo.portfolios.read_models import ProgrammeView
 from cpmo.users.models import User
-from cpmo.web.reads.documents import DocumentRow, document_rows
 from cpmo.vocabulary import Role
+from cpmo.web.reads.documents import DocumentRow, document_rows
 from cpmo.workflows import service as workflow
 from cpmo.workflows.case_status import CaseStatus, case_statuses
 from cpmo.workflows.gates import MAIN_PATH, gate_prepared_in

@@ -7,10 +7,10 @@ from flask import Response, flash, redirect, request, url_for
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from cpmo.app import max_attachment_bytes, request_session, transactional
+from cpmo.business_cases.service import check_may_write
 from cpmo.documents import files
 from cpmo.documents import service as documents
 from cpmo.errors import InvalidInput, TooLarge, status_of
-from cpmo.business_cases.service import check_may_write
 from cpmo.portfolios.service import get_programme_or_raise
 from cpmo.web.auth import acting_user
 from cpmo.web.blueprint import bp
