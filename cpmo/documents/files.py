@@ -131,7 +131,8 @@ def check(filename: str, data: bytes, *, max_bytes: int) -> CheckedFile:
 
 def download_headers(*, filename: str, sha256: str) -> dict[str, str]:
     """Headers that make a browser save the file (never render it) and state its digest."""
-    fallback = _NOT_ASCII_SAFE.sub("_", unicodedata.normalize("NFKD", filename)) or "document"
+    ascii_only = unicodedata.normalize("NFKD", filename).encode("ascii", "ignore").decode()
+    fallback = _NOT_ASCII_SAFE.sub("_", ascii_only).strip("_ ") or "document"
     digest = base64.b64encode(bytes.fromhex(sha256)).decode("ascii")
     return {
         "Content-Disposition": (
