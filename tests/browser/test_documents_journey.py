@@ -44,6 +44,7 @@ def test_the_manager_adds_a_document_sees_it_listed_and_downloads_the_same_bytes
     expect(table.locator(".cpmo-hash")).to_have_text(digest)
     page.locator("#documents").scroll_into_view_if_needed()
     page.screenshot(path="/tmp/docs-listed.png", full_page=True)
+    page.locator(".cpmo-documents").screenshot(path="/tmp/docs-section.png")
     assert axe_violations(page) == []
 
     with page.expect_download() as download:
@@ -55,4 +56,5 @@ def test_the_manager_adds_a_document_sees_it_listed_and_downloads_the_same_bytes
     page.goto("/programmes/browser-docs#documents")
     assert _fits(page)
     page.screenshot(path="/tmp/docs-narrow.png", full_page=True)
+    page.locator(".cpmo-documents").screenshot(path="/tmp/docs-narrow-section.png")
     assert axe_violations(page) == []
