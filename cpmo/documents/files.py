@@ -78,6 +78,12 @@ def size_label(size: int) -> str:
     return f"{size / MB:.1f} MB".replace(".0 MB", " MB")
 
 
+def too_large(max_bytes: int) -> TooLarge:
+    """The refusal of a file over ``max_bytes``, with the limit in words."""
+    message = f"The selected file must be smaller than {size_label(max_bytes)}"
+    return TooLarge(message, errors={"file": [message]})
+
+
 def _check_office(data: bytes, what: str, part: str, limits: ZipLimits) -> None:
     repacked = open_office_zip(data, what=what, limits=limits)
     with zipfile.ZipFile(io.BytesIO(repacked)) as archive:
@@ -117,8 +123,7 @@ def _check_content(data: bytes, extension: str) -> None:
 def check(filename: str, data: bytes, *, max_bytes: int) -> CheckedFile:
     """The file, checked: size first, then its name's type, then its content matching it."""
     if len(data) > max_bytes:
-        message = f"The selected file must be smaller than {size_label(max_bytes)}"
-        raise TooLarge(message, errors={"file": [message]})
+        raise too_large(max_bytes)
     if not data:
         raise _refuse("The selected file is empty")
     name = safe_filename(filename)

@@ -10,7 +10,7 @@ from cpmo.app import max_attachment_bytes, request_session, transactional
 from cpmo.business_cases.service import check_may_write
 from cpmo.documents import files
 from cpmo.documents import service as documents
-from cpmo.errors import InvalidInput, TooLarge, status_of
+from cpmo.errors import InvalidInput, status_of
 from cpmo.portfolios.service import get_programme_or_raise
 from cpmo.web.auth import acting_user
 from cpmo.web.blueprint import bp
@@ -26,11 +26,8 @@ def uploaded_file(field: str) -> tuple[str, bytes] | None:
     the request is over the attachment limit (nothing past it is read)."""
     try:
         upload = request.files.get(field)
-    except RequestEntityTooLarge:
-        message = (
-            f"The selected file must be smaller than {files.size_label(max_attachment_bytes())}"
-        )
-        raise TooLarge(message, errors={"file": [message]}) from None
+    except RequestEntityTooLarge:  # (the CSRF check usually meets the body cap first)
+        raise files.too_large(max_attachment_bytes()) from None
     if upload is None or not upload.filename:
         return None
     return upload.filename, upload.stream.read(max_attachment_bytes() + 1)
