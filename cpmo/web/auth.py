@@ -21,11 +21,13 @@ from flask import (
 from flask_login import LoginManager, UserMixin, current_user, login_user, logout_user
 from flask_wtf.csrf import CSRFProtect
 from sqlalchemy.exc import OperationalError
+from werkzeug.exceptions import RequestEntityTooLarge
 from werkzeug.wrappers import Response
 
 from cpmo.app import max_attachment_bytes, request_session
 from cpmo.config import SessionSettings
 from cpmo.db import transaction
+from cpmo.documents.files import too_large
 from cpmo.users import service as users
 from cpmo.users import sessions, throttle
 from cpmo.users.models import User, WebSession
@@ -125,7 +127,10 @@ def guard() -> Any:
     ):
         request.max_content_length = max_attachment_bytes() + FORM_OVERHEAD
     if request.method not in SAFE_METHODS:
-        csrf.protect()
+        try:
+            csrf.protect()
+        except RequestEntityTooLarge:
+            abort(413, description=_too_big())
     if request.endpoint in PUBLIC_PAGES:
         return None
     if not current_user.is_authenticated:
@@ -134,6 +139,13 @@ def guard() -> Any:
     if not may_open(request.endpoint, current_user.role):
         abort(403)
     return None
+
+
+def _too_big() -> str:
+    """What a page says of a body over its cap (werkzeug's own words are not for people)."""
+    if request.endpoint in DOCUMENT_UPLOADS:
+        return f"{too_large(max_attachment_bytes()).detail}. Go back and choose a smaller file."
+    return "The file is too big to be sent. Go back and choose a smaller file."
 
 
 def _limits() -> throttle.Limits:

@@ -130,6 +130,7 @@ def test_a_file_over_the_limit_is_refused_with_the_limit_in_words(
     assert "The selected file must be smaller than 1 KB" in response.get_data(as_text=True)
     far_too_big = _add(client, "huge.txt", b"x" * 200_000)  # past the body cap: not read
     assert far_too_big.status_code == 413
+    assert "The selected file must be smaller than 1 KB" in far_too_big.get_data(as_text=True)
     assert _kept(seeded) == []
 
 
