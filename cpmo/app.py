@@ -77,6 +77,13 @@ def governance_limits() -> GovernanceLimits:
     return current_app.config["CPMO_SETTINGS"].governance  # type: ignore[no-any-return]
 
 
+def max_attachment_bytes() -> int:
+    """The largest document the app keeps as an attachment (CPMO_MAX_ATTACHMENT_BYTES)."""
+    from flask import current_app
+
+    return current_app.config["CPMO_SETTINGS"].max_attachment_bytes  # type: ignore[no-any-return]
+
+
 def audit_keyring(settings: Any) -> Any:
     """The audit keyring of ``settings`` (current key and older ones still trusted)."""
     from cpmo.workflows.audit import AuditKeyring

@@ -14,6 +14,8 @@ from pathlib import Path
 DEFAULT_DELEGATED_LIMIT_GBP = 5_000_000
 DEFAULT_COST_TOLERANCE = 0.10
 DEFAULT_MAX_BODY_BYTES = 1_048_576
+# the largest document kept as an attachment (its form's body may exceed the body cap)
+DEFAULT_MAX_ATTACHMENT_BYTES = 10 * 1_048_576
 # the largest portfolio whose HTML/PDF/XLSX pack a request builds (bigger ones: the CLI)
 DEFAULT_REPORT_MAX_PROGRAMMES = 1_500
 DEFAULT_WORKERS = 2
@@ -84,6 +86,7 @@ class Settings:
     audit_previous_keys: tuple[str, ...] = ()
     governance: GovernanceLimits = field(default_factory=GovernanceLimits)
     max_body_bytes: int = DEFAULT_MAX_BODY_BYTES
+    max_attachment_bytes: int = DEFAULT_MAX_ATTACHMENT_BYTES
     report_max_programmes: int = DEFAULT_REPORT_MAX_PROGRAMMES
     workers: int = DEFAULT_WORKERS
     threads: int = DEFAULT_THREADS
@@ -272,6 +275,9 @@ def load_settings(
             ),
         ),
         max_body_bytes=_int_setting(env, "CPMO_MAX_BODY_BYTES", DEFAULT_MAX_BODY_BYTES),
+        max_attachment_bytes=_int_setting(
+            env, "CPMO_MAX_ATTACHMENT_BYTES", DEFAULT_MAX_ATTACHMENT_BYTES, minimum=1
+        ),
         report_max_programmes=_int_setting(
             env, "CPMO_REPORT_MAX_PROGRAMMES", DEFAULT_REPORT_MAX_PROGRAMMES, minimum=1
         ),

@@ -3,6 +3,7 @@
 from cpmo.business_cases.models import BusinessCase
 from cpmo.db import metadata
 from cpmo.delivery.models import BenefitsPlan, Lot
+from cpmo.documents.models import Attachment
 from cpmo.finance.models import BenefitYear, BudgetLine, ProgrammeForecast, ProgrammeSpend
 from cpmo.graph.models import GraphEdge, GraphNode, GraphState
 from cpmo.imports.gmpp.models import GmppImport, GmppRecord
@@ -59,6 +60,7 @@ from cpmo.workshops.models import (
 
 __all__ = [
     "ApiToken",
+    "Attachment",
     "AuditEntry",
     "AuditHead",
     "Benefit",

@@ -83,6 +83,7 @@ def init_app(app: Flask) -> None:
     from cpmo.api import (
         business_cases,
         delivery,
+        documents,
         finance,
         graph,
         health,
@@ -111,6 +112,7 @@ def init_app(app: Flask) -> None:
         workflow.audit_blp,
         workflow.diagram_blp,
         delivery.blp,
+        documents.blp,
         finance.blp,
         graph.blp,
         reports.blp,

@@ -17,10 +17,13 @@ from cpmo.api.schemas.business_cases import (
     to_content,
 )
 from cpmo.api.uploads import required_file
-from cpmo.app import request_session
+from cpmo.app import max_attachment_bytes, request_session
 from cpmo.business_cases import from_obc, service
 from cpmo.business_cases.completeness import missing_items
 from cpmo.business_cases.models import BusinessCase
+from cpmo.documents import service as documents
+from cpmo.documents.files import as_docx_name
+from cpmo.documents.files import check as check_document
 from cpmo.portfolios.service import get_programme_or_raise
 from cpmo.users.models import User
 from cpmo.workflows.case_status import CaseStatus, statuses_for
@@ -178,12 +181,16 @@ def upload_business_case(data: dict[str, Any], code: str) -> Any:
     from cpmo.business_cases.docx.extract import extract_business_case
 
     upload = required_file("file", what="the .docx", expected="a .docx file")
-    extraction = extract_business_case(upload.read())
+    raw = upload.read()
+    extraction = extract_business_case(raw)
     content = to_content(FiveCases().load(extraction.content))
+    kept = check_document(as_docx_name(upload.filename), raw, max_bytes=max_attachment_bytes())
     session = request_session()
+    actor = current_user()
     case = service.create_version(
-        session, actor=current_user(), code=code, kind=data["kind"], content=content
+        session, actor=actor, code=code, kind=data["kind"], content=content
     )
+    documents.keep_case_upload(session, actor=actor, case=case, file=kept)
     return {
         "business_case": case_dict(case, code, _usernames()),
         "not_found": list(extraction.missing),

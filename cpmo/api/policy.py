@@ -59,6 +59,8 @@ POLICY: dict[str, frozenset[Role]] = {
     "audit.verify_audit": ALL,
     "lifecycle.lifecycle_diagram": ALL,
     "delivery.list_conditions": ALL,
+    "documents.list_documents": ALL,
+    "documents.document_content": ALL,
     "delivery.discharge_condition": PROGRAMME_MANAGER,
     "delivery.accept_condition": CPMO,
     "delivery.return_condition": CPMO,

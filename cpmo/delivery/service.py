@@ -10,6 +10,8 @@ from sqlmodel import Session, select
 from cpmo.business_cases.service import check_may_write
 from cpmo.db import utcnow
 from cpmo.delivery.models import BenefitsPlan, Lot
+from cpmo.documents import service as documents
+from cpmo.documents.files import CheckedFile
 from cpmo.errors import Conflict, NotFound, NotPermitted, RuleViolation
 from cpmo.portfolios.models import Programme
 from cpmo.portfolios.service import get_programme_or_raise, programme_rows
@@ -162,9 +164,10 @@ def _audit(
     event: str,
     condition: Condition,
     rationale: str | None = None,
+    extra: dict[str, Any] | None = None,
 ) -> None:
     """One audit entry for a condition's change (the stage does not move)."""
-    details = {"condition": condition.id, "text": condition.text}
+    details = {"condition": condition.id, "text": condition.text, **(extra or {})}
     audit_store.record_change(
         session,
         programme=programme,
@@ -176,9 +179,16 @@ def _audit(
 
 
 def discharge_condition(
-    session: Session, *, actor: User, code: str, condition_id: int, note: str
+    session: Session,
+    *,
+    actor: User,
+    code: str,
+    condition_id: int,
+    note: str,
+    evidence: CheckedFile | None = None,
 ) -> Condition:
-    """The programme's manager records how a condition was met."""
+    """The programme's manager records how a condition was met; a file of ``evidence`` is
+    kept as an attachment and its SHA-256 goes into the audit entry."""
     programme, condition = _condition(session, code, condition_id)
     if actor.role != Role.PROGRAMME_MANAGER or programme.manager_id != actor.id:
         raise NotPermitted("Only the programme's manager discharges its conditions.")
@@ -197,7 +207,18 @@ def discharge_condition(
             "accepted_at": None,
         },
     )
-    _audit(session, programme, actor, "discharge_condition", condition, note)
+    extra = None
+    if evidence is not None:
+        kept = documents.create(
+            session,
+            actor=actor,
+            programme=programme,
+            file=evidence,
+            supports="condition",
+            supports_id=condition.id,
+        )
+        extra = documents.audit_details(kept)
+    _audit(session, programme, actor, "discharge_condition", condition, note, extra)
     return condition
 
 

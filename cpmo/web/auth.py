@@ -21,17 +21,19 @@ from flask import (
 from flask_login import LoginManager, UserMixin, current_user, login_user, logout_user
 from flask_wtf.csrf import CSRFProtect
 from sqlalchemy.exc import OperationalError
+from werkzeug.exceptions import RequestEntityTooLarge
 from werkzeug.wrappers import Response
 
-from cpmo.app import request_session
+from cpmo.app import max_attachment_bytes, request_session
 from cpmo.config import SessionSettings
 from cpmo.db import transaction
+from cpmo.documents.files import too_large
 from cpmo.users import service as users
 from cpmo.users import sessions, throttle
 from cpmo.users.models import User, WebSession
 from cpmo.web.blueprint import bp
 from cpmo.web.forms import SignIn, form_errors
-from cpmo.web.policy import PUBLIC_PAGES, may_open
+from cpmo.web.policy import DOCUMENT_UPLOADS, PUBLIC_PAGES, may_open
 
 login_manager = LoginManager()
 login_manager.login_view = "web.sign_in"
@@ -42,6 +44,8 @@ log = logging.getLogger(__name__)
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 # the pages someone who must change their password may still open
 WHILE_MUST_CHANGE = frozenset({"web.change_password", "web.sign_out"})
+# what a form with a document adds to the document itself (boundaries, CSRF token, a note)
+FORM_OVERHEAD = 64 * 1024
 FAILED = "Enter a correct username and password"
 
 
@@ -118,9 +122,17 @@ def _safe_next(target: str | None) -> str:
 
 @bp.before_request
 def guard() -> Any:
-    """Every page: CSRF on unsafe methods, then sign-in, then the role table."""
+    """Every page: CSRF on unsafe methods, then sign-in, then the role table. A page that
+    takes a document reads a body up to the attachment limit, only for whoever may open it."""
+    if request.endpoint in DOCUMENT_UPLOADS and may_open(
+        request.endpoint, getattr(current_user, "role", None)
+    ):
+        request.max_content_length = max_attachment_bytes() + FORM_OVERHEAD
     if request.method not in SAFE_METHODS:
-        csrf.protect()
+        try:
+            csrf.protect()
+        except RequestEntityTooLarge:
+            abort(413, description=_too_big())
     if request.endpoint in PUBLIC_PAGES:
         return None
     if not current_user.is_authenticated:
@@ -131,6 +143,13 @@ def guard() -> Any:
     if not may_open(request.endpoint, current_user.role):
         abort(403)
     return None
+
+
+def _too_big() -> str:
+    """What a page says of a body over its cap (werkzeug's own words are not for people)."""
+    if request.endpoint in DOCUMENT_UPLOADS:
+        return f"{too_large(max_attachment_bytes()).detail}. Go back and choose a smaller file."
+    return "The file is too big to be sent. Go back and choose a smaller file."
 
 
 def _limits() -> throttle.Limits:

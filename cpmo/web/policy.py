@@ -18,6 +18,9 @@ ADMIN = frozenset({Role.ADMIN})
 
 PUBLIC_PAGES = frozenset({"web.sign_in", "web.static"})
 
+# pages whose form carries a document: their body may reach CPMO_MAX_ATTACHMENT_BYTES
+DOCUMENT_UPLOADS = frozenset({"web.add_document", "web.discharge_condition"})
+
 PAGE_POLICY: dict[str, frozenset[Role]] = {
     "web.sign_out": ALL,
     "web.my_work": ALL,
@@ -30,6 +33,8 @@ PAGE_POLICY: dict[str, frozenset[Role]] = {
     "web.declare_not_realised": PROGRAMME_WRITERS,
     "web.discharge_condition": frozenset({Role.PROGRAMME_MANAGER}),
     "web.accept_condition": CPMO,
+    "web.add_document": PROGRAMME_WRITERS,
+    "web.document": ALL,
     "web.return_condition": CPMO,
     "web.delivery": ALL,
     "web.record_lot": PROGRAMME_WRITERS,

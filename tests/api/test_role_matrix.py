@@ -17,7 +17,7 @@ from cpmo.business_cases import service as cases
 from cpmo.config import GovernanceLimits
 from cpmo.delivery.models import BenefitsPlan, Lot
 from cpmo.graph.models import GraphEdge
-from cpmo.models import Benefit, Condition, Milestone, Programme, Risk
+from cpmo.models import Attachment, Benefit, Condition, Milestone, Programme, Risk
 from cpmo.plans import owners as plan_owners
 from cpmo.portfolios import service as portfolios
 from cpmo.portfolios.inputs import ProgrammeCreate
@@ -155,6 +155,10 @@ EXAMPLES: dict[str, Callable[[str], Call]] = {
     "audit.verify_audit": lambda role: Call("/api/v1/audit/verify"),
     "lifecycle.lifecycle_diagram": lambda role: Call("/api/v1/workflow/diagram"),
     "delivery.list_conditions": lambda role: Call(f"{OWNED}/conditions"),
+    "documents.list_documents": lambda role: Call(f"{OWNED}/documents"),
+    "documents.document_content": lambda role: Call(
+        f"{OWNED}/documents/{GATES['attachment']}/content"
+    ),
     "delivery.discharge_condition": lambda role: Call(
         f"{OWNED}/conditions/{GATES['open_condition']}/discharge", {"note": "done"}
     ),
@@ -361,9 +365,20 @@ def owned_programme(seeded: Session) -> None:
         audit_sequence=1,
         status="discharged",
     )
-    seeded.add_all([milestone, open_condition, discharged, to_return])
+    document = Attachment(
+        programme_id=owned.id,
+        supports="programme",
+        filename="note.txt",
+        media_type="text/plain",
+        size_bytes=2,
+        sha256="0" * 64,
+        content=b"hi",
+        uploaded_by="programme_manager",
+    )
+    seeded.add_all([milestone, open_condition, discharged, to_return, document])
     seeded.flush()
     GATES.update(
+        attachment=document.id,
         milestone=milestone.id,
         open_condition=open_condition.id,
         discharged_condition=discharged.id,

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from flask import request
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from cpmo.business_cases import service as cases
 from cpmo.config import GovernanceLimits
@@ -18,6 +18,7 @@ from cpmo.portfolios.inputs import ProgrammeCreate
 from cpmo.users import service as users
 from cpmo.users.models import User
 from cpmo.workflows import service as workflow
+from cpmo.workflows.models import Condition
 from tests.support.cases import complete_case
 from tests.support.page_words import leaks
 
@@ -116,3 +117,25 @@ def submitted(session: Session, actor: User, code: str, cost: int = 2_000_000) -
         session, actor=actor, code=code, event="submit_obc", version=version, limits=LIMITS
     )
     session.commit()
+
+
+CONDITION_TEXT = "Appoint a data protection officer"
+
+
+@pytest.fixture
+def condition(seeded: Session, person: Any, programme: str) -> int:
+    """web-prog at FBC development with one open condition set by the OBC approval."""
+    submitted(seeded, person("programme_manager"), programme)
+    version = portfolios.get_programme_or_raise(seeded, code=programme).version
+    workflow.fire_event(
+        seeded,
+        actor=person("cpmo", "officer"),
+        code=programme,
+        event="approve_obc",
+        version=version,
+        limits=LIMITS,
+        rationale="Strong case.",
+        conditions=[CONDITION_TEXT],
+    )
+    seeded.commit()
+    return int(seeded.exec(select(Condition.id)).one())

@@ -5,7 +5,6 @@ success banner; each refusal the reason in words, nothing written, never a 500."
 import re
 from typing import Any
 
-import pytest
 from sqlmodel import Session, select
 
 from cpmo.portfolios import service as portfolios
@@ -13,29 +12,10 @@ from cpmo.users import service as users
 from cpmo.workflows import service as workflow
 from cpmo.workflows.audit_store import entries_for
 from cpmo.workflows.models import Condition
-from tests.web.conftest import LIMITS, csrf_token, submitted
+from tests.web.conftest import CONDITION_TEXT, LIMITS, csrf_token, submitted
 
 PROGRAMME = "/programmes/web-prog"
-TEXT = "Appoint a data protection officer"
-
-
-@pytest.fixture
-def condition(seeded: Session, person: Any, programme: str) -> int:
-    """web-prog at FBC development with one open condition set by the OBC approval."""
-    submitted(seeded, person("programme_manager"), programme)
-    version = portfolios.get_programme_or_raise(seeded, code=programme).version
-    workflow.fire_event(
-        seeded,
-        actor=person("cpmo", "officer"),
-        code=programme,
-        event="approve_obc",
-        version=version,
-        limits=LIMITS,
-        rationale="Strong case.",
-        conditions=[TEXT],
-    )
-    seeded.commit()
-    return int(seeded.exec(select(Condition.id)).one())
+TEXT = CONDITION_TEXT
 
 
 def _post(client: Any, path: str, data: dict[str, str] | None = None) -> Any:

@@ -1,7 +1,7 @@
 """The programme page: details, stage timeline, decisions, conditions, business cases,
 dependencies, and the actions this user may take now."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlmodel import Session, select
@@ -19,6 +19,7 @@ from cpmo.portfolios.models import Department, Portfolio, Programme
 from cpmo.portfolios.read_models import ProgrammeView
 from cpmo.users.models import User
 from cpmo.vocabulary import Role
+from cpmo.web.reads.documents import DocumentRow, document_rows
 from cpmo.workflows import service as workflow
 from cpmo.workflows.case_status import CaseStatus, case_statuses
 from cpmo.workflows.gates import MAIN_PATH, gate_prepared_in
@@ -60,6 +61,7 @@ class ProgrammePage:
     may_discharge: bool = False  # the programme's manager discharges its conditions
     may_decide_conditions: bool = False  # a CPMO officer accepts or returns a discharge
     actor: str = ""  # who is looking (whoever discharged a condition may not accept it)
+    documents: list[DocumentRow] = field(default_factory=list)
 
 
 def _names(session: Session, view: ProgrammeView) -> dict[str, str | None]:
@@ -128,15 +130,17 @@ def programme_page(
         may_write = True
     except NotPermitted:
         may_write = False
+    conditions = delivery.list_conditions(session, code=code)
+    versions = cases.list_versions(session, code=code)
     return ProgrammePage(
         view=view,
         timeline=timeline(programme.stage, programme.held_from_stage, history),
         actions=[a for a in actions if not a.forbidden],
         unavailable=[a for a in actions if a.forbidden],
         history=history,
-        conditions=delivery.list_conditions(session, code=code),
+        conditions=conditions,
         lots=delivery.list_lots(session, code=code),
-        cases=cases.list_versions(session, code=code),
+        cases=versions,
         case_statuses={(c.kind, c.number): c for c in case_statuses(record)},
         dependencies=dependencies,
         may_write_cases=may_write,
@@ -146,4 +150,5 @@ def programme_page(
         may_discharge=actor.role == Role.PROGRAMME_MANAGER and programme.manager_id == actor.id,
         may_decide_conditions=actor.role == Role.CPMO,
         actor=actor.username,
+        documents=document_rows(session, code=code, cases=versions, conditions=conditions),
     )

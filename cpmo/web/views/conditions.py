@@ -9,9 +9,10 @@ from flask import flash, redirect, request, url_for
 
 from cpmo.app import request_session, transactional
 from cpmo.delivery import service as delivery
-from cpmo.errors import DomainError, NotFound, status_of
+from cpmo.errors import DomainError, InvalidInput, NotFound, status_of
 from cpmo.web.auth import acting_user
 from cpmo.web.blueprint import bp
+from cpmo.web.views.documents import checked_file
 from cpmo.web.views.programmes import render_programme
 from cpmo.workflows.models import Condition
 
@@ -63,13 +64,25 @@ def _act(
 def discharge_condition(code: str, condition_id: int) -> Any:
     """The programme's manager records the evidence that a condition has been met."""
     note, error = _text("note", NOTE_MISSING, "Evidence")
+    form = f"condition-{condition_id}"
+    try:
+        evidence = checked_file("evidence")
+    except InvalidInput as exc:
+        errors = {f"{form}-evidence": [exc.detail]}
+        values = {"note": request.form.get("note", "")}
+        return render_programme(code, status_of(exc), form=form, values=values, errors=errors)
     return _act(
         code,
         condition_id,
         field="note",
         error=error,
         write=lambda: delivery.discharge_condition(
-            request_session(), actor=acting_user(), code=code, condition_id=condition_id, note=note
+            request_session(),
+            actor=acting_user(),
+            code=code,
+            condition_id=condition_id,
+            note=note,
+            evidence=evidence,
         ),
         done="Condition discharged, awaiting acceptance by the CPMO",
     )

@@ -5,7 +5,8 @@ from typing import Any
 
 from flask import Response, render_template
 
-from cpmo.app import governance_limits, request_session
+from cpmo.app import governance_limits, max_attachment_bytes, request_session
+from cpmo.documents.files import size_label
 from cpmo.graph import service as graph
 from cpmo.graph.keys import node_key
 from cpmo.web.auth import acting_user
@@ -41,6 +42,10 @@ def render_programme(
         form=form,
         values=values or {},
         errors=errors or {},
+        document_hint=(
+            "A Word, Excel, PDF, CSV or text file, smaller than "
+            f"{size_label(max_attachment_bytes())}."
+        ),
     ), status
 
 

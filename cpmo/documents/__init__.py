@@ -1,0 +1,1 @@
+"""Documents kept as attachments: the bytes as uploaded, with their SHA-256, never changed."""
