@@ -1,5 +1,5 @@
 """Attachments: keep a checked file for a programme, list them, get one. There is no update
-or delete: a kept document is evidence, and the database refuses both (migration 0014)."""
+or delete: a kept document is evidence, and the database refuses both (migration 0015)."""
 
 from typing import Any
 
@@ -58,14 +58,11 @@ def add_document(session: Session, *, actor: User, code: str, file: CheckedFile)
     programme = get_programme_or_raise(session, code=code)
     check_may_write(actor, programme)
     attachment = create(session, actor=actor, programme=programme, file=file, supports="programme")
-    audit_store.append(
+    audit_store.record_change(
         session,
-        programme_code=programme.code,
+        programme=programme,
+        actor=actor,
         event="add_document",
-        from_stage=programme.stage or "",
-        to_stage=programme.stage or "",
-        actor=actor.username,
-        role=actor.role,
         details=audit_details(attachment),
     )
     return attachment
@@ -85,16 +82,32 @@ def keep_case_upload(
         supports="business_case",
         supports_id=case.id,
     )
-    audit_store.append(
+    audit_store.record_change(
         session,
-        programme_code=programme.code,
+        programme=programme,
+        actor=actor,
         event="upload_business_case",
-        from_stage=programme.stage or "",
-        to_stage=programme.stage or "",
-        actor=actor.username,
-        role=actor.role,
-        business_case_version=case.number,
         details={"kind": case.kind, "number": case.number, **audit_details(attachment)},
+        business_case_version=case.number,
+    )
+    return attachment
+
+
+def keep_form_upload(
+    session: Session, *, actor: User, programme: Programme, kind: str, file: CheckedFile
+) -> Attachment:
+    """A .docx read into the business case form (before any draft is saved from it), kept as
+    it was uploaded and audited, so what the case was written from can always be shown."""
+    check_may_write(actor, programme)
+    attachment = create(
+        session, actor=actor, programme=programme, file=file, supports="business_case_form"
+    )
+    audit_store.record_change(
+        session,
+        programme=programme,
+        actor=actor,
+        event="upload_business_case",
+        details={"kind": kind, "read_into": "the form", **audit_details(attachment)},
     )
     return attachment
 

@@ -37,9 +37,11 @@ def record_change(
     event: str,
     details: dict[str, Any],
     rationale: str | None = None,
+    business_case_version: int | None = None,
 ) -> AuditEntry:
     """Audit a change to a programme that does not move its stage (its details, figures,
-    conditions, suppliers, milestones, plans and risks): who, as what, why and what changed."""
+    conditions, suppliers, milestones, plans, risks and documents): who, as what, why and what
+    changed."""
     stage = programme.stage or ""
     return append(
         session,
@@ -50,7 +52,7 @@ def record_change(
         actor=actor.username,
         role=str(actor.role),
         rationale=rationale,
-        business_case_version=None,
+        business_case_version=business_case_version,
         details=details,
     )
 

@@ -152,6 +152,52 @@ def _docx() -> bytes:
     return buffer.getvalue()
 
 
+def test_a_docx_read_into_the_form_is_kept_with_its_hash_in_the_audit_trail(
+    signed_in, programme, seeded
+) -> None:
+    import hashlib
+
+    from cpmo.documents import service as documents
+    from cpmo.workflows import audit_store
+
+    client = signed_in("programme_manager")
+    raw = _docx()
+    response = client.post(
+        "/programmes/web-prog/business-cases/obc/upload",
+        data={"document": (io.BytesIO(raw), "case.docx"), "csrf_token": csrf_token(client, FORM)},
+        content_type="multipart/form-data",
+    )
+    assert response.status_code == 200
+    seeded.expire_all()
+    [kept] = documents.list_attachments(seeded, code=programme)
+    assert (kept.filename, kept.sha256) == ("case.docx", hashlib.sha256(raw).hexdigest())
+    [entry] = [
+        e
+        for e in audit_store.entries_for(seeded, programme_code=programme)
+        if e.event == "upload_business_case"
+    ]
+    assert entry.details["sha256"] == kept.sha256 and entry.actor == "programme_manager"
+    download = client.get(f"/programmes/{programme}/documents/{kept.id}")
+    assert download.status_code == 200 and download.data == raw
+
+
+def test_an_unreadable_upload_keeps_nothing(signed_in, programme, seeded) -> None:
+    from cpmo.documents import service as documents
+
+    client = signed_in("programme_manager")
+    response = client.post(
+        "/programmes/web-prog/business-cases/obc/upload",
+        data={
+            "document": (io.BytesIO(b"PK not a zip"), "case.docx"),
+            "csrf_token": csrf_token(client, FORM),
+        },
+        content_type="multipart/form-data",
+    )
+    assert response.status_code == 422
+    seeded.expire_all()
+    assert documents.list_attachments(seeded, code=programme) == []
+
+
 def test_a_docx_fills_in_the_form_without_saving_anything(signed_in, programme, seeded) -> None:
     client = signed_in("programme_manager")
     response = client.post(

@@ -7,11 +7,14 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from marshmallow import ValidationError
 
 from cpmo.api.schemas.business_cases import FiveCases, to_content
-from cpmo.app import governance_limits, request_session, transactional
+from cpmo.app import governance_limits, max_attachment_bytes, request_session, transactional
 from cpmo.business_cases import from_obc
 from cpmo.business_cases import service as cases
 from cpmo.business_cases.completeness import missing_items
 from cpmo.business_cases.models import BusinessCase
+from cpmo.documents import service as documents
+from cpmo.documents.files import as_docx_name
+from cpmo.documents.files import check as check_document
 from cpmo.errors import (
     Conflict,
     DomainError,
@@ -205,8 +208,10 @@ def edit_business_case(code: str, kind: str) -> Any:
 
 
 @bp.route("/programmes/<code>/business-cases/<kind>/upload", methods=["POST"])
+@transactional
 def upload_business_case(code: str, kind: str) -> Any:
-    """Read a .docx into the form (nothing is saved until the draft is saved)."""
+    """Read a .docx into the form; the document is kept (with its SHA-256, audited), the
+    draft is saved only when the person saves the form."""
     from cpmo.business_cases.docx.extract import extract_business_case
 
     session = request_session()
@@ -225,9 +230,11 @@ def upload_business_case(code: str, kind: str) -> Any:
         return refused("Select a .docx file to read")
     if not upload.filename.lower().endswith(".docx"):
         return refused("The selected file must be a Word .docx file")
+    raw = upload.read()
     try:
-        extraction = extract_business_case(upload.read())
+        extraction = extract_business_case(raw)
         content = to_content(FiveCases().load(extraction.content))
+        kept = check_document(as_docx_name(upload.filename), raw, max_bytes=max_attachment_bytes())
     except InvalidInput as exc:
         return refused(exc.detail)
     except ValidationError:
@@ -235,6 +242,9 @@ def upload_business_case(code: str, kind: str) -> Any:
             "The document could be read, but some of its values are not valid: "
             "enter the business case in the form instead"
         )
+    documents.keep_form_upload(
+        session, actor=acting_user(), programme=view.programme, kind=kind, file=kept
+    )
     return _render(
         view,
         kind,
