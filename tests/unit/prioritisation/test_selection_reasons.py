@@ -1,6 +1,11 @@
 """Why each dropped candidate was dropped (a rule, no value, a budget year it cannot fit, or
 lower value for money) and what it would need to be selected."""
 
+from dataclasses import replace
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from cpmo.prioritisation.selection import solve_problem
 from cpmo.prioritisation.selection_explain import refuse_simple_causes
 from cpmo.prioritisation.selection_input import Candidate, prepare_selection
@@ -90,3 +95,32 @@ def test_the_infeasibility_message_writes_money_with_the_money_helper() -> None:
         assert "£1,250,000 in 2020 against a budget of £1,000,000" in str(exc.detail)  # type: ignore[attr-defined]
     else:
         raise AssertionError("expected a refusal")
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.integers(1, 100), st.integers(0, 60), st.integers(0, 60)),
+        min_size=1,
+        max_size=6,
+    )
+)
+def test_every_dropped_candidate_has_one_reason_and_the_value_it_needs_brings_it_in(
+    rows: list[tuple[int, int, int]],
+) -> None:
+    candidates = [
+        Candidate(f"c{i}", float(v), {"2020": c20, "2021": c21})
+        for i, (v, c20, c21) in enumerate(rows)
+    ]
+    result, why = _explain(candidates)
+    assert set(why) == {c.key for c in candidates} - set(result.selected)
+    for key, dropped in why.items():
+        assert dropped.kind in (BUDGET, VALUE_FOR_MONEY) and dropped.reason
+        if dropped.value_needed is None:
+            continue
+        raised = [
+            replace(c, value=c.value + dropped.value_needed + 0.5) if c.key == key else c
+            for c in candidates
+        ]
+        again = solve_problem(prepare_selection(raised, BUDGETS), compare_greedy=False)
+        assert key in again.selected
