@@ -170,3 +170,19 @@ def test_downloads_of_an_open_workshop_are_refused_to_scorers(signed_in, seeded)
     assert client.get("/workshops/open-shop/results/ranking.csv").status_code == 403
     runner = signed_in("facilitator")
     assert runner.get("/workshops/open-shop/results/ranking.csv").status_code == 200
+
+
+def test_a_scenario_of_a_workshop_without_budgets_is_refused_in_words(signed_in, seeded) -> None:
+    build_workshop(seeded, code="no-budgets", status="closed", scores=HAND_SCORES, budgets={})
+    client = signed_in("facilitator")
+    page = client.get("/workshops/no-budgets/results").get_data(as_text=True)
+    assert "Save a scenario" not in page and "No selection:" in page
+    token = csrf_token(client, "/workshops/no-budgets/results")
+    refused = client.post(
+        "/workshops/no-budgets/results/scenarios", data={"name": "X", "csrf_token": token}
+    )
+    assert refused.status_code == 422
+    assert "Set the workshop&#39;s yearly budgets before saving a scenario" in refused.get_data(
+        as_text=True
+    )
+    assert _saved(seeded) == []

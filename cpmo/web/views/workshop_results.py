@@ -124,6 +124,8 @@ def workshop_save_scenario(code: str) -> Any:
         errors["scenario-name"] = ["Enter a name for the scenario"]
     elif len(name) > NAME_LIMIT:
         errors["scenario-name"] = [f"The name must be {NAME_LIMIT} characters or fewer"]
+    if not workshop.budgets:
+        errors["_"] = ["Set the workshop's yearly budgets before saving a scenario"]
     scale: dict[str, float] = {}
     for year in workshop.budgets or {}:
         raw = request.form.get(f"scale-{year}", "").strip() or "100"
