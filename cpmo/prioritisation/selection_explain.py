@@ -1,12 +1,8 @@
 """Explain why no selection is feasible, checking the simple causes first."""
 
 from cpmo.errors import Infeasible
+from cpmo.money import money
 from cpmo.prioritisation.selection_input import SelectionProblem
-
-
-def pounds(amount: int) -> str:
-    """Whole pounds with thousands separators, e.g. £1,250,000."""
-    return f"£{amount:,}"
 
 
 def _needed_by(problem: SelectionProblem, target: int) -> list[str]:
@@ -48,8 +44,8 @@ def refuse_simple_causes(problem: SelectionProblem) -> None:
             extra = forced - problem.mandatory
             including = " (including the candidates they require)" if extra else ""
             raise Infeasible(
-                f"mandatory candidates{including} cost {pounds(cost)} in {year} "
-                f"against a budget of {pounds(budget)}",
+                f"mandatory candidates{including} cost {money(cost)} in {year} "
+                f"against a budget of {money(budget)}",
                 reason="mandatory_over_budget",
                 year=year,
                 cost=cost,

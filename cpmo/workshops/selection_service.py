@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 from sqlmodel import Session
 
 from cpmo.errors import RuleViolation
@@ -19,11 +20,16 @@ from cpmo.prioritisation import (
     select_portfolio,
 )
 from cpmo.prioritisation.frontier import DEFAULT_FACTORS
+from cpmo.prioritisation.selection import solve_problem
+from cpmo.prioritisation.selection_input import SelectionProblem, prepare_selection
+from cpmo.prioritisation.selection_reasons import Dropped, explain_dropped
+from cpmo.prioritisation.selection_sensitivity import SelectionStability, selection_stability
 from cpmo.users.models import User
 from cpmo.workshops.access import require_results
 from cpmo.workshops.candidates import list_candidates
 from cpmo.workshops.models import Workshop
 from cpmo.workshops.results import workshop_ranking
+from cpmo.workshops.scoring_service import score_table
 from cpmo.workshops.service import RULE_NAMES, get_or_raise
 
 REQUEST_TIME_LIMIT = 20.0  # seconds, for one solve in a request
@@ -103,3 +109,61 @@ def workshop_frontier(
     require_results(actor, workshop)
     problem, _ = workshop_problem(session, workshop=workshop)
     return frontier(problem, factors=factors)
+
+
+SELECTION_SAMPLES = 100  # perturbed-weight samples for the selection's stability
+
+
+def selection_sensitivity(
+    session: Session,
+    *,
+    actor: User,
+    code: str,
+    perturbation: float = 0.10,
+    samples: int = SELECTION_SAMPLES,
+    seed: int | None = None,
+    confidence: float = 0.95,
+) -> SelectionStability:
+    """How often each candidate stays in the selected portfolio as the weights wobble
+    (re-solved per sample when the run is small enough, else the top k; see the maths)."""
+    workshop = get_or_raise(session, code=code)
+    require_results(actor, workshop)
+    prepared, means, weights = _prepared(session, workshop)
+    base = solve_problem(prepared, time_limit=REQUEST_TIME_LIMIT, compare_greedy=False)
+    return selection_stability(
+        prepared,
+        means,
+        weights,
+        [prepared.keys.index(k) for k in base.selected],
+        perturbation=perturbation,
+        samples=samples,
+        seed=seed,
+        confidence=confidence,
+    )
+
+
+def _prepared(session: Session, workshop: Workshop) -> tuple[SelectionProblem, Any, Any]:
+    """The workshop's validated selection problem in ranking order, its candidate × criterion
+    mean scores in the same order, and the criterion weights."""
+    table = score_table(session, workshop=workshop)
+    problem, _ = workshop_problem(session, workshop=workshop)
+    by_key = {c.key: c for c in problem.candidates}
+    prepared = prepare_selection(
+        [by_key[k] for k in table.candidates if k in by_key], problem.budgets, **problem.rules
+    )
+    means = np.nan_to_num(table.means)[[table.candidates.index(k) for k in prepared.keys]]
+    return prepared, means, table.weights
+
+
+def workshop_dropped(
+    session: Session, *, actor: User, code: str, selected: Sequence[str]
+) -> list[Dropped]:
+    """Why each candidate not in ``selected`` (the workshop's selection) was left out, and
+    what it would need to be selected."""
+    workshop = get_or_raise(session, code=code)
+    require_results(actor, workshop)
+    problem, _ = workshop_problem(session, workshop=workshop)
+    prepared = prepare_selection(problem.candidates, problem.budgets, **problem.rules)
+    names = {c.key: c.name for c, _ in list_candidates(session, workshop=workshop)}
+    chosen = [prepared.keys.index(k) for k in selected if k in prepared.keys]
+    return explain_dropped(prepared, chosen, names=names)
