@@ -1,0 +1,434 @@
+"""The whole lifecycle in a real browser, in pages only (issue #17): a programme above the
+delegated limit goes from registration to closed through all four gates, each step taken
+by the person who should take it, with the refusals a careless or conflicted person meets
+on the way (self-approval, a missing endorsement, an open condition, cost growth). Every
+distinct page visited passes axe (no serious or critical violations) and fits a 375 px wide
+screen. At the end the audit chain verifies and holds each decision by the right person.
+
+A second test uses one decision form with the keyboard only."""
+
+import io
+from datetime import date
+from typing import Any
+
+from docx import Document
+
+from cpmo.workflows import audit_store
+from tests.browser.conftest import Live, axe_violations, expect, sign_in
+
+CODE = "walk-permits"
+NAME = "Walk Digital Permits"
+NARROW = {"width": 375, "height": 800}
+WIDE = {"width": 1280, "height": 900}
+CONDITION = "Appoint a data protection officer"
+TODAY = date.today()
+
+
+def _check(page: Any, shot: str) -> None:
+    """No serious or critical axe violation; the page fits a 375 px screen (then restored);
+    a screenshot of it kept at /tmp/walk-<shot>.png."""
+    violations = axe_violations(page)
+    assert violations == [], f"{shot}: {violations}"
+    page.screenshot(path=f"/tmp/walk-{shot}.png", full_page=True)
+    page.set_viewport_size(NARROW)
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 375, f"{shot} is {width} px wide at 375 px"
+    page.set_viewport_size(WIDE)
+
+
+def _as(page: Any, username: str, then: str = f"/programmes/{CODE}") -> None:
+    """Sign out whoever is signed in, sign in as ``username`` and open ``then``."""
+    page.context.clear_cookies()
+    sign_in(page, username, then=then)
+
+
+def _success(page: Any, text: str) -> None:
+    expect(page.locator(".govuk-notification-banner--success")).to_contain_text(text)
+
+
+def _refused(page: Any, text: str) -> str:
+    """The error summary holds ``text``; returns its words."""
+    summary = page.locator(".govuk-error-summary")
+    expect(summary).to_contain_text(text)
+    return summary.inner_text()
+
+
+def _decide(
+    page: Any, event: str, label: str, rationale: str | None = None, **fields: str
+) -> None:
+    """Open the decision form for ``event`` and confirm it with the given fields."""
+    page.goto(f"/programmes/{CODE}/decide/{event}")
+    expect(page.get_by_role("heading", level=1)).to_have_text(label)
+    if rationale is not None:
+        page.get_by_label("Rationale", exact=False).first.fill(rationale)
+    for field_label, value in fields.items():
+        page.get_by_label(field_label).fill(value)
+    page.get_by_role("button", name=f"Confirm: {label}").click()
+
+
+def _stage(page: Any) -> str:
+    return page.locator("p.govuk-body strong.govuk-tag").first.inner_text()
+
+
+def _obc_docx() -> bytes:
+    """The first four of the five cases, as a Word document; the form gets the rest."""
+    document = Document()
+    document.add_heading("Business case: Walk Digital Permits", level=0)
+    document.add_heading("Strategic Case", level=1)
+    document.add_heading("Case for change", level=2)
+    document.add_paragraph("Paper permits cost islanders a morning off work each time.")
+    document.add_heading("Objectives", level=2)
+    document.add_paragraph("objective:obj-coo-1", style="List Bullet")
+    document.add_heading("Economic Case", level=1)
+    rows = [
+        ("Option", "Description", "NPV (£)"),
+        ("Business as usual", "Keep paper permits", "(£1,000,000)"),
+        ("Upgrade in place", "Scan the paper forms", "£500,000"),
+        ("Online permits", "A digital service", "£1,200,000"),
+    ]
+    table = document.add_table(rows=len(rows), cols=3)
+    for cells, row in zip(table.rows, rows, strict=True):
+        for cell, text in zip(cells.cells, row, strict=True):
+            cell.text = text
+    document.add_paragraph("Preferred option: Online permits")
+    document.add_heading("Commercial Case", level=1)
+    document.add_paragraph("Procurement route: Open tender")
+    lots = [("Lot", "Description"), ("Software", "The permits service"), ("Integration", "Links")]
+    table = document.add_table(rows=len(lots), cols=2)
+    for cells, row in zip(table.rows, lots, strict=True):
+        for cell, text in zip(cells.cells, row, strict=True):
+            cell.text = text
+    document.add_heading("Financial Case", level=1)
+    document.add_paragraph("Whole-life cost: £8,000,000")
+    document.add_paragraph("Funding source: Government Plan")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _register(page: Any) -> None:
+    _as(page, "pat", then="/")
+    page.get_by_role("button", name="Register a programme").click()
+    page.wait_for_url("**/programmes/new")
+    _check(page, "register")
+    page.get_by_label("Code").fill(CODE)
+    page.get_by_label("Name", exact=True).fill(NAME)
+    page.get_by_label("Portfolio").select_option(label="Government of Jersey Change Portfolio")
+    page.get_by_label("Senior responsible owner (optional)").fill("Chief Operating Officer")
+    page.get_by_label("Whole-life cost (optional)").fill("8,000,000")
+    page.get_by_role("button", name="Register the programme").click()
+    page.wait_for_url(f"**/programmes/{CODE}")
+    _success(page, f"{NAME} registered")
+    expect(page.locator(".govuk-summary-list").first).to_contain_text("£8,000,000")
+    _check(page, "programme")
+
+
+def _write_obc(page: Any, tmp: Any) -> None:
+    """Read four cases from a .docx, type the rest (and the profile) in the form, submit."""
+    page.get_by_role("button", name="Write the OBC").click()
+    _check(page, "obc-form")
+    path = tmp / "walk-obc.docx"
+    path.write_bytes(_obc_docx())
+    page.get_by_text("Fill in the form from a Word document").click()
+    page.get_by_label("Business case (.docx)").set_input_files(str(path))
+    page.get_by_role("button", name="Read the document").click()
+    expect(page.locator(".govuk-notification-banner")).to_contain_text(
+        "We filled in the form from walk-obc.docx"
+    )
+    expect(page.get_by_label("Case for change")).to_have_value(
+        "Paper permits cost islanders a morning off work each time."
+    )
+    expect(page.get_by_label("Whole-life cost")).to_have_value("8000000")
+    expect(page.get_by_role("group", name="Lot 1").get_by_label("Name")).to_have_value("Software")
+    _check(page, "obc-from-docx")
+
+    # typed: what the document left out
+    page.get_by_role("group", name="Option 1").get_by_label(
+        "This is the business-as-usual or do-minimum option"
+    ).check()
+    for index, (year, amount) in enumerate([("2026", "5,000,000"), ("2027", "3,000,000")]):
+        row = page.get_by_role("group", name=f"Year {index + 1}")
+        row.get_by_label("Year").fill(year)
+        row.get_by_label("Amount").fill(amount)
+    page.get_by_label("Senior responsible owner").fill("Chief Operating Officer")
+    milestone = page.get_by_role("group", name="Milestone 1")
+    milestone.get_by_label("Name").fill("Go live")
+    milestone.get_by_label("Due date").fill("2026-09-30")
+    risk = page.get_by_role("group", name="Risk 1")
+    risk.get_by_label("Title").fill("Supplier capacity")
+    risk.get_by_label("Likelihood").select_option("3")
+    risk.get_by_label("Impact").select_option("4")
+    risk.get_by_label("Owner").fill("Head of Commercial")
+    page.get_by_role("group", name="Benefit 1").get_by_label("Title").fill("Staff time saved")
+    page.get_by_role("button", name="Save draft").click()
+    _success(page, "Draft saved (OBC version 1).")
+    page.get_by_role("button", name="Save and submit for review").click()
+    page.wait_for_url(f"**/programmes/{CODE}")
+    _success(page, "OBC version 1 submitted for review.")
+    assert _stage(page) == "OBC review"
+
+
+def _endorse(page: Any, gate: str, rationale: str) -> None:
+    """ola endorses from the endorsement queue."""
+    _as(page, "ola", then="/")
+    page.get_by_role("link", name="Endorsements (").click()
+    card = page.locator(f'[data-programme="{CODE}"]')
+    expect(card).to_contain_text(gate)
+    _check(page, f"endorsements-{gate.split(',')[0].split()[0].lower()}")
+    page.get_by_label(f"Rationale for endorsing {NAME}").fill(rationale)
+    card.get_by_role("button", name=f"Endorse {NAME}").click()
+    _success(page, f"Endorsement recorded for {NAME}")
+    expect(page.locator(f'[data-programme="{CODE}"]')).to_have_count(0)
+
+
+def _obc_gate(page: Any) -> None:
+    # missing endorsement: olu tries first
+    _as(page, "olu")
+    _decide(page, "approve_obc", "Approve OBC", "Trying before the oversight group has looked.")
+    text = _refused(page, "an oversight group member must endorse the OBC first")
+    assert "above the delegated limit of £5,000,000" in text
+    _check(page, "decide-refused")
+
+    _endorse(page, "Outline business case, version 1", "Manifesto commitment; affordable.")
+
+    _as(page, "olu")
+    _decide(
+        page,
+        "approve_obc",
+        "Approve OBC",
+        "A sound case for a digital permits service.",
+        **{f"Conditions to meet before the FBC is submitted (optional)": CONDITION},
+    )
+    page.wait_for_url(f"**/programmes/{CODE}")
+    _success(page, "Approve OBC: decision recorded.")
+    assert _stage(page) == "FBC development"
+    expect(page.locator(".cpmo-condition", has_text=CONDITION)).to_contain_text("Open")
+
+
+def _fbc(page: Any) -> None:
+    """pat starts the FBC from the OBC, grows its cost by 20 % and moves a milestone; an open
+    condition stops the submission; the condition is discharged and accepted; submitted."""
+    _as(page, "pat")
+    page.get_by_role("button", name="Write the FBC").click()
+    page.get_by_role("button", name="Start the FBC from the approved OBC").click()
+    _success(page, "FBC version 1 started from the approved OBC (version 1)")
+    page.get_by_label("Whole-life cost").fill("9600000")
+    page.locator("#financial-profile-1-amount").fill("4600000")
+    page.locator("#management-milestones-0-due").fill("2026-11-30")
+    page.get_by_role("button", name="Save draft").click()
+    _success(page, "Draft saved (FBC version 1)")
+    _check(page, "fbc-form")
+    page.get_by_role("button", name="Save and submit for review").click()
+    expect(page.locator("main")).to_contain_text(
+        f"condition to discharge before the FBC is submitted: {CONDITION}"
+    )
+    page.screenshot(path="/tmp/walk-fbc-open-condition.png", full_page=True)
+    _check(page, "fbc-refused")
+
+    page.goto(f"/programmes/{CODE}")
+    section = page.locator(".cpmo-condition", has_text=CONDITION)
+    section.get_by_label("Evidence that this condition has been met").fill(
+        "Jo Bloggs appointed DPO on 1 May; letter in the programme file"
+    )
+    section.get_by_role("button", name="Discharge").click()
+    _success(page, "Condition discharged, awaiting acceptance by the CPMO")
+
+    _as(page, "sam")
+    section = page.locator(".cpmo-condition", has_text=CONDITION)
+    section.get_by_role("button", name="Accept discharge").click()
+    _success(page, "Discharge accepted")
+    expect(page.locator(".cpmo-condition", has_text=CONDITION)).to_contain_text("By sam")
+
+    _as(page, "pat", then=f"/programmes/{CODE}/business-cases/fbc/edit")
+    page.get_by_role("button", name="Save and submit for review").click()
+    page.wait_for_url(f"**/programmes/{CODE}")
+    _success(page, "FBC version 1 submitted for review.")
+    assert _stage(page) == "FBC review"
+
+
+def _fbc_gate(page: Any) -> None:
+    _endorse(page, "Full business case, version 1", "Still a commitment at the higher cost.")
+    _as(page, "olu")
+    page.goto(f"/programmes/{CODE}/decide/approve_fbc")
+    page.get_by_role("link", name="See what FBC version 1 changed from the approved OBC").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text(
+        "What FBC version 1 changed from the approved OBC"
+    )
+    financial = page.locator("table", has_text="Whole-life cost")
+    expect(financial).to_contain_text("£8,000,000")
+    expect(financial).to_contain_text("£9,600,000")
+    milestones = page.locator("table", has_text="Milestone “Go live”: due date")
+    expect(milestones).to_contain_text("30 September 2026")
+    expect(milestones).to_contain_text("30 November 2026")
+    _check(page, "fbc-changes")
+
+    _decide(page, "approve_fbc", "Approve FBC", "The case still stands.")
+    _refused(
+        page,
+        "the FBC's whole-life cost of £9,600,000 is 20% above the approved OBC's £8,000,000 "
+        "(tolerance 10%): to approve it anyway, give the reason for accepting the cost growth",
+    )
+    _check(page, "decide-fbc-refused")
+    _decide(
+        page,
+        "approve_fbc",
+        "Approve FBC",
+        "The case still stands.",
+        **{
+            "Accept cost growth beyond tolerance (optional)": (
+                "The tender priced integration higher; still value for money."
+            )
+        },
+    )
+    page.wait_for_url(f"**/programmes/{CODE}")
+    _success(page, "Approve FBC: decision recorded.")
+    assert _stage(page) == "Supplier selection"
+
+
+def _suppliers(page: Any) -> None:
+    _as(page, "pat")
+    page.get_by_role(
+        "link", name="Supplier lots, milestones, the benefits realisation plan"
+    ).click()
+    page.wait_for_url(f"**/programmes/{CODE}/delivery")
+    for lot, supplier, value in [
+        ("Software", "Acme Permits Ltd", "6,000,000"),
+        ("Integration", "Joinery Integration Ltd", "3,000,000"),
+    ]:
+        form = page.locator("form", has_text=f"Record the supplier for “{lot}”")
+        form.get_by_label("Supplier").fill(supplier)
+        form.get_by_label("Contract value").fill(value)
+        form.get_by_role("button", name=f"Save supplier for {lot}").click()
+        _success(page, f"{lot}: supplier and contract value recorded.")
+    expect(page.locator("#lots-table")).to_contain_text("Joinery Integration Ltd")
+    _check(page, "delivery-lots")
+
+    # self-approval: a CPMO officer submits, then may not approve their own submission
+    _as(page, "sam")
+    _decide(page, "submit_supplier_selection", "Submit supplier selection", "Both lots let.")
+    page.wait_for_url(f"**/programmes/{CODE}")
+    _success(page, "Submit supplier selection: decision recorded.")
+    why = page.get_by_text("Why some decisions are not open to you")
+    why.click()
+    expect(page.locator(".govuk-details", has=why)).to_contain_text(
+        "nobody may approve a submission they made themselves"
+    )
+    _decide(page, "approve_supplier_selection", "Approve supplier selection", "My own work.")
+    _refused(page, "nobody may approve a submission they made themselves")
+
+    _as(page, "olu")
+    _decide(page, "approve_supplier_selection", "Approve supplier selection", "Contracts fit.")
+    page.wait_for_url(f"**/programmes/{CODE}")
+    _success(page, "Approve supplier selection: decision recorded.")
+    assert _stage(page) == "Delivery"
+
+
+def _delivery(page: Any) -> None:
+    _as(page, "pat", then=f"/programmes/{CODE}/delivery")
+    forms = page.locator("form", has_text="Mark “")
+    for _ in range(forms.count()):
+        form = page.locator("form", has_text="Mark “").first
+        when = form.get_by_role("group", name="Date completed")
+        when.get_by_label("Day").fill(str(TODAY.day))
+        when.get_by_label("Month").fill(str(TODAY.month))
+        when.get_by_label("Year").fill(str(TODAY.year))
+        form.get_by_role("button", name="Mark complete").click()
+        _success(page, "completed on")
+    _check(page, "delivery-milestones")
+
+    page.get_by_role("button", name="Record the benefits realisation plan").click()
+    _check(page, "benefits-plan")
+    benefit = page.get_by_role("group", name="Benefit 1")
+    benefit.get_by_label("Benefit", exact=True).fill("Staff time saved")
+    benefit.get_by_label("Benefit owner").fill("Head of Customer Services")
+    benefit.get_by_label("How it is measured").fill("Hours spent processing permits")
+    benefit.get_by_label("Target", exact=True).fill("5,000 hours a year")
+    target = benefit.get_by_role("group", name="Target date")
+    target.get_by_label("Day").fill("31")
+    target.get_by_label("Month").fill("3")
+    target.get_by_label("Year").fill("2028")
+    benefit.get_by_label("Value (optional)").fill("250,000")
+    page.get_by_role("button", name="Save the benefits realisation plan").click()
+    expect(page.locator("#benefits-plan ~ *").first).to_be_visible()
+    expect(page.locator("main")).to_contain_text("Head of Customer Services")
+
+    _decide(page, "submit_delivery", "Submit delivery", "All milestones met; plan in place.")
+    page.wait_for_url(f"**/programmes/{CODE}")
+    _success(page, "Submit delivery: decision recorded.")
+
+    _as(page, "olu")
+    _decide(page, "approve_delivery", "Approve delivery", "Delivered; benefits plan agreed.")
+    page.wait_for_url(f"**/programmes/{CODE}")
+    _success(page, "Approve delivery: decision recorded.")
+    assert _stage(page) == "Benefits realisation"
+
+
+def _close(page: Any) -> None:
+    _as(page, "olu")
+    _decide(page, "close", "Close", "Benefits accounted for; programme closed.")
+    if page.locator(".govuk-error-summary").count():
+        # closing needs every valued benefit accounted for: pat records or declares them
+        text = page.locator(".govuk-error-summary").inner_text()
+        assert "has no recorded actual and no reason why it will not be realised" in text
+        _check(page, "close-refused")
+        _as(page, "pat")
+        options = page.get_by_label("Benefit", exact=True).locator("option").all_inner_texts()
+        titles = [o for o in options if o != "Choose a benefit"]
+        first, rest = titles[0], titles[1:]
+        page.get_by_label("Benefit", exact=True).select_option(label=first)
+        page.get_by_label("Financial year").fill(str(TODAY.year))
+        page.get_by_label("Amount realised").fill("120,000")
+        page.get_by_role("button", name="Record benefit actual").click()
+        _success(page, "")
+        for title in rest:
+            page.get_by_label("Benefit that will not be realised").select_option(label=title)
+            page.get_by_label("Why it will not be realised").fill("Scope cut at the FBC")
+            page.get_by_role("button", name="Declare not realised").click()
+            _success(page, "")
+        _check(page, "benefits-recorded")
+        _as(page, "olu")
+        _decide(page, "close", "Close", "Benefits accounted for; programme closed.")
+    page.wait_for_url(f"**/programmes/{CODE}")
+    _success(page, "Close: decision recorded.")
+    assert _stage(page) == "Closed"
+    expect(page.locator("main")).to_contain_text("Closed")
+    _check(page, "closed")
+
+
+EXPECTED_DECISIONS = [
+    ("submit_obc", "pat"),
+    ("endorse_obc", "ola"),
+    ("approve_obc", "olu"),
+    ("submit_fbc", "pat"),
+    ("endorse_fbc", "ola"),
+    ("approve_fbc", "olu"),
+    ("submit_supplier_selection", "sam"),
+    ("approve_supplier_selection", "olu"),
+    ("submit_delivery", "pat"),
+    ("approve_delivery", "olu"),
+    ("close", "olu"),
+]
+
+
+def test_a_programme_walks_from_registration_to_closed_in_pages(
+    page: Any, live: Live, tmp_path: Any
+) -> None:
+    _register(page)
+    _write_obc(page, tmp_path)
+    _obc_gate(page)
+    _fbc(page)
+    _fbc_gate(page)
+    _suppliers(page)
+    _delivery(page)
+    _close(page)
+
+    def trail(session: Any) -> tuple[bool, list[tuple[str, str]]]:
+        entries = audit_store.entries_for(session, programme_code=CODE)
+        decisions = [
+            (e.event, e.actor) for e in entries if e.event in dict(EXPECTED_DECISIONS)
+        ]
+        return audit_store.verify(session).ok, decisions
+
+    ok, decisions = live.run(trail)
+    assert ok, "the audit chain verifies"
+    assert decisions == EXPECTED_DECISIONS
