@@ -168,13 +168,13 @@ def _write_obc(page: Any, tmp: Any) -> None:
     assert _stage(page) == "OBC review"
 
 
-def _endorse(page: Any, gate: str, rationale: str) -> None:
-    """ola endorses from the endorsement queue."""
+def _endorse(page: Any, shot: str, gate: str, rationale: str) -> None:
+    """ola endorses from the endorsement queue (every gate above the limit needs it)."""
     _as(page, "ola", then="/")
     page.get_by_role("link", name="Endorsements (").click()
     card = page.locator(f'[data-programme="{CODE}"]')
     expect(card).to_contain_text(gate)
-    _check(page, f"endorsements-{gate.split(',')[0].split()[0].lower()}")
+    _check(page, f"endorsements-{shot}")
     page.get_by_label(f"Rationale for endorsing {NAME}").fill(rationale)
     card.get_by_role("button", name=f"Endorse {NAME}").click()
     _success(page, f"Endorsement recorded for {NAME}")
@@ -189,7 +189,7 @@ def _obc_gate(page: Any) -> None:
     assert "above the delegated limit of £5,000,000" in text
     _check(page, "decide-refused")
 
-    _endorse(page, "Outline business case, version 1", "Manifesto commitment; affordable.")
+    _endorse(page, "obc", "Outline business case, version 1", "Manifesto commitment; affordable.")
 
     _as(page, "olu")
     _decide(
@@ -246,7 +246,7 @@ def _fbc(page: Any) -> None:
 
 
 def _fbc_gate(page: Any) -> None:
-    _endorse(page, "Full business case, version 1", "Still a commitment at the higher cost.")
+    _endorse(page, "fbc", "Full business case, version 1", "Still a commitment at the higher cost.")
     _as(page, "olu")
     page.goto(f"/programmes/{CODE}/decide/approve_fbc")
     page.get_by_role("link", name="See what FBC version 1 changed from the approved OBC").click()
@@ -315,6 +315,7 @@ def _suppliers(page: Any) -> None:
     _decide(page, "approve_supplier_selection", "Approve supplier selection", "My own work.")
     _refused(page, "nobody may approve a submission they made themselves")
 
+    _endorse(page, "suppliers", "£9,600,000", "The contracts are within the FBC's cost.")
     _as(page, "olu")
     _decide(page, "approve_supplier_selection", "Approve supplier selection", "Contracts fit.")
     page.wait_for_url(f"**/programmes/{CODE}")
@@ -355,6 +356,7 @@ def _delivery(page: Any) -> None:
     page.wait_for_url(f"**/programmes/{CODE}")
     _success(page, "Submit delivery: decision recorded.")
 
+    _endorse(page, "delivery", "£9,600,000", "Delivered as the group was told.")
     _as(page, "olu")
     _decide(page, "approve_delivery", "Approve delivery", "Delivered; benefits plan agreed.")
     page.wait_for_url(f"**/programmes/{CODE}")
@@ -402,8 +404,10 @@ EXPECTED_DECISIONS = [
     ("endorse_fbc", "ola"),
     ("approve_fbc", "olu"),
     ("submit_supplier_selection", "sam"),
+    ("endorse_supplier_selection", "ola"),
     ("approve_supplier_selection", "olu"),
     ("submit_delivery", "pat"),
+    ("endorse_delivery", "ola"),
     ("approve_delivery", "olu"),
     ("close", "olu"),
 ]
