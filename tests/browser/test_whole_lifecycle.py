@@ -366,7 +366,7 @@ def _delivery(page: Any) -> None:
 
 def _close(page: Any) -> None:
     _as(page, "olu")
-    _decide(page, "close", "Close", "Benefits accounted for; programme closed.")
+    _decide(page, "close", "Close the programme", "Benefits accounted for; programme closed.")
     if page.locator(".govuk-error-summary").count():
         # closing needs every valued benefit accounted for: pat records or declares them
         text = page.locator(".govuk-error-summary").inner_text()
@@ -388,9 +388,9 @@ def _close(page: Any) -> None:
             _success(page, "")
         _check(page, "benefits-recorded")
         _as(page, "olu")
-        _decide(page, "close", "Close", "Benefits accounted for; programme closed.")
+        _decide(page, "close", "Close the programme", "Benefits accounted for; programme closed.")
     page.wait_for_url(f"**/programmes/{CODE}")
-    _success(page, "Close: decision recorded.")
+    _success(page, "Close the programme: decision recorded.")
     assert _stage(page) == "Closed"
     expect(page.locator("main")).to_contain_text("Closed")
     _check(page, "closed")
