@@ -26,15 +26,23 @@ TODAY = date.today()
 BENEFIT = "Staff time saved"
 
 
+# What the pages get wrong, gathered as the walk goes (so one run names every problem); each
+# test fails at its end if any is found.
+PROBLEMS: list[str] = []
+
+
 def _check(page: Any, shot: str) -> None:
     """No serious or critical axe violation; the page fits a 375 px screen (then restored);
-    a screenshot of it kept at /tmp/walk-<shot>.png."""
+    a screenshot of it kept at /tmp/walk-<shot>.png (and -375.png)."""
     violations = axe_violations(page)
-    assert violations == [], f"{shot}: {violations}"
+    if violations:
+        PROBLEMS.append(f"axe on {shot} ({page.url}): {violations}")
     page.screenshot(path=f"/tmp/walk-{shot}.png", full_page=True)
     page.set_viewport_size(NARROW)
     width = page.evaluate("document.documentElement.scrollWidth")
-    assert width <= 375, f"{shot} is {width} px wide at 375 px"
+    if width > 375:
+        page.screenshot(path=f"/tmp/walk-{shot}-375.png", full_page=True)
+        PROBLEMS.append(f"{shot} ({page.url}) is {width} px wide on a 375 px screen")
     page.set_viewport_size(WIDE)
 
 
@@ -382,14 +390,14 @@ BENEFIT_GAP = (
 )
 
 
-def _benefits(page: Any, gaps: list[str]) -> None:
+def _benefits(page: Any) -> None:
     """pat records the realised amount of the plan's benefit, on the programme page."""
     _as(page, "pat")
     expect(page.get_by_role("heading", name="Benefits", exact=True)).to_be_visible()
     _check(page, "benefits-realisation")
     chooser = page.get_by_label("Benefit", exact=True)
     if chooser.count() == 0 or BENEFIT not in chooser.locator("option").all_inner_texts():
-        gaps.append(BENEFIT_GAP)
+        PROBLEMS.append(BENEFIT_GAP)
         return
     chooser.select_option(label=BENEFIT)
     page.get_by_label("Financial year").fill(str(TODAY.year))
@@ -429,6 +437,7 @@ EXPECTED_DECISIONS = [
 def test_a_programme_walks_from_registration_to_closed_in_pages(
     page: Any, live: Live, tmp_path: Any
 ) -> None:
+    PROBLEMS.clear()
     _register(page)
     _write_obc(page, tmp_path)
     _obc_gate(page)
@@ -436,8 +445,7 @@ def test_a_programme_walks_from_registration_to_closed_in_pages(
     _fbc_gate(page)
     _suppliers(page)
     _delivery(page)
-    gaps: list[str] = []
-    _benefits(page, gaps)
+    _benefits(page)
     _close(page)
 
     def trail(session: Any) -> tuple[bool, list[tuple[str, str]]]:
@@ -450,7 +458,7 @@ def test_a_programme_walks_from_registration_to_closed_in_pages(
     ok, decisions = live.run(trail)
     assert ok, "the audit chain verifies"
     assert decisions == EXPECTED_DECISIONS
-    assert gaps == [], "\n".join(gaps)
+    assert PROBLEMS == [], "\n".join(PROBLEMS)
 
 
 def _focused(page: Any) -> str:
@@ -470,6 +478,7 @@ def _tab_to(page: Any, element_id: str, most: int = 40) -> None:
 
 
 def test_a_cpmo_officer_approves_with_the_keyboard_only(page: Any, live: Live) -> None:
+    PROBLEMS.clear()
     _submitted(live, "walk-keys", "Walk Keyboard Programme")
     sign_in(page, "olu", then="/programmes/walk-keys/decide/approve_obc")
     expect(page.get_by_role("heading", level=1)).to_have_text("Approve OBC")
@@ -507,3 +516,4 @@ def test_a_cpmo_officer_approves_with_the_keyboard_only(page: Any, live: Live) -
     expect(decision).to_contain_text("by olu (CPMO officer)")
     expect(decision).to_contain_text("Typed with the keyboard: a sound, affordable case.")
     expect(decision).to_contain_text("Appoint a data protection officer")
+    assert PROBLEMS == [], "\n".join(PROBLEMS)
