@@ -63,9 +63,7 @@ def _refused(page: Any, text: str) -> str:
     return summary.inner_text()
 
 
-def _decide(
-    page: Any, event: str, label: str, rationale: str | None = None, **fields: str
-) -> None:
+def _decide(page: Any, event: str, label: str, rationale: str | None = None, **fields: str) -> None:
     """Open the decision form for ``event`` and confirm it with the given fields."""
     page.goto(f"/programmes/{CODE}/decide/{event}")
     expect(page.get_by_role("heading", level=1)).to_have_text(label)
@@ -364,8 +362,10 @@ def _delivery(page: Any) -> None:
     target.get_by_label("Year").fill("2028")
     benefit.get_by_label("Value (optional)").fill("250,000")
     page.get_by_role("button", name="Save the benefits realisation plan").click()
-    expect(page.locator("#benefits-plan ~ *").first).to_be_visible()
-    expect(page.locator("main")).to_contain_text("Head of Customer Services")
+    plan = page.locator("#benefits-plan-table")
+    expect(plan).to_contain_text(BENEFIT)
+    expect(plan).to_contain_text("Head of Customer Services")
+    expect(plan).to_contain_text("£250,000")
 
     _decide(page, "submit_delivery", "Submit delivery", "All milestones met; plan in place.")
     page.wait_for_url(f"**/programmes/{CODE}")
@@ -417,21 +417,42 @@ def _close(page: Any) -> None:
     _check(page, "closed")
 
 
-EXPECTED_DECISIONS = [
-    ("submit_obc", "pat"),
-    ("endorse_obc", "ola"),
-    ("approve_obc", "olu"),
-    ("submit_fbc", "pat"),
-    ("endorse_fbc", "ola"),
-    ("approve_fbc", "olu"),
-    ("submit_supplier_selection", "sam"),
-    ("endorse_supplier_selection", "ola"),
-    ("approve_supplier_selection", "olu"),
-    ("submit_delivery", "pat"),
-    ("endorse_delivery", "ola"),
-    ("approve_delivery", "olu"),
-    ("close", "olu"),
+PAT, OLU, SAM, OLA = (
+    ("pat", "programme_manager"),
+    ("olu", "cpmo"),
+    ("sam", "cpmo"),
+    ("ola", "oversight"),
+)
+# every decision and condition step of the walk, in order, by (event, (username, role))
+EXPECTED_TRAIL = [
+    ("submit_obc", PAT),
+    ("endorse_obc", OLA),
+    ("approve_obc", OLU),
+    ("discharge_condition", PAT),
+    ("accept_condition", SAM),
+    ("submit_fbc", PAT),
+    ("endorse_fbc", OLA),
+    ("approve_fbc", OLU),
+    ("submit_supplier_selection", SAM),
+    ("endorse_supplier_selection", OLA),
+    ("approve_supplier_selection", OLU),
+    ("submit_delivery", PAT),
+    ("endorse_delivery", OLA),
+    ("approve_delivery", OLU),
+    ("close", OLU),
 ]
+
+
+def _audit_trail(session: Any) -> tuple[bool, list[tuple[str, tuple[str, str]]], dict[str, Any]]:
+    """Whether the whole chain verifies; the walk's decisions (event, (actor, role)) in order;
+    the details each decision recorded."""
+    events = {event for event, _ in EXPECTED_TRAIL}
+    entries = [
+        e for e in audit_store.entries_for(session, programme_code=CODE) if e.event in events
+    ]
+    trail = [(e.event, (e.actor, e.role)) for e in entries]
+    details = {e.event: {**e.details, "rationale": e.rationale} for e in entries}
+    return audit_store.verify(session).ok, trail, details
 
 
 def test_a_programme_walks_from_registration_to_closed_in_pages(
@@ -448,24 +469,18 @@ def test_a_programme_walks_from_registration_to_closed_in_pages(
     _benefits(page)
     _close(page)
 
-    def trail(session: Any) -> tuple[bool, list[tuple[str, str]]]:
-        entries = audit_store.entries_for(session, programme_code=CODE)
-        decisions = [
-            (e.event, e.actor) for e in entries if e.event in dict(EXPECTED_DECISIONS)
-        ]
-        return audit_store.verify(session).ok, decisions
-
-    ok, decisions = live.run(trail)
+    ok, trail, details = live.run(_audit_trail)
     assert ok, "the audit chain verifies"
-    assert decisions == EXPECTED_DECISIONS
+    assert trail == EXPECTED_TRAIL
+    assert details["approve_obc"]["conditions_before_submission"] == [CONDITION]
+    assert "still value for money" in details["approve_fbc"]["accept_cost_growth"]
+    assert details["endorse_obc"]["rationale"] == "Manifesto commitment; affordable."
     assert PROBLEMS == [], "\n".join(PROBLEMS)
 
 
 def _focused(page: Any) -> str:
     """The id (or, failing that, the text) of the element with the keyboard focus."""
-    return str(
-        page.evaluate("document.activeElement.id || document.activeElement.innerText || ''")
-    )
+    return str(page.evaluate("document.activeElement.id || document.activeElement.innerText || ''"))
 
 
 def _tab_to(page: Any, element_id: str, most: int = 40) -> None:
@@ -499,9 +514,9 @@ def test_a_cpmo_officer_approves_with_the_keyboard_only(page: Any, live: Live) -
     assert page.evaluate("document.activeElement.closest('.govuk-error-summary') !== null")
     _check(page, "keys-error")
     page.keyboard.press("Tab")  # the summary's link to the empty field
-    assert page.evaluate(
-        "document.activeElement.closest('.govuk-error-summary a') !== null"
-    ), "the first Tab from the summary is its link"
+    assert page.evaluate("document.activeElement.closest('.govuk-error-summary a') !== null"), (
+        "the first Tab from the summary is its link"
+    )
     page.keyboard.press("Enter")
     expect(page.locator("#rationale")).to_be_focused()
     page.keyboard.type("Typed with the keyboard: a sound, affordable case.")
