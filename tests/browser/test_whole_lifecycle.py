@@ -29,6 +29,17 @@ BENEFIT = "Staff time saved"
 # What the pages get wrong, gathered as the walk goes (so one run names every problem); each
 # test fails at its end if any is found.
 PROBLEMS: list[str] = []
+# the outermost element reaching past 375 px, with its caption if it is a table
+WIDEST = """() => {
+  const wide = [...document.querySelectorAll('main *')].filter(
+    (el) => el.getBoundingClientRect().right > 376 && !el.parentElement.closest('table'));
+  const el = wide.find((e) => e.tagName === 'TABLE') || wide[0];
+  if (!el) return 'nothing in main';
+  const caption = el.querySelector('caption');
+  const wrapped = el.closest('.cpmo-table-wrap') ? 'in' : 'not in';
+  return `${el.tagName.toLowerCase()} “${caption ? caption.innerText : el.className}”, `
+    + `${Math.round(el.getBoundingClientRect().width)} px, ${wrapped} a .cpmo-table-wrap`;
+}"""
 
 
 def _check(page: Any, shot: str) -> None:
@@ -42,7 +53,11 @@ def _check(page: Any, shot: str) -> None:
     width = page.evaluate("document.documentElement.scrollWidth")
     if width > 375:
         page.screenshot(path=f"/tmp/walk-{shot}-375.png", full_page=True)
-        PROBLEMS.append(f"{shot} ({page.url}) is {width} px wide on a 375 px screen")
+        culprit = page.evaluate(WIDEST)
+        PROBLEMS.append(
+            f"PAGE TOO WIDE: {shot} ({page.url}) is {width} px wide on a 375 px screen; "
+            f"widest: {culprit}"
+        )
     page.set_viewport_size(WIDE)
 
 
@@ -210,7 +225,7 @@ def _obc_gate(page: Any) -> None:
         "approve_obc",
         "Approve OBC",
         "A sound case for a digital permits service.",
-        **{f"Conditions to meet before the FBC is submitted (optional)": CONDITION},
+        **{"Conditions to meet before the FBC is submitted (optional)": CONDITION},
     )
     page.wait_for_url(f"**/programmes/{CODE}")
     _success(page, "Approve OBC: decision recorded.")
