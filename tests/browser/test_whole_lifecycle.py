@@ -212,9 +212,23 @@ def _endorse(page: Any, shot: str, gate: str, rationale: str) -> None:
 
 
 def _obc_gate(page: Any) -> None:
-    # missing endorsement: olu tries first
+    # olu reads the submitted OBC, then tries to approve it from the queue before the
+    # oversight group has endorsed it: refused (missing endorsement)
     _as(page, "olu")
-    _decide(page, "approve_obc", "Approve OBC", "Trying before the oversight group has looked.")
+    page.get_by_role("link", name="OBC version 1").click()
+    expect(page.locator("main")).to_contain_text(
+        "Paper permits cost islanders a morning off work each time."
+    )
+    expect(page.locator("main")).to_contain_text("£8,000,000")
+    _check(page, "business-case")
+    page.get_by_role("link", name="Approval queue").click()
+    row = page.locator("tr", has_text=NAME)
+    expect(row).to_contain_text("Above limit: needs endorsement")
+    _check(page, "approval-queue")
+    row.get_by_role("link", name=f"Approve {NAME}").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Approve OBC")
+    page.get_by_label("Rationale").fill("Trying before the oversight group has looked.")
+    page.get_by_role("button", name="Confirm: Approve OBC").click()
     text = _refused(page, "an oversight group member must endorse the OBC first")
     assert "above the delegated limit of £5,000,000" in text
     _check(page, "decide-refused")
@@ -344,6 +358,7 @@ def _suppliers(page: Any) -> None:
     )
     _decide(page, "approve_supplier_selection", "Approve supplier selection", "My own work.")
     _refused(page, "nobody may approve a submission they made themselves")
+    _check(page, "decide-self-approval-refused")
 
     _endorse(page, "suppliers", "£9,600,000", "The contracts are within the FBC's cost.")
     _as(page, "olu")
