@@ -5,6 +5,13 @@ on the way (self-approval, a missing endorsement, an open condition, cost growth
 distinct page visited passes axe (no serious or critical violations) and fits a 375 px wide
 screen. At the end the audit chain verifies and holds each decision by the right person.
 
+Problems the pages have (an axe violation, a page wider than 375 px, a step no page offers)
+do not stop the walk: each is gathered in PROBLEMS and the test fails at its end naming them
+all. As written (December 2026) it names three: the dashboard's and the approval queue's
+tables are not in a sideways-scrolling region, so both pages are ~766 px wide on a 375 px
+screen; and no page records the realised amount of a benefit from the benefits realisation
+plan (see BENEFIT_GAP).
+
 A second test uses one decision form with the keyboard only."""
 
 import io
