@@ -15,8 +15,9 @@ from cpmo.documents.files import CheckedFile
 from cpmo.errors import Conflict, NotFound, NotPermitted, RuleViolation
 from cpmo.portfolios.models import Programme
 from cpmo.portfolios.service import get_programme_or_raise, programme_rows
-from cpmo.strategy.models import Milestone
+from cpmo.strategy.models import Benefit, Milestone
 from cpmo.users.models import User
+from cpmo.validation import code_from_name
 from cpmo.vocabulary import Role
 from cpmo.workflows import audit_store
 from cpmo.workflows.models import Condition
@@ -118,6 +119,7 @@ def put_benefits_plan(
     old = plan.benefits
     plan.benefits, plan.updated_by_id, plan.updated_at = benefits, actor.id, utcnow()
     session.add(plan)
+    _plan_benefits(session, programme, benefits)
     session.flush()
     if old != benefits:
         details = {"benefits_plan": {"old": old, "new": benefits}}
@@ -125,6 +127,33 @@ def put_benefits_plan(
             session, programme=programme, actor=actor, event="record_benefits_plan", details=details
         )
     return plan
+
+
+def _plan_benefits(session: Session, programme: Programme, planned: list[dict[str, Any]]) -> None:
+    """Each benefit in the plan is one of the programme's benefit records (made, or brought up
+    to date, by title), so its realised amounts are recorded like any benefit's and closing
+    the programme accounts for it. A benefit dropped from the plan keeps its record (and any
+    actuals): it is declared not realised, never silently forgotten."""
+    mine = {
+        b.title: b
+        for b in session.exec(select(Benefit).where(Benefit.programme_id == programme.id))
+    }
+    taken = set(session.exec(select(Benefit.code)).all())
+    for item in planned:
+        benefit = mine.get(item["title"])
+        if benefit is None:
+            code = code_from_name(f"{programme.code} {item['title']}", taken)
+            taken.add(code)
+            benefit = Benefit(
+                code=code,
+                title=item["title"],
+                programme_id=programme.id,
+                source=f"the benefits realisation plan of {programme.code}",
+            )
+            mine[benefit.title] = benefit
+        benefit.owner, benefit.measure = item.get("owner"), item.get("measure")
+        benefit.value_gbp = item.get("value_gbp")
+        session.add(benefit)
 
 
 def list_conditions(session: Session, *, code: str) -> list[Condition]:

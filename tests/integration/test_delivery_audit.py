@@ -70,3 +70,35 @@ def test_completing_a_milestone_and_writing_the_plan_are_audited(seeded, selecti
     assert ("complete_milestone", "pm") in events and ("record_benefits_plan", "pm") in events
     done = next(e for e in _changes(seeded)[before:] if e.event == "complete_milestone")
     assert done.details["completed_on"][1] == "2020-01-02"
+
+
+def test_the_plans_benefits_become_the_programmes_benefits_that_close_accounts_for(
+    seeded, selecting
+) -> None:
+    from cpmo.finance import realisation
+    from cpmo.portfolios import service as portfolios
+
+    manager, officer = selecting
+    to_delivery(seeded, manager=manager, officer=officer, code=CODE)
+    plan = [
+        {
+            "title": "Staff time saved",
+            "owner": "Head of Customer Services",
+            "measure": "Hours spent",
+            "baseline": "0",
+            "target": "5,000 hours",
+            "date": "2028-03-31",
+            "value_gbp": 250_000,
+        }
+    ]
+    delivery.put_benefits_plan(seeded, actor=manager, code=CODE, benefits=plan)
+    delivery.put_benefits_plan(seeded, actor=manager, code=CODE, benefits=plan)  # idempotent
+    programme = portfolios.get_programme_or_raise(seeded, code=CODE)
+    unaccounted = realisation.unaccounted(seeded, programme=programme)
+    assert any("Staff time saved" in line for line in unaccounted)
+    titles = [
+        v.benefit.title
+        for v in realisation.programme_benefits(seeded, code=CODE).benefits
+        if v.benefit.title == "Staff time saved"
+    ]
+    assert titles == ["Staff time saved"]
