@@ -62,6 +62,7 @@ PAGE_POLICY: dict[str, frozenset[Role]] = {
     "web.workshop_candidate": WORKSHOP_RUNNERS,
     "web.remove_workshop_candidate": WORKSHOP_RUNNERS,
     "web.upload_workshop_candidates": WORKSHOP_RUNNERS,
+    "web.workshop_candidates_template": WORKSHOP_RUNNERS,
     "web.workshop_rules": WORKSHOP_RUNNERS,
     "web.workshop_scorers": WORKSHOP_RUNNERS,
     "web.scoring": SCORER,

@@ -153,3 +153,9 @@ def import_scores(
     scorers = sorted({s.scorer for s in out})
     _audit(session, workshop, actor, "import_scores", content, filename, written, scorers=scorers)
     return written
+
+
+def candidates_template(years: list[str]) -> str:
+    """The header row of a CSV with the columns :func:`import_candidates` reads (a cost column
+    per year), for facilitators to fill in."""
+    return ",".join(["name", "sponsors", "programme", "description", *years])

@@ -28,8 +28,8 @@ def _narrow(page: Any, name: str) -> None:
     page.set_viewport_size({"width": 375, "height": 800})
     width = page.evaluate("document.documentElement.scrollWidth")
     wide = page.evaluate(
-        "[...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > 376)"
-        ".slice(0, 5).map(e => e.tagName + '.' + e.className + '#' + e.id)"
+        "[...document.querySelectorAll('body *')]"
+        ".filter(e => e.getBoundingClientRect().right > 376).slice(0, 5).map(e => e.tagName)"
     )
     page.screenshot(path=f"/tmp/wsetup-{name}-375.png", full_page=True)
     page.set_viewport_size({"width": 1280, "height": 900})
@@ -78,11 +78,14 @@ def test_a_facilitator_sets_a_workshop_up_and_opens_it_for_scoring(
     page.get_by_label("Linked programme (optional)").select_option(label="Cyber Security")
     _field(page, "cost:0:year").fill("2027")
     _field(page, "cost:0:amount").fill("600,000")
-    page.get_by_role("button", name="Add the candidate").click()
+    _field(page, "cost:0:amount").press("Enter")  # Enter adds it (not another year's row)
     expect(page.get_by_text("Candidate “Cyber uplift” added")).to_be_visible()
     page.get_by_label("Spreadsheet").set_input_files(str(_sheet(tmp_path)))
     page.get_by_role("button", name="Upload the spreadsheet").click()
     expect(page.get_by_text("2 candidates added from the spreadsheet")).to_be_visible()
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download a spreadsheet to fill in (.csv)").click()
+    assert download.value.path().read_text().startswith("name,sponsors,programme,description,2027")
     _check(page, "candidates")
     _narrow(page, "candidates")
 

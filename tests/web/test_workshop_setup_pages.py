@@ -316,3 +316,10 @@ def test_the_seeded_candidates_service_lists_the_portfolios_programmes(seeded) -
     row = workshops.get_or_raise(seeded, code="ttp-prioritisation")
     choices = dict(candidates.programme_choices(seeded, workshop=row))
     assert choices["ttp-cyber"] == "Cyber Security"
+
+
+def test_the_candidates_page_offers_a_spreadsheet_to_fill_in(draft) -> None:
+    assert "Download a spreadsheet to fill in" in draft.get(f"{HOME}/candidates").text
+    response = draft.get(f"{HOME}/candidates/template.csv")
+    assert response.status_code == 200 and response.mimetype == "text/csv"
+    assert response.text.strip() == "name,sponsors,programme,description,2027"

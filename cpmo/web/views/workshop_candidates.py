@@ -1,9 +1,10 @@
 """A draft workshop's candidates: add, change and remove them by form, or add them from a
 spreadsheet (.xlsx or .csv) whose problems are listed row by row in plain words."""
 
+from datetime import date
 from typing import Any
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import Response, flash, redirect, render_template, request, url_for
 
 from cpmo.app import request_session, transactional
 from cpmo.errors import DomainError
@@ -140,6 +141,17 @@ def upload_workshop_candidates(code: str) -> Any:
         return _render(code, page, 422, errors={"file": _problems(exc)})
     flash(f"{n} candidate{'' if n == 1 else 's'} added from the spreadsheet.", "success")
     return redirect(url_for("web.workshop_candidates", code=code))
+
+
+@bp.route("/workshops/<code>/candidates/template.csv", methods=["GET"])
+def workshop_candidates_template(code: str) -> Any:
+    """A spreadsheet to fill in: the columns the upload reads, a cost column per budget year."""
+    row = workshops.get_or_raise(request_session(), code=code)
+    this_year = date.today().year
+    years = sorted(row.budgets or {}) or [str(this_year), str(this_year + 1)]
+    body = spreadsheet_import.candidates_template(years) + "\r\n"
+    disposition = f'attachment; filename="{code}-candidates.csv"'
+    return Response(body, mimetype="text/csv", headers={"Content-Disposition": disposition})
 
 
 def _problems(exc: DomainError) -> list[str]:
