@@ -36,7 +36,8 @@ def _rule_lines(rules: dict[str, Any], names: dict[str, str]) -> list[tuple[str,
     for kind in workshops.RULE_NAMES:
         for i, item in enumerate(rules.get(kind) or []):
             a, b = (item[0], item[1]) if kind in PAIR_RULES else (item, "")
-            out.append((kind, i, said[kind].format(a=names.get(a, a), b=names.get(b, b))))
+            gone = "a removed candidate"
+            out.append((kind, i, said[kind].format(a=names.get(a, gone), b=names.get(b, gone))))
     return out
 
 
