@@ -113,6 +113,10 @@ def delete_candidate(session: Session, *, code: str, key: str) -> None:
     ).first()
     if row.merged_into is not None or merged is not None:
         raise Conflict(f"Candidate {key!r} is part of a consolidation trail and is kept.")
+    if _named_in_rules(workshop.rules or {}, key):
+        raise Conflict(
+            f"{row.name} is named in the workshop's selection rules: remove those rules first."
+        )
     session.execute(
         delete(WorkshopScore).where(
             WorkshopScore.workshop_id == workshop.id, WorkshopScore.candidate_key == key
@@ -120,6 +124,15 @@ def delete_candidate(session: Session, *, code: str, key: str) -> None:
     )
     session.delete(row)
     session.flush()
+
+
+def _named_in_rules(rules: dict[str, Any], key: str) -> bool:
+    """Whether any selection rule (a key, or a pair of keys) names the candidate ``key``."""
+    return any(
+        key == item or (isinstance(item, list | tuple) and key in item)
+        for items in rules.values()
+        for item in items or []
+    )
 
 
 def update_candidate(

@@ -323,3 +323,20 @@ def test_the_candidates_page_offers_a_spreadsheet_to_fill_in(draft) -> None:
     response = draft.get(f"{HOME}/candidates/template.csv")
     assert response.status_code == 200 and response.mimetype == "text/csv"
     assert response.text.strip() == "name,sponsors,programme,description,2027"
+
+
+def test_a_candidate_named_in_a_rule_is_kept_until_the_rule_goes(draft, seeded) -> None:
+    _add(draft, "New school")
+    path = f"{HOME}/rules"
+    token = csrf_token(draft, path)
+    draft.post(path, data={"kind": "mandatory", "first": "new-school", "csrf_token": token})
+    removed = draft.post(f"{HOME}/candidates/new-school/remove", data={"csrf_token": token})
+    page = draft.get(removed.headers["Location"]).text
+    assert "New school is named in the workshop&#39;s selection rules" in page
+    assert [c["key"] for c in _view(seeded)["candidates"]] == ["new-school"]
+    draft.post(
+        path, data={"action": "remove", "kind": "mandatory", "index": "0", "csrf_token": token}
+    )
+    assert _view(seeded)["rules"]["mandatory"] == []
+    draft.post(f"{HOME}/candidates/new-school/remove", data={"csrf_token": token})
+    assert _view(seeded)["candidates"] == []
