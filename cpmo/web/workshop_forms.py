@@ -104,7 +104,7 @@ def read_candidate(form: Mapping[str, str], programmes: Mapping[str, str]) -> Pa
         "name": name,
         "description": description or None,
         "programme": programme or None,
-        "sponsors": [sponsor] if sponsor else [],
+        "sponsors": [s.strip() for s in sponsor.split(";") if s.strip()],
         "costs": costs,
     }
     _schema_last(parsed, CandidateSpec(), {"key": "x", **parsed.data}, "name")

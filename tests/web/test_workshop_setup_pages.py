@@ -155,6 +155,7 @@ def test_a_candidate_is_changed_and_then_removed(draft, seeded) -> None:
         path,
         data={
             "name": "Road resurfacing (north)",
+            "sponsor": "Director, Infrastructure; Treasurer",
             "cost:0:year": "2027",
             "cost:0:amount": "250",
             "cost:1:year": "2028",
@@ -166,6 +167,7 @@ def test_a_candidate_is_changed_and_then_removed(draft, seeded) -> None:
     (c,) = _view(seeded)["candidates"]
     assert (c["key"], c["name"]) == ("road-resurfacing", "Road resurfacing (north)")
     assert c["costs"] == {"2027": 250, "2028": 300}
+    assert c["sponsors"] == ["Director, Infrastructure", "Treasurer"]
     removed = draft.post(f"{path}/remove", data={"csrf_token": csrf_token(draft, path)})
     assert removed.status_code == 302
     assert "removed" in draft.get(removed.headers["Location"]).text
