@@ -113,6 +113,10 @@ def delete_candidate(session: Session, *, code: str, key: str) -> None:
     ).first()
     if row.merged_into is not None or merged is not None:
         raise Conflict(f"Candidate {key!r} is part of a consolidation trail and is kept.")
+    if _named_in_rules(workshop.rules or {}, key):
+        raise Conflict(
+            f"{row.name} is named in the workshop's selection rules: remove those rules first."
+        )
     session.execute(
         delete(WorkshopScore).where(
             WorkshopScore.workshop_id == workshop.id, WorkshopScore.candidate_key == key
@@ -120,3 +124,40 @@ def delete_candidate(session: Session, *, code: str, key: str) -> None:
     )
     session.delete(row)
     session.flush()
+
+
+def _named_in_rules(rules: dict[str, Any], key: str) -> bool:
+    """Whether any selection rule (a key, or a pair of keys) names the candidate ``key``."""
+    return any(
+        key == item or (isinstance(item, list | tuple) and key in item)
+        for items in rules.values()
+        for item in items or []
+    )
+
+
+def update_candidate(
+    session: Session, *, code: str, key: str, candidate_in: CandidateCreate
+) -> WorkshopCandidate:
+    """Change a candidate of a draft workshop (its key stays; not one in a merge trail)."""
+    workshop = lock(session, code=code)
+    require_status(workshop, "draft", doing="candidates can change")
+    row = get_candidate_or_raise(session, workshop=workshop, key=key)
+    if row.merged_into is not None or row.consolidated:
+        raise Conflict(f"Candidate {key!r} is part of a consolidation trail and is kept.")
+    row.programme_id = id_by_code(session, Programme, candidate_in.programme, what="programme")
+    row.name, row.description = candidate_in.name, candidate_in.description
+    row.sponsors, row.costs = list(candidate_in.sponsors), dict(candidate_in.costs)
+    session.add(row)
+    workshop.updated_at = utcnow()
+    session.add(workshop)
+    session.flush()
+    return row
+
+
+def programme_choices(session: Session, *, workshop: Workshop) -> list[tuple[str, str]]:
+    """(code, name) of the programmes a candidate may link to: the workshop portfolio's
+    (every programme when the workshop has no portfolio), by name."""
+    query = select(Programme.code, Programme.name).order_by(Programme.name)
+    if workshop.portfolio_id is not None:
+        query = query.where(Programme.portfolio_id == workshop.portfolio_id)
+    return [(c, n) for c, n in session.exec(query).all()]

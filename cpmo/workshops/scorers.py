@@ -102,3 +102,13 @@ def _scorer_account(session: Session, username: str | None) -> User | None:
             errors={"username": ["must be an active user with the scorer role"]},
         )
     return user
+
+
+def scorer_accounts(session: Session) -> list[User]:
+    """Active user accounts with the scorer role, by username: whom a workshop can invite."""
+    query = (
+        select(User)
+        .where(User.role == Role.SCORER, User.active.is_(True))  # type: ignore[attr-defined]
+        .order_by(User.username)
+    )
+    return list(session.exec(query).all())

@@ -1,9 +1,10 @@
 """Importing candidates (in draft) and scores (while scoring) from .xlsx or .csv.
 
-Candidates sheet: key, name, programme, sponsors (separated by ';'), description, and one
-column per year headed '2020' or 'cost 2020' holding whole pounds. Scores sheet: candidate,
-criterion, value, comment, and optionally scorer. Every problem names its sheet, row and
-column, and nothing is imported unless every row is good.
+Candidates sheet: name, key (optional: derived from the name when left out), programme,
+sponsors (separated by ';'), description, and one column per year headed '2020' or
+'cost 2020' holding whole pounds. Scores sheet: candidate, criterion, value, comment, and
+optionally scorer. Every problem names its sheet, row and column, and nothing is imported
+unless every row is good.
 
 Scores are written only by the scorer themself: a scores import is the signed-in scorer's own
 scores (a scorer column, if present, must name them on every row); nobody imports anybody
@@ -24,6 +25,7 @@ from cpmo.users.models import User
 from cpmo.workshops import audit
 from cpmo.workshops.candidates import add_candidates, list_candidates
 from cpmo.workshops.inputs import CandidateCreate
+from cpmo.workshops.keys import key_from_name
 from cpmo.workshops.models import Workshop
 from cpmo.workshops.scoring_service import ScoreInput, open_for_scoring, write_scores
 from cpmo.workshops.service import lock, require_status
@@ -43,14 +45,17 @@ def import_candidates(
     sheet = read_sheet(content, wanted="Candidates", filename=filename)
     problems = Problems()
     cells = Cells(sheet, problems)
-    cells.check_headers(lambda h: h in CANDIDATE_COLUMNS or bool(YEAR.match(h)), {"key", "name"})
+    cells.check_headers(lambda h: h in CANDIDATE_COLUMNS or bool(YEAR.match(h)), {"name"})
     programmes = set(session.exec(select(Programme.code)).all())
     taken = {c.key for c, _ in list_candidates(session, workshop=workshop, active_only=False)}
     out: list[CandidateCreate] = []
     for row, values in sheet.rows:
-        key = cells.get(row, values, "key", code_cell, required=True)
+        name = cells.get(row, values, "name", text(300), required=True)
+        key = cells.get(row, values, "key", code_cell)
         if key in taken:
             cells.note(row, "key", f"key {key!r} is already used")
+        if key is None and name:
+            key = key_from_name(name, taken)
         taken.add(key)
         programme = cells.get(row, values, "programme", code_cell)
         if programme is not None and programme not in programmes:
@@ -65,7 +70,7 @@ def import_candidates(
         out.append(
             CandidateCreate(
                 key=key,
-                name=cells.get(row, values, "name", text(300), required=True),
+                name=name,
                 programme=programme,
                 description=cells.get(row, values, "description", text(10_000)),
                 sponsors=[s.strip() for s in sponsors.split(";") if s.strip()],
@@ -148,3 +153,9 @@ def import_scores(
     scorers = sorted({s.scorer for s in out})
     _audit(session, workshop, actor, "import_scores", content, filename, written, scorers=scorers)
     return written
+
+
+def candidates_template(years: list[str]) -> str:
+    """The header row of a CSV with the columns :func:`import_candidates` reads (a cost column
+    per year), for facilitators to fill in."""
+    return ",".join(["name", "sponsors", "programme", "description", *years])

@@ -66,6 +66,16 @@ def change_status(session: Session, *, actor: User, code: str, status: str) -> W
 
 def _check_ready(session: Session, workshop: Workshop) -> None:
     """Scoring needs criteria with some weight, active candidates and scorers."""
+    unmet = unmet_for_scoring(session, workshop=workshop)
+    if unmet:
+        raise RuleViolation(
+            "The workshop is not ready for scoring: " + "; ".join(unmet) + ".", unmet=unmet
+        )
+
+
+def unmet_for_scoring(session: Session, *, workshop: Workshop) -> list[str]:
+    """What scoring still needs (empty when the workshop may open): criteria with some
+    weight, active candidates and scorers."""
     unmet = []
     weights = session.exec(
         select(WorkshopCriterion.weight).where(WorkshopCriterion.workshop_id == workshop.id)
@@ -82,7 +92,4 @@ def _check_ready(session: Session, workshop: Workshop) -> None:
     scorers = select(WorkshopScorer.id).where(WorkshopScorer.workshop_id == workshop.id)
     if not session.exec(scorers).first():
         unmet.append("the workshop has no scorers")
-    if unmet:
-        raise RuleViolation(
-            "The workshop is not ready for scoring: " + "; ".join(unmet) + ".", unmet=unmet
-        )
+    return unmet

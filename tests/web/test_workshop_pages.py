@@ -179,12 +179,11 @@ def test_criteria_are_set_in_a_draft_workshop(signed_in, seeded, person) -> None
     client = signed_in("facilitator")
     path = "/workshops/draft-ws/criteria"
     token = csrf_token(client, path)
-    bad = client.post(path, data={"criterion:0:name": "Value", "csrf_token": token})
-    assert bad.status_code == 422 and 'href="#criterion:0:key"' in bad.get_data(as_text=True)
+    bad = client.post(path, data={"criterion:0:weight": "2", "csrf_token": token})
+    assert bad.status_code == 422 and 'href="#criterion:0:name"' in bad.get_data(as_text=True)
     good = client.post(
         path,
         data={
-            "criterion:0:key": "value",
             "criterion:0:name": "Value",
             "criterion:0:weight": "2",
             "criterion:0:direction": "higher_is_better",

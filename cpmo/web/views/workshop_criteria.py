@@ -15,13 +15,14 @@ from cpmo.web.forms import small_int
 from cpmo.web.messages import plain
 from cpmo.workshops import service as workshops
 from cpmo.workshops import setup
+from cpmo.workshops.keys import key_from_name
 from cpmo.workshops.read_models import workshop_view
 
 CRITERION_FIELDS = ("key", "name", "description", "weight", "scale_min", "scale_max", "direction")
 SPARE_CRITERIA = 2
 # as the form labels them (messages name the field the way the page does)
 CRITERION_LABELS = {
-    "key": "key",
+    "key": "name",
     "name": "name",
     "description": "description",
     "weight": "weight",
@@ -43,7 +44,7 @@ def _criteria_rows(form: Any) -> tuple[list[dict[str, Any]], dict[str, str]]:
     )
     for i in indices:
         raw = {f: form.get(f"criterion:{i}:{f}", "").strip() for f in CRITERION_FIELDS}
-        if not any(v for f, v in raw.items() if f != "direction"):
+        if not any(v for f, v in raw.items() if f not in ("direction", "key")):
             continue
         n = len(rows)
         values |= {f"criterion:{n}:{f}": v for f, v in raw.items()}
@@ -53,6 +54,11 @@ def _criteria_rows(form: Any) -> tuple[list[dict[str, Any]], dict[str, str]]:
                 with contextlib.suppress(ValueError):  # the schema names what is wrong
                     row[f] = float(row[f])
         rows.append(row)
+    taken = {r["key"] for r in rows if "key" in r}
+    for row in rows:  # a new criterion's key comes from its name (nobody invents a slug)
+        if "key" not in row and row.get("name"):
+            row["key"] = key_from_name(row["name"], taken)
+            taken.add(row["key"])
     return rows, values
 
 
@@ -80,15 +86,16 @@ def workshop_criteria(code: str) -> Any:
         except ValidationError as exc:
             messages = exc.normalized_messages().get("criteria", {})
             if isinstance(messages, list):
-                errors["criterion:0:key"] = ["Add at least one criterion"]
+                errors["criterion:0:name"] = ["Add at least one criterion"]
             else:
                 for index, fields in messages.items():
                     for field, msgs in fields.items():
                         label = f"Criterion {int(index) + 1} {CRITERION_LABELS.get(field, field)}"
-                        errors[f"criterion:{index}:{field}"] = [plain(msgs[0], label)]
+                        shown = "name" if field == "key" else field  # the key comes from the name
+                        errors[f"criterion:{index}:{shown}"] = [plain(msgs[0], label)]
         except DomainError as exc:
             session.rollback()
-            errors["criterion:0:key"] = [exc.detail]
+            errors["criterion:0:name"] = [exc.detail]
         if not errors:
             flash("Criteria saved. Their scores, if any, were cleared.", "success")
             return redirect(url_for("web.workshop", code=code))
