@@ -22,10 +22,10 @@ from cpmo.imports.sheet_cells import code as code_cell
 from cpmo.imports.spreadsheets import Problems, number_cell, read_sheet
 from cpmo.portfolios.models import Programme
 from cpmo.users.models import User
+from cpmo.validation import code_from_name
 from cpmo.workshops import audit
 from cpmo.workshops.candidates import add_candidates, list_candidates
 from cpmo.workshops.inputs import CandidateCreate
-from cpmo.workshops.keys import key_from_name
 from cpmo.workshops.models import Workshop
 from cpmo.workshops.scoring_service import ScoreInput, open_for_scoring, write_scores
 from cpmo.workshops.service import lock, require_status
@@ -55,7 +55,7 @@ def import_candidates(
         if key in taken:
             cells.note(row, "key", f"key {key!r} is already used")
         if key is None and name:
-            key = key_from_name(name, taken)
+            key = code_from_name(name, taken)
         taken.add(key)
         programme = cells.get(row, values, "programme", code_cell)
         if programme is not None and programme not in programmes:

@@ -8,6 +8,7 @@ from flask import Response, flash, redirect, render_template, request, url_for
 
 from cpmo.app import request_session, transactional
 from cpmo.errors import DomainError
+from cpmo.validation import code_from_name
 from cpmo.web.auth import acting_user
 from cpmo.web.blueprint import bp
 from cpmo.web.labels import first_upper
@@ -15,7 +16,6 @@ from cpmo.web.workshop_forms import SPARE_YEARS, read_candidate, year_rows, year
 from cpmo.workshops import candidates, spreadsheet_import
 from cpmo.workshops import service as workshops
 from cpmo.workshops.inputs import CandidateCreate
-from cpmo.workshops.keys import key_from_name
 from cpmo.workshops.read_models import workshop_view
 
 MAX_SHOWN = 25
@@ -53,7 +53,7 @@ def workshop_candidates(code: str) -> Any:
         return _render(code, page, 422, values=parsed.values, errors=parsed.errors, rows=rows)
     session = request_session()
     taken = {c.key for c, _ in candidates.list_candidates(session, workshop=row, active_only=False)}
-    key = key_from_name(parsed.data["name"], taken)
+    key = code_from_name(parsed.data["name"], taken)
     try:
         candidates.create_candidate(
             session, code=code, candidate_in=CandidateCreate(key=key, **parsed.data)

@@ -9,13 +9,13 @@ from marshmallow import ValidationError
 from cpmo.api.schemas.workshops import CriteriaPut
 from cpmo.app import request_session, transactional
 from cpmo.errors import DomainError
+from cpmo.validation import code_from_name
 from cpmo.web.auth import acting_user
 from cpmo.web.blueprint import bp
 from cpmo.web.forms import small_int
 from cpmo.web.messages import plain
 from cpmo.workshops import service as workshops
 from cpmo.workshops import setup
-from cpmo.workshops.keys import key_from_name
 from cpmo.workshops.read_models import workshop_view
 
 CRITERION_FIELDS = ("key", "name", "description", "weight", "scale_min", "scale_max", "direction")
@@ -57,7 +57,7 @@ def _criteria_rows(form: Any) -> tuple[list[dict[str, Any]], dict[str, str]]:
     taken = {r["key"] for r in rows if "key" in r}
     for row in rows:  # a new criterion's key comes from its name (nobody invents a slug)
         if "key" not in row and row.get("name"):
-            row["key"] = key_from_name(row["name"], taken)
+            row["key"] = code_from_name(row["name"], taken)
             taken.add(row["key"])
     return rows, values
 

@@ -7,13 +7,13 @@ from flask import flash, redirect, render_template, request, url_for
 from cpmo.app import request_session, transactional
 from cpmo.errors import DomainError
 from cpmo.portfolios import service as portfolios
+from cpmo.validation import code_from_name
 from cpmo.web.auth import acting_user
 from cpmo.web.blueprint import bp
 from cpmo.web.workshop_forms import SPARE_YEARS, read_workshop, year_rows, year_values
 from cpmo.workshops import service as workshops
 from cpmo.workshops.creation import create_workshop
 from cpmo.workshops.inputs import WorkshopCreate, WorkshopUpdate
-from cpmo.workshops.keys import key_from_name
 from cpmo.workshops.read_models import workshop_view
 
 
@@ -41,7 +41,7 @@ def create_workshop_page() -> Any:
         return _render_new(choices, parsed.values, parsed.errors, rows, 422)
     session = request_session()
     taken = {w["code"] for w in workshops.list_workshops(session)}
-    code = key_from_name(parsed.data["name"], taken)
+    code = code_from_name(parsed.data["name"], taken)
     try:
         create_workshop(
             session, actor=acting_user(), workshop_in=WorkshopCreate(code=code, **parsed.data)
