@@ -29,8 +29,8 @@ class SearchQuery(StrictSchema):
         max_length=1000,
         metadata={
             "description": "the words to look for (up to 200 characters and 12 words; every "
-            'word must appear). On PostgreSQL web-search syntax applies ("a phrase", -word, '
-            "or); on SQLite punctuation only separates words."
+            'word must appear); "a phrase" must appear as written, -word leaves out what has '
+            "it; other punctuation only separates words"
         },
     )
     kind = fields.List(

@@ -189,3 +189,12 @@ def test_the_migration_indexes_the_columns_the_service_reads() -> None:
     spec.loader.exec_module(module)
     service_side = {s.table: (s.title, s.body) for k in KINDS for s in k.sources}
     assert service_side == module.TABLES
+
+
+def test_phrases_and_left_out_words_mean_the_same_on_both_databases(seeded) -> None:
+    assert titles(search(seeded, text='"cyber security"'), "programmes") == ["Cyber Security"]
+    assert titles(search(seeded, text='"security cyber"'), "programmes") == []
+    assert titles(search(seeded, text="cyber -security"), "programmes") == []
+    assert "Cyber Security" in titles(search(seeded, text="cyber -zzqqxx"), "programmes")
+    said = search(seeded, text="-cyber").message
+    assert said == "Enter a word to look for as well as the words to leave out."
