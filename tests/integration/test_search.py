@@ -82,6 +82,13 @@ def test_a_business_case_is_found_by_what_its_content_says(seeded) -> None:
         {"code": "ttp-cyber", "kind": "obc", "number": 1},
     )
     assert any(matched and text.lower() == "quillwort" for text, matched in hit.snippet)
+    body["strategic"]["case_for_change"] = "Replace the obsolete Sorrelwood ledger."
+    cases.update_draft(
+        seeded, actor=author, code="ttp-cyber", kind="obc", number=1, revision=1, content=body
+    )
+    seeded.commit()
+    assert search(seeded, text="quillwort", kinds=["business_cases"]).total == 0
+    assert search(seeded, text="sorrelwood", kinds=["business_cases"]).total == 1
 
 
 def test_a_title_match_ranks_before_matches_in_the_description(seeded) -> None:
