@@ -5,6 +5,7 @@ from sqlalchemy import engine_from_config, pool
 
 import cpmo.models  # noqa: F401  (registers every table)
 from cpmo.db import make_engine, metadata
+from cpmo.search.schema import include_object
 
 config = context.config
 
@@ -22,6 +23,7 @@ def run_migrations_offline() -> None:
         url=url,
         target_metadata=metadata,
         literal_binds=True,
+        include_object=include_object,
         render_as_batch=url.startswith("sqlite"),
     )
     with context.begin_transaction():
@@ -72,6 +74,7 @@ def _run_with(connection) -> None:  # type: ignore[no-untyped-def]
         render_item=render_item,
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
+        include_object=include_object,
     )
     with context.begin_transaction():
         context.run_migrations()

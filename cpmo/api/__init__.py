@@ -95,6 +95,7 @@ def init_app(app: Flask) -> None:
         prioritisation,
         programmes,
         reports,
+        search,
         workflow,
         workshop_files,
         workshop_results,
@@ -124,6 +125,7 @@ def init_app(app: Flask) -> None:
         workshop_results.blp,
         workshop_files.blp,
         prioritisation.blp,
+        search.blp,
     ):
         api.register_blueprint(blp)
     app.register_blueprint(_assets_blueprint())

@@ -34,6 +34,7 @@ PUBLIC_ENDPOINTS = frozenset(
 
 POLICY: dict[str, frozenset[Role]] = {
     "me.whoami": ALL,
+    "search.search": ALL,
     "users.list_users": ADMIN,
     "users.create_user": ADMIN,
     "users.disable_user": ADMIN,

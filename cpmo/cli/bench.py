@@ -18,10 +18,11 @@ import click
     "--only",
     default="",
     help="Comma-separated groups: status, event, health_vs_status, memory, graph, "
-    "prioritisation, reports, uploads, load.",
+    "prioritisation, reports, uploads, search, load.",
 )
 def bench(quick: bool, as_json: bool, database_url: str | None, only: str) -> None:
-    """Measure cpmo: status, events, throughput, graph, prioritisation, reports, uploads, load."""
+    """Measure cpmo: status, events, throughput, graph, prioritisation, reports, uploads, search,
+    load."""
     from cpmo.config import normalise_database_url
     from cpmo.errors import DomainError
     from cpmo_tools.bench.figures import Printer

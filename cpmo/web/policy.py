@@ -25,6 +25,7 @@ PAGE_POLICY: dict[str, frozenset[Role]] = {
     "web.sign_out": ALL,
     "web.my_work": ALL,
     "web.dashboard": ALL,
+    "web.search": ALL,
     "web.programme": ALL,
     "web.programme_graph": ALL,
     "web.record_actuals": PROGRAMME_WRITERS,

@@ -3,7 +3,13 @@
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from cpmo_tools.bench import bench_graph, bench_prioritisation, bench_reports, bench_uploads
+from cpmo_tools.bench import (
+    bench_graph,
+    bench_prioritisation,
+    bench_reports,
+    bench_search,
+    bench_uploads,
+)
 from cpmo_tools.bench.figures import Figure, Printer
 from cpmo_tools.bench.load import run_load
 from cpmo_tools.bench.portfolios import DemoPortfolios
@@ -19,6 +25,7 @@ GROUPS = (
     "prioritisation",
     "reports",
     "uploads",
+    "search",
     "load",
 )
 
@@ -111,6 +118,10 @@ def _group(name: str, plan: Plan, portfolios: DemoPortfolios) -> Iterator[Figure
         ),
         "reports": lambda: bench_reports.figures(repeat=plan.report_repeat),
         "uploads": bench_uploads.figures,
+        # its own temporary SQLite database (PostgreSQL: python -m cpmo_tools.bench.bench_search)
+        "search": lambda: bench_search.figures(
+            samples=max(10, plan.graph_samples // 2), size=plan.status_sizes[-1]
+        ),
         "load": lambda: run_load(
             portfolios, plan.load_size, seconds=plan.load_seconds, readers=4, writers=2
         ),

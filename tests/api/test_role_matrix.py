@@ -96,6 +96,7 @@ OWNED = "/api/v1/programmes/matrix-owned"
 # endpoint → (role → a request that succeeds for a role the policy allows)
 EXAMPLES: dict[str, Callable[[str], Call]] = {
     "me.whoami": lambda role: Call("/api/v1/me"),
+    "search.search": lambda role: Call("/api/v1/search?q=cyber&kind=programmes"),
     "users.list_users": lambda role: Call("/api/v1/users"),
     "users.create_user": lambda role: Call(
         "/api/v1/users", {"username": f"matrix-{role}", "role": "scorer"}

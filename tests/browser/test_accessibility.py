@@ -13,6 +13,7 @@ PAGES = {
     "business case form": "/programmes/browser-axe/business-cases/obc/edit",
     "approval queue": "/approvals",
     "decision form": "/programmes/ttp-crm/decide/pause",
+    "search results": "/search?q=cyber",
 }
 
 

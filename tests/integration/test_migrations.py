@@ -35,11 +35,15 @@ def test_models_and_migrations_agree(fresh_database_url: str) -> None:
     from alembic.autogenerate import compare_metadata
     from alembic.migration import MigrationContext
 
+    from cpmo.search.schema import include_object
+
     upgrade(fresh_database_url)
     engine = make_engine(fresh_database_url)
     try:
         with engine.connect() as conn:
-            context = MigrationContext.configure(conn, opts={"compare_type": False})
+            context = MigrationContext.configure(
+                conn, opts={"compare_type": False, "include_object": include_object}
+            )
             diff = compare_metadata(context, metadata)
     finally:
         engine.dispose()
