@@ -7,10 +7,10 @@ screen. At the end the audit chain verifies and holds each decision by the right
 
 Problems the pages have (an axe violation, a page wider than 375 px, a step no page offers)
 do not stop the walk: each is gathered in PROBLEMS and the test fails at its end naming them
-all. As written (December 2026) it names three: the dashboard's and the approval queue's
-tables are not in a sideways-scrolling region, so both pages are ~766 px wide on a 375 px
-screen; and no page records the realised amount of a benefit from the benefits realisation
-plan (see BENEFIT_GAP).
+all. When it was written it named three, since fixed: the dashboard's and the approval
+queue's tables overflowed a 375 px screen (a visually hidden text escaped the scrolling box),
+and no page recorded the realised amount of a benefit from the benefits realisation plan
+(see BENEFIT_GAP).
 
 A second test uses one decision form with the keyboard only."""
 
@@ -441,7 +441,7 @@ def _benefits(page: Any) -> None:
         PROBLEMS.append(BENEFIT_GAP)
         return
     chooser.select_option(label=BENEFIT)
-    page.get_by_label("Financial year").fill(str(TODAY.year))
+    page.get_by_role("textbox", name="Financial year").fill(str(TODAY.year))
     page.get_by_label("Amount realised").fill("120,000")
     page.get_by_role("button", name="Record benefit actual").click()
     expect(page.locator(".govuk-notification-banner--success")).to_be_visible()

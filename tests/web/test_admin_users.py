@@ -140,7 +140,7 @@ def test_the_new_user_is_made_to_change_the_password_before_any_other_page(
     )
     assert not _user(session, "newbie").must_change_password
     assert "change_password" in _audited(session, "newbie")
-    assert sign_in(client, "newbie", "my own password").location.endswith("/")
+    assert sign_in(client, "newbie", "my own password").location.endswith("/my-work")
 
 
 @pytest.mark.parametrize(
