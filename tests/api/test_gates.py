@@ -100,6 +100,19 @@ def test_a_programme_walks_from_proposed_to_closed_through_all_four_gates(driver
     )
     d.ok("submit_delivery", "programme_manager")
     assert d.ok("approve_delivery", "cpmo")["stage"] == "benefits_realisation"
+    # the plan's valued benefit is one of the programme's benefits: closing accounts for it
+    refused = d.fire("close", "cpmo")
+    assert refused.status_code == 422 and "Licence savings" in refused.json["unmet"][0]
+    benefits = client.get("/api/v1/programmes/gate-prog/benefits", headers=auth("oversight")).json[
+        "benefits"
+    ]
+    [licences] = [b for b in benefits if b["title"] == "Licence savings"]
+    realised = client.put(
+        f"/api/v1/benefits/{licences['code']}/years",
+        json={"actual": {"2023": 280_000}},
+        headers=auth("programme_manager"),
+    )
+    assert realised.status_code == 200, realised.json
     assert d.ok("close", "cpmo")["stage"] == "closed"
 
     workflow = client.get("/api/v1/programmes/gate-prog/workflow", headers=auth("oversight")).json
@@ -120,12 +133,13 @@ def test_a_programme_walks_from_proposed_to_closed_through_all_four_gates(driver
         "record_benefits_plan",
         "submit_delivery",
         "approve_delivery",
+        "record_benefit",
         "close",
     ]
     assert workflow["history"][2]["conditions"] == ["Confirm the SRO's appointment"]
     assert workflow["history"][1]["business_case_version"] == 1
     verified = client.get("/api/v1/audit/verify", headers=auth("oversight")).json
-    assert verified["ok"] and verified["entries"] == 17
+    assert verified["ok"] and verified["entries"] == 18
 
 
 def test_wrong_roles_are_refused_with_403(driver: Driver) -> None:

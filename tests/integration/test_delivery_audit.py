@@ -64,7 +64,16 @@ def test_completing_a_milestone_and_writing_the_plan_are_audited(seeded, selecti
     delivery.update_milestone(
         seeded, actor=manager, code=CODE, milestone_id=milestone.id, completed_on=date(2020, 1, 2)
     )
-    plan = [{"benefit": "Cash", "measure": "£ saved", "owner": "Finance director"}]
+    plan = [
+        {
+            "title": "Cash",
+            "owner": "Finance director",
+            "measure": "£ saved",
+            "baseline": "0",
+            "target": "£1m",
+            "date": "2028-03-31",
+        }
+    ]
     delivery.put_benefits_plan(seeded, actor=manager, code=CODE, benefits=plan)
     events = [(e.event, e.actor) for e in _changes(seeded)[before:]]
     assert ("complete_milestone", "pm") in events and ("record_benefits_plan", "pm") in events
