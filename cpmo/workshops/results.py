@@ -1,9 +1,9 @@
 """A workshop's results: the ranking (with breakdown, spread and disagreement) and its
 sensitivity to the weights. Runners see them any time, everyone else once closed."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from cpmo.errors import RuleViolation
 from cpmo.prioritisation import RankedCandidate, SensitivityResult, rank_table, table_sensitivity
@@ -11,7 +11,7 @@ from cpmo.prioritisation.scoring import DISAGREEMENT_THRESHOLD
 from cpmo.users.models import User
 from cpmo.workshops.access import require_results
 from cpmo.workshops.candidates import list_candidates
-from cpmo.workshops.models import Workshop
+from cpmo.workshops.models import Workshop, WorkshopCriterion
 from cpmo.workshops.scoring_service import score_table
 from cpmo.workshops.service import draws_on_illustrative, get_or_raise
 
@@ -29,6 +29,7 @@ class Ranking:
     programmes: dict[str, str | None]
     disagreement_threshold: float = DISAGREEMENT_THRESHOLD
     illustrative: bool = False  # drawn from an illustrative weight, cost or score
+    criteria: dict[str, str] = field(default_factory=dict)  # key → name, as people read it
 
 
 def workshop_ranking(session: Session, *, workshop: Workshop) -> Ranking:
@@ -42,6 +43,13 @@ def workshop_ranking(session: Session, *, workshop: Workshop) -> Ranking:
         names={c.key: c.name for c, _ in listed},
         programmes={c.key: programme for c, programme in listed},
         illustrative=draws_on_illustrative(session, workshop=workshop),
+        criteria=dict(
+            session.exec(
+                select(WorkshopCriterion.key, WorkshopCriterion.name).where(
+                    WorkshopCriterion.workshop_id == workshop.id
+                )
+            ).all()
+        ),
     )
 
 

@@ -85,9 +85,29 @@ def workshop_problem(
             f"Workshop {workshop.code!r} has no budgets: set them (PATCH the workshop) first."
         )
     totals = {r.candidate: r.total for r in workshop_ranking(session, workshop=workshop).candidates}
+    listed = [c for c, _ in list_candidates(session, workshop=workshop)]
+    unbudgeted = [
+        f"{c.name} costs money in {year}"
+        for c in listed
+        for year in sorted(c.costs)
+        if year not in chosen_budgets and c.costs[year]
+    ]
+    if unbudgeted:
+        years = sorted({y for c in listed for y in c.costs if y not in chosen_budgets})
+        raise RuleViolation(
+            "The selection cannot be worked out: "
+            + "; ".join(unbudgeted)
+            + f", and the workshop has no budget for {', '.join(map(str, years))}. Add a "
+            "budget for that year, or change the candidates' costs.",
+            errors={"budgets": [f"no budget for {', '.join(map(str, years))}"]},
+        )
     candidates = [
-        Candidate(key=c.key, value=totals[c.key], costs=dict(c.costs))
-        for c, _ in list_candidates(session, workshop=workshop)
+        Candidate(
+            key=c.key,
+            value=totals[c.key],
+            costs={y: v for y, v in c.costs.items() if y in chosen_budgets},
+        )
+        for c in listed
     ]
     merged = {**_rules(workshop.rules), **{k: v for k, v in (rules or {}).items() if v is not None}}
     return Problem(candidates, chosen_budgets, _rules(merged)), totals

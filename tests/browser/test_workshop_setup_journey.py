@@ -1,11 +1,14 @@
-"""A facilitator sets a workshop up in a real browser: creates it, adds candidates by form and
-by spreadsheet, sets the criteria, invites two scorers and opens it for scoring."""
+"""A workshop from start to finish in a real browser, in pages only (issue 18's Done-when): a
+facilitator creates it, adds candidates by form and by spreadsheet, sets the criteria, invites
+two scorers and opens it for scoring, then sets AHP weights; both scorers score; the
+facilitator closes it, reads the ranking, sensitivity and selection, saves two scenarios,
+compares them and downloads the XLSX."""
 
 import io
 from pathlib import Path
 from typing import Any
 
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
 
 from cpmo.users import service as users
 from cpmo.workshops import service as workshops
@@ -41,7 +44,7 @@ def _sheet(tmp_path: Path) -> Path:
     sheet = book.active
     sheet.title = "Candidates"
     sheet.append(["name", "sponsors", "2027", "2028"])
-    sheet.append(["Harbour wall", "Director, Infrastructure", 900_000, 100_000])
+    sheet.append(["Harbour wall", "Director, Infrastructure", 900_000, None])
     sheet.append(["School kitchens", None, 250_000, None])
     out = io.BytesIO()
     book.save(out)
@@ -122,3 +125,69 @@ def test_a_facilitator_sets_a_workshop_up_and_opens_it_for_scoring(
     ]
     assert [c["key"] for c in w["criteria"]] == ["islander-benefit", "deliverability"]
     assert sorted(s["username"] for s in w["scorers"]) == ["sid", "sue"]
+
+    _weights_scores_and_results(page)
+
+
+SCORES = {
+    "sid": {"Cyber uplift": (5, 4), "Harbour wall": (3, 2), "School kitchens": (4, 5)},
+    "sue": {"Cyber uplift": (4, 4), "Harbour wall": (2, 3), "School kitchens": (5, 4)},
+}
+
+
+def _weights_scores_and_results(page: Any) -> None:
+    """AHP weights, two scorers' scores, the close, and the results acted on."""
+    page.goto(f"/workshops/{CODE}/weights")
+    page.get_by_label("Islander benefit compared with Deliverability").select_option("3")
+    page.get_by_role("button", name="Save AHP weights").click()
+    expect(page.get_by_text("Weights saved.")).to_be_visible()
+    _check(page, "weights")
+
+    for scorer, rows in SCORES.items():
+        page.context.clear_cookies()
+        sign_in(page, scorer, f"/workshops/{CODE}/score")
+        for candidate, values in rows.items():
+            for criterion, value in zip(
+                ("Islander benefit", "Deliverability"), values, strict=True
+            ):
+                page.get_by_label(f"{candidate}: {criterion}", exact=True).fill(str(value))
+        _check(page, f"scores-{scorer}")
+        page.get_by_role("button", name="Save scores").click()
+        expect(page.locator(".govuk-notification-banner--success")).to_be_visible()
+
+    page.context.clear_cookies()
+    sign_in(page, "fay", f"/workshops/{CODE}")
+    page.get_by_role("button", name="Close and publish the results").click()
+    expect(page.locator(".govuk-notification-banner--success")).to_be_visible()
+    page.goto(f"/workshops/{CODE}/results")
+    ranking = page.get_by_role("table", name="Candidates by weighted score")
+    expect(ranking.get_by_role("row").nth(1)).to_contain_text("School kitchens")
+    expect(ranking).to_contain_text("Islander benefit: ")  # criteria by name, not by key
+    expect(page.get_by_role("heading", name="Selection within the budgets")).to_be_visible()
+    expect(
+        page.get_by_role("table", name="How stable each candidate's rank and selection")
+    ).to_contain_text("In the selection")
+    _check(page, "results")
+    _narrow(page, "results")
+
+    page.get_by_label("Name", exact=True).fill("As set")
+    page.get_by_role("button", name="Save scenario").click()
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("Scenario “As set” saved.")
+    page.get_by_label("Name", exact=True).fill("Half of 2027")
+    page.get_by_label("2027 (£2,000,000)").fill("50")
+    page.get_by_role("button", name="Save scenario").click()
+    expect(page.get_by_role("table", name="Saved scenarios")).to_contain_text("Half of 2027")
+    page.get_by_label("First scenario").select_option("As set")
+    page.get_by_label("Second scenario").select_option("Half of 2027")
+    page.get_by_role("button", name="Compare").click()
+    expect(page.get_by_role("heading", name="Compare scenarios")).to_be_visible()
+    expect(page.locator("#changes")).to_contain_text("leaves")
+    _check(page, "compare")
+    _narrow(page, "compare")
+
+    page.goto(f"/workshops/{CODE}/results")
+    with page.expect_download() as info:
+        page.get_by_role("link", name="Excel workbook (.xlsx)").click()
+    with open(info.value.path(), "rb") as handle:
+        book = load_workbook(io.BytesIO(handle.read()), read_only=True)
+    assert "Ranking" in book.sheetnames

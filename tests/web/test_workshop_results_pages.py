@@ -186,3 +186,20 @@ def test_a_scenario_of_a_workshop_without_budgets_is_refused_in_words(signed_in,
         as_text=True
     )
     assert _saved(seeded) == []
+
+
+def test_a_cost_in_a_year_without_a_budget_is_explained_not_a_dead_end(
+    signed_in, seeded: Session
+) -> None:
+    from tests.support.workshops import HAND_CANDIDATES
+
+    candidates = [dict(c) for c in HAND_CANDIDATES]
+    candidates[0] = {**candidates[0], "costs": {"2020": 60, "2021": 40, "2022": 5}}
+    build_workshop(
+        seeded, code="unbudgeted", status="closed", scores=HAND_SCORES, candidates=candidates
+    )
+    response = signed_in("facilitator").get("/workshops/unbudgeted/results")
+    assert response.status_code == 200
+    page = _text(response.get_data(as_text=True))
+    assert "Candidates by weighted score" in page  # the ranking is still read
+    assert "A costs money in 2022" in page and "no budget for 2022" in page
