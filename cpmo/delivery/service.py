@@ -138,7 +138,8 @@ def _plan_benefits(session: Session, programme: Programme, planned: list[dict[st
         b.title: b
         for b in session.exec(select(Benefit).where(Benefit.programme_id == programme.id))
     }
-    taken = set(session.exec(select(Benefit.code)).all())
+    prefix = code_from_name(programme.code)
+    taken = set(session.exec(select(Benefit.code).where(Benefit.code.startswith(prefix))).all())  # type: ignore[attr-defined]
     for item in planned:
         benefit = mine.get(item["title"])
         if benefit is None:

@@ -184,8 +184,9 @@ def picture(session: Session, *, focus: str | None = None) -> str:
 def programme_dependencies(session: Session, *, code: str) -> Dependencies:
     """The programmes code needs first (direct or transitive) and a summary of its impact,
     read within its own portfolio; edges joining these to another portfolio are listed."""
-    key = _known(get_graph(session), node_key("programme", code))
-    scope = get_scope(session, get_graph(session).nodes[key].get("portfolio"))
+    whole = get_graph(session)
+    key = _known(whole, node_key("programme", code))
+    scope = get_scope(session, whole.nodes[key].get("portfolio"))
     graph = scope.graph
     report = impact(graph, key)
     before = upstream(graph, key)

@@ -82,6 +82,14 @@ def _writable(page: DeliveryPage, allowed: bool) -> None:
         )
 
 
+def _listed(items: list[Any], item_id: int) -> Any:
+    """The item of the page's list with ``item_id``; the not-found page otherwise."""
+    found = next((item for item in items if item.id == item_id), None)
+    if found is None:
+        abort(404)
+    return found
+
+
 @bp.route("/programmes/<code>/delivery", methods=["GET"])
 def delivery(code: str) -> Any:
     """Supplier lots, milestones, the benefits realisation plan and risks."""
@@ -93,9 +101,7 @@ def delivery(code: str) -> Any:
 def record_lot(code: str, lot_id: int) -> Any:
     """Record a lot's selected supplier and contract value."""
     page = delivery_page(request_session(), actor=acting_user(), code=code)
-    lot = next((x for x in page.lots if x.id == lot_id), None)
-    if lot is None:
-        abort(404)
+    lot = _listed(page.lots, lot_id)
     _writable(page, page.may_record_lots)
     parsed = delivery_forms.lot(request.form, lot_id)
 
@@ -113,9 +119,7 @@ def record_lot(code: str, lot_id: int) -> Any:
 def complete_milestone(code: str, milestone_id: int) -> Any:
     """Mark a milestone complete on the date it was completed."""
     page = delivery_page(request_session(), actor=acting_user(), code=code)
-    milestone = next((m for m in page.milestones if m.id == milestone_id), None)
-    if milestone is None:
-        abort(404)
+    _listed(page.milestones, milestone_id)
     _writable(page, page.may_complete_milestones)
     parsed = delivery_forms.milestone(request.form, milestone_id)
 
