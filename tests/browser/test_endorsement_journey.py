@@ -37,7 +37,8 @@ def test_an_oversight_member_endorses_from_the_queue(page: Any, live: Live) -> N
     card.get_by_role("button", name=f"Endorse {NAME}").click()
     summary = page.locator(".govuk-error-summary")
     expect(summary).to_contain_text("Enter the rationale for this endorsement")
-    assert page.evaluate("document.activeElement.closest('.govuk-error-summary') !== null")
+    # GOV.UK Frontend moves focus to the summary once its script has run: wait for it
+    page.wait_for_function("document.activeElement.closest('.govuk-error-summary') !== null")
     page.screenshot(path="/tmp/endorse-error.png", full_page=True)
     assert axe_violations(page) == []
     summary.get_by_role("link", name="Enter the rationale for this endorsement").click()

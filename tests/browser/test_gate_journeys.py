@@ -109,7 +109,8 @@ def test_a_refused_approval_shows_the_reasons_in_an_error_summary(page: Any, liv
     summary = page.locator(".govuk-error-summary")
     expect(summary).to_be_visible()
     assert "an oversight group member must endorse the OBC first" in summary.inner_text()
-    assert page.evaluate("document.activeElement.closest('.govuk-error-summary') !== null")
+    # GOV.UK Frontend moves focus to the summary once its script has run: wait for it
+    page.wait_for_function("document.activeElement.closest('.govuk-error-summary') !== null")
 
 
 def test_oversight_sees_only_its_endorsement_and_no_other_button(page: Any, live: Live) -> None:

@@ -552,7 +552,8 @@ def test_a_cpmo_officer_approves_with_the_keyboard_only(page: Any, live: Live) -
 
     summary = page.locator(".govuk-error-summary")
     expect(summary).to_be_visible()
-    assert page.evaluate("document.activeElement.closest('.govuk-error-summary') !== null")
+    # GOV.UK Frontend moves focus to the summary once its script has run: wait for it
+    page.wait_for_function("document.activeElement.closest('.govuk-error-summary') !== null")
     _check(page, "keys-error")
     page.keyboard.press("Tab")  # the summary's link to the empty field
     assert page.evaluate("document.activeElement.closest('.govuk-error-summary a') !== null"), (
